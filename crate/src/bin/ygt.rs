@@ -1,0 +1,212 @@
+//! `ygt` (医共体): the command line. Reads a scenario, runs it, prints the results.
+//!
+//! `main -> run -> Result`; no model logic lives here.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use ygt::model::{self, ASSUMPTIONS, LEVERS};
+use ygt::report;
+use ygt::scenario::{self, node::MAX_FILE_BYTES, Diagnostic};
+
+const USAGE: &str = "\
+ygt — 医共体政策沙盘 county medical-community policy sandbox
+
+用法 usage:
+  ygt run FILE [--set PATH=VALUE]... [--json | --csv] [-o OUT]
+      运行方案,输出五年结果 / run a scenario and print its results
+  ygt check FILE [--set PATH=VALUE]...
+      检查方案文件 / check a scenario file (exit 0 when valid)
+  ygt params
+      列出全部政策杠杆和假设 / list every lever and assumption
+
+--set 按文件中的路径覆盖任一输入或杠杆,可重复,例如
+--set overrides any input or lever by its path in the file, repeatable, e.g.
+  --set reform.per_bed_subsidy_yuan=4000
+  --set reform.special_fund_rate=[0,0.01]
+  --set communities.0.insured_residents=300000
+";
+
+/// Why the command failed, with its exit code.
+enum Failure {
+    /// The command line itself is wrong (exit 2).
+    Usage(String),
+    /// The file could not be read (exit 3).
+    Io(String),
+    /// The scenario has errors (exit 1); the diagnostics were printed.
+    Invalid,
+}
+
+enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+struct Options {
+    command: String,
+    file: String,
+    overrides: Vec<String>,
+    format: Format,
+    output: Option<String>,
+}
+
+fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
+    let mut iter = args.into_iter();
+    let command = iter.next().ok_or_else(|| Failure::Usage("缺少命令 / missing command".into()))?;
+    let mut options =
+        Options { command, file: String::new(), overrides: Vec::new(), format: Format::Table, output: None };
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--set" => options.overrides.push(
+                iter.next().ok_or_else(|| Failure::Usage("--set 需要 PATH=VALUE / --set needs PATH=VALUE".into()))?,
+            ),
+            "--json" => options.format = Format::Json,
+            "--csv" => options.format = Format::Csv,
+            "-o" | "--output" => {
+                options.output = Some(iter.next().ok_or_else(|| Failure::Usage("-o 需要文件名 / -o needs a file".into()))?)
+            }
+            other if other.starts_with("--set=") => options.overrides.push(other["--set=".len()..].to_string()),
+            other if other.starts_with('-') && other != "-" => {
+                return Err(Failure::Usage(format!("未知选项 / unknown option: {other}")))
+            }
+            other if options.file.is_empty() => options.file = other.to_string(),
+            other => return Err(Failure::Usage(format!("多余的参数 / unexpected argument: {other}"))),
+        }
+    }
+    Ok(options)
+}
+
+/// Reads the scenario file (or standard input for `-`), bounded in size, as UTF-8.
+fn read_text(path: &str) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    let limit = (MAX_FILE_BYTES + 1) as u64;
+    let result = if path == "-" {
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
+    };
+    result.map_err(|error| Failure::Io(format!("无法读取 {path} / cannot read {path}: {error}")))?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Failure::Io(format!(
+            "{path}: 文件超过 {MAX_FILE_BYTES} 字节 / file larger than {MAX_FILE_BYTES} bytes"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        Failure::Io(format!(
+            "{path}: 不是 UTF-8 编码的文本(第 {} 字节);请另存为 UTF-8 / not UTF-8 text (byte {}); save it as UTF-8",
+            error.utf8_error().valid_up_to(),
+            error.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    let mut stderr = std::io::stderr().lock();
+    for diagnostic in diagnostics {
+        let _ = writeln!(stderr, "{diagnostic}");
+    }
+}
+
+fn list_params() -> String {
+    let mut out = String::from("政策杠杆 levers ([levers] 今天 / [reform] 改革):\n");
+    let mut describe = |spec: &model::ParamSpec| {
+        let (unit_zh, unit_en) = spec.unit.label();
+        let usual = spec.usual.map(|(low, high)| format!(" usual {low}-{high}")).unwrap_or_default();
+        out.push_str(&format!(
+            "  {:<32} {} / {} [{unit_zh} / {unit_en}] default {} range {}-{}{usual}\n      source: {}\n",
+            spec.key, spec.zh, spec.en, spec.default, spec.min, spec.max, spec.source
+        ));
+    };
+    LEVERS.iter().for_each(&mut describe);
+    let mut assumptions = String::from("\n行为与环境假设 assumptions ([assumptions]):\n");
+    std::mem::swap(&mut out, &mut assumptions);
+    ASSUMPTIONS.iter().for_each(|spec| {
+        let (unit_zh, unit_en) = spec.unit.label();
+        let usual = spec.usual.map(|(low, high)| format!(" plausible {low}-{high}")).unwrap_or_default();
+        out.push_str(&format!(
+            "  {:<32} {} / {} [{unit_zh} / {unit_en}] default {} range {}-{}{usual}\n      source: {}\n",
+            spec.key, spec.zh, spec.en, spec.default, spec.min, spec.max, spec.source
+        ));
+    });
+    assumptions + &out
+}
+
+fn write_output(text: &str, output: &Option<String>) -> Result<(), Failure> {
+    match output {
+        Some(path) => std::fs::write(path, text).map_err(|error| Failure::Io(format!("无法写入 {path} / cannot write {path}: {error}"))),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()).or(Ok(()))
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<(), Failure> {
+    if matches!(args.first().map(String::as_str), None | Some("-h" | "--help" | "help")) {
+        print!("{USAGE}");
+        return Ok(());
+    }
+    if matches!(args.first().map(String::as_str), Some("-V" | "--version")) {
+        println!("ygt {} (scenario format {})", env!("CARGO_PKG_VERSION"), scenario::FORMAT_VERSION);
+        return Ok(());
+    }
+    let options = parse_args(args)?;
+    if options.command == "params" {
+        return write_output(&list_params(), &options.output);
+    }
+    if !matches!(options.command.as_str(), "run" | "check") {
+        return Err(Failure::Usage(format!("未知命令 / unknown command: {}", options.command)));
+    }
+    if options.file.is_empty() {
+        return Err(Failure::Usage("缺少方案文件 / missing scenario FILE".into()));
+    }
+    let text = read_text(&options.file)?;
+    let loaded = match scenario::load(&text, &options.overrides) {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics);
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            eprintln!("{}: {errors} 个错误 / {errors} error(s)", options.file);
+            return Err(Failure::Invalid);
+        }
+    };
+    if options.command == "check" {
+        print_diagnostics(&loaded.warnings);
+        println!(
+            "{}: 有效 / valid ({} 个警告 / {} warning(s))",
+            options.file,
+            loaded.warnings.len(),
+            loaded.warnings.len()
+        );
+        return Ok(());
+    }
+    let projection = model::project(&loaded.scenario.input);
+    let text = match options.format {
+        Format::Json => {
+            let document = report::json::document(&loaded.scenario, &loaded.warnings, &projection);
+            serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
+        }
+        Format::Csv => report::csv::document(&projection),
+        Format::Table => report::table::document(&loaded.scenario, &loaded.warnings, &projection),
+    };
+    if !matches!(options.format, Format::Table) {
+        print_diagnostics(&loaded.warnings);
+    }
+    write_output(&text, &options.output)
+}
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Invalid) => ExitCode::from(1),
+        Err(Failure::Usage(message)) => {
+            eprintln!("{message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Io(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(3)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! Money arithmetic: rounding to the fen and exact splitting of an amount.
+//!
+//! Every yuan amount in the model is a [`Decimal`]. Amounts are rounded to the fen (0.01 yuan) with
+//! [`fen`] at the points `docs/model.md` names, using half-away-from-zero rounding (四舍五入, the rule of
+//! Chinese financial practice). When an amount is split among parties, [`allocate`] splits it so that
+//! the parts add up to the whole to the fen: no rounding residue is created or lost.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Rounds to the fen (two decimal places), half away from zero.
+pub fn fen(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Rounds a count (persons, visits) to a whole number, half away from zero.
+pub fn whole(count: Decimal) -> Decimal {
+    count.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// `numerator / denominator`, or zero when the denominator is zero (an empty tier has no share).
+pub fn ratio(numerator: Decimal, denominator: Decimal) -> Decimal {
+    if denominator.is_zero() {
+        Decimal::ZERO
+    } else {
+        numerator / denominator
+    }
+}
+
+/// Splits `total` (already in fen) among parties in proportion to `weights`, to the fen, so that the
+/// parts add up to `total` exactly.
+///
+/// Largest-remainder method: each part first gets its share rounded down to the fen; the fen left over
+/// go one each to the parts with the largest remainders, ties to the earlier party. Negative weights
+/// count as zero; when all weights are zero the split is equal. A negative total is split as its
+/// magnitude and negated.
+pub fn allocate(total: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
+    if weights.is_empty() {
+        return Vec::new();
+    }
+    if total.is_sign_negative() && !total.is_zero() {
+        return allocate(-total, weights).into_iter().map(|part| -part).collect();
+    }
+    let clean: Vec<Decimal> = weights.iter().map(|w| (*w).max(Decimal::ZERO)).collect();
+    let weight_sum: Decimal = clean.iter().copied().sum();
+    let equal = weight_sum.is_zero();
+    let units = (total * Decimal::ONE_HUNDRED).trunc();
+    let mut parts = Vec::with_capacity(clean.len());
+    let mut remainders = Vec::with_capacity(clean.len());
+    let mut assigned = Decimal::ZERO;
+    for weight in &clean {
+        let exact = if equal {
+            units / Decimal::from(clean.len())
+        } else {
+            units * *weight / weight_sum
+        };
+        let floor = exact.floor();
+        assigned += floor;
+        parts.push(floor);
+        remainders.push(exact - floor);
+    }
+    let mut leftover = units - assigned;
+    if leftover > Decimal::ZERO {
+        let mut order: Vec<usize> = (0..clean.len()).collect();
+        order.sort_by(|&a, &b| remainders[b].cmp(&remainders[a]).then(a.cmp(&b)));
+        for index in order.into_iter().cycle() {
+            if leftover <= Decimal::ZERO {
+                break;
+            }
+            parts[index] += Decimal::ONE;
+            leftover -= Decimal::ONE;
+        }
+    }
+    parts.into_iter().map(|units| units / Decimal::ONE_HUNDRED).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn fen_rounds_half_away_from_zero() {
+        assert_eq!(fen(dec!(1.005)), dec!(1.01));
+        assert_eq!(fen(dec!(1.0049)), dec!(1.00));
+        assert_eq!(fen(dec!(-1.005)), dec!(-1.01));
+        assert_eq!(fen(dec!(2.675)), dec!(2.68));
+    }
+
+    #[test]
+    fn allocate_splits_to_the_fen_and_sums_exactly() {
+        // 100.00 among three equal parties: 33.34 + 33.33 + 33.33.
+        let parts = allocate(dec!(100.00), &[dec!(1), dec!(1), dec!(1)]);
+        assert_eq!(parts, vec![dec!(33.34), dec!(33.33), dec!(33.33)]);
+        // 10.00 by 1:2: 3.33 and 6.67 (remainders .333 and .667: the fen goes to the second).
+        assert_eq!(allocate(dec!(10.00), &[dec!(1), dec!(2)]), vec![dec!(3.33), dec!(6.67)]);
+    }
+
+    #[test]
+    fn allocate_handles_zero_and_negative() {
+        assert_eq!(allocate(dec!(0.03), &[dec!(0), dec!(0)]), vec![dec!(0.02), dec!(0.01)]);
+        assert_eq!(allocate(dec!(-10.00), &[dec!(1), dec!(2)]), vec![dec!(-3.33), dec!(-6.67)]);
+        assert!(allocate(dec!(5), &[]).is_empty());
+    }
+}

@@ -1,0 +1,186 @@
+//! The `--json` document: `{"scenario": {...}, "warnings": [...], "years": [...], "baseline": {...}}`.
+//!
+//! Contract (kept stable, other tools read it): each year has `year`, `indicators` (fractions as JSON
+//! numbers, money as decimal strings) and `ledger` with `sources` and `uses`, maps from
+//! `section.item` to a decimal string in yuan, whose two sums are equal.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde_json::{json, Map, Number, Value};
+
+use super::{fraction_text, money_text, Kind, INDICATORS};
+use crate::model::{ByPlace, Item, Ledger, Place, Projection, Section, Side, YearResult};
+use crate::scenario::{Diagnostic, Scenario};
+
+fn number(value: Decimal) -> Value {
+    Number::from_str(&fraction_text(value)).map(Value::Number).unwrap_or(Value::Null)
+}
+
+fn money(value: Decimal) -> Value {
+    Value::String(money_text(value))
+}
+
+fn count(value: Decimal) -> Value {
+    Number::from_str(&value.round_dp(2).normalize().to_string()).map(Value::Number).unwrap_or(Value::Null)
+}
+
+fn by_place(values: &ByPlace<Decimal>, convert: fn(Decimal) -> Value) -> Value {
+    Value::Object(Place::ALL.iter().map(|p| (p.key().to_string(), convert(values.get(*p)))).collect())
+}
+
+/// The diagnostics as JSON objects.
+pub fn diagnostics(list: &[Diagnostic]) -> Value {
+    Value::Array(
+        list.iter()
+            .map(|d| {
+                json!({
+                    "severity": d.severity.key(),
+                    "path": d.path,
+                    "value": d.value,
+                    "message_zh": d.message_zh,
+                    "message_en": d.message_en,
+                })
+            })
+            .collect(),
+    )
+}
+
+fn ledger(ledger: &Ledger) -> Value {
+    let side_map = |side: Side| -> Map<String, Value> {
+        Section::ALL
+            .iter()
+            .flat_map(|section| ledger.lines(*section, side))
+            .map(|(item, amount)| (format!("{}.{}", item.section().key(), item.key()), money(amount)))
+            .collect()
+    };
+    let sections: Map<String, Value> = Section::ALL
+        .iter()
+        .map(|section| {
+            let (zh, en) = section.label();
+            (
+                section.key().to_string(),
+                json!({
+                    "label_zh": zh,
+                    "label_en": en,
+                    "sources": money(ledger.total(*section, Side::Source)),
+                    "uses": money(ledger.total(*section, Side::Use)),
+                }),
+            )
+        })
+        .collect();
+    json!({
+        "sources": side_map(Side::Source),
+        "uses": side_map(Side::Use),
+        "total_sources": money(ledger.total_sources()),
+        "total_uses": money(ledger.total_uses()),
+        "balanced": ledger.imbalances().is_empty(),
+        "sections": sections,
+    })
+}
+
+fn year(result: &YearResult) -> Value {
+    let indicators: Map<String, Value> = INDICATORS
+        .iter()
+        .map(|row| {
+            let value = (row.read)(&result.indicators);
+            let value = match row.kind {
+                Kind::Fraction | Kind::Ratio => number(value),
+                Kind::Money => money(value),
+            };
+            (row.key.to_string(), value)
+        })
+        .collect();
+    let tiers: Vec<Value> = result
+        .tiers
+        .iter()
+        .zip(["county", "township", "village"])
+        .map(|(tier, key)| {
+            json!({
+                "tier": key,
+                "staff": count(tier.staff),
+                "personnel_pay": money(tier.personnel_pay),
+                "average_pay": money(tier.average_pay),
+                "revenue": money(tier.revenue),
+                "public_health_funds": money(tier.public_health_funds),
+                "per_bed_subsidy": money(tier.per_bed_subsidy),
+            })
+        })
+        .collect();
+    let communities: Vec<Value> = result
+        .communities
+        .iter()
+        .map(|c| {
+            json!({
+                "name": c.name,
+                "insured_residents": count(c.insured_residents),
+                "resident_population": count(c.resident_population),
+                "financing": money(c.financing),
+                "quota_share": number(c.quota_share),
+                "quota": money(c.quota),
+                "monthly_prepayments": c.monthly_prepayments.iter().map(|m| money(*m)).collect::<Vec<_>>(),
+                "quarters": c.quarters.iter().map(|q| json!({
+                    "prepaid_to_date": money(q.prepaid_to_date),
+                    "claims_to_date": money(q.claims_to_date),
+                })).collect::<Vec<_>>(),
+                "claims": by_place(&c.claims, money),
+                "settlement": {
+                    "balance": money(c.settlement.balance),
+                    "surplus_retained": money(c.settlement.surplus_retained),
+                    "surplus_returned": money(c.settlement.surplus_returned),
+                    "overspend_fund_share": money(c.settlement.overspend_fund_share),
+                    "overspend_borne": money(c.settlement.overspend_borne),
+                },
+                "quality_guarantee_returned": money(c.quality_guarantee_returned),
+                "special_fund_contributions": money(c.special_fund_contributions),
+                "lead_hospital_funds_drawn": money(c.lead_hospital_funds_drawn),
+                "community_fund_carried_forward": money(c.community_fund_carried_forward),
+                "public_health_budget": money(c.public_health_budget),
+                "staff_sent_down": count(c.staff_sent_down),
+                "primary_average_pay": money(c.primary_average_pay),
+                "visits": by_place(&c.visits, count),
+                "admissions": by_place(&c.admissions, count),
+            })
+        })
+        .collect();
+    json!({
+        "year": result.year,
+        "index": result.index,
+        "indicators": indicators,
+        "visits": by_place(&result.visits, count),
+        "admissions": by_place(&result.admissions, count),
+        "medical_cost": by_place(&result.medical_cost, money),
+        "claims": by_place(&result.claims, money),
+        "tiers": tiers,
+        "communities": communities,
+        "ledger": ledger(&result.ledger),
+    })
+}
+
+/// The whole results document.
+pub fn document(scenario: &Scenario, warnings: &[Diagnostic], projection: &Projection) -> Value {
+    let meta = &scenario.meta;
+    let county = &scenario.input.county;
+    json!({
+        "scenario": {
+            "title": meta.title,
+            "author": meta.author,
+            "description": meta.description,
+            "region": meta.region,
+            "sources": meta.sources,
+            "estimates": meta.estimates,
+            "reform_title": meta.reform_title,
+            "county": county.name,
+            "base_year": county.base_year,
+            "horizon_years": county.horizon.years(),
+        },
+        "warnings": diagnostics(warnings),
+        "years": projection.scenario.iter().map(year).collect::<Vec<_>>(),
+        "baseline": { "years": projection.baseline.iter().map(year).collect::<Vec<_>>() },
+    })
+}
+
+/// Ledger item keys in `section.item` form, for documentation and tests.
+pub fn ledger_keys() -> Vec<String> {
+    Item::ALL.iter().map(|item| format!("{}.{}", item.section().key(), item.key())).collect()
+}

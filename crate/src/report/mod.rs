@@ -1,0 +1,89 @@
+//! Results out: the JSON document other tools read, CSV for Excel and WPS, and the text table.
+//!
+//! All three are built from one list of rows ([`rows`]) so an indicator is named and labelled once.
+//! Money leaves as decimal strings in yuan (JSON) or plain decimal text (CSV), never through f64.
+
+pub mod csv;
+pub mod json;
+pub mod table;
+
+use rust_decimal::Decimal;
+
+use crate::model::{Indicators, YearResult};
+
+/// How a value is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A share or rate (0-1); JSON number, shown as a percentage.
+    Fraction,
+    /// Yuan; JSON decimal string to the fen.
+    Money,
+    /// A plain ratio (for example 1.81 times); JSON number.
+    Ratio,
+}
+
+/// One reported indicator: its stable key, labels, kind and how to read it from a year.
+pub struct IndicatorRow {
+    pub key: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub kind: Kind,
+    pub read: fn(&Indicators) -> Decimal,
+}
+
+macro_rules! indicator_rows {
+    ($($field:ident, $kind:ident, $zh:literal, $en:literal;)*) => {
+        /// Every indicator, in report order. The keys are the field names and are stable.
+        pub static INDICATORS: &[IndicatorRow] = &[$(IndicatorRow {
+            key: stringify!($field), zh: $zh, en: $en, kind: Kind::$kind, read: |i| i.$field,
+        }),*];
+    };
+}
+
+indicator_rows! {
+    county_consultation_rate, Fraction, "县域就诊率", "county consultation rate";
+    in_county_admission_share, Fraction, "县域内住院人次占比", "in-county admission share";
+    primary_outpatient_share, Fraction, "基层门急诊量占比", "primary outpatient share";
+    primary_inpatient_share, Fraction, "基层住院人次占比", "primary inpatient share";
+    insurance_in_county_spending_rate, Fraction, "医保基金县域内支出率", "fund in-county spending rate";
+    personnel_spending_share, Fraction, "人员支出占业务支出比例", "personnel spending share";
+    fixed_pay_share, Fraction, "薪酬中固定部分占比", "fixed share of pay";
+    county_primary_pay_ratio, Ratio, "县级与基层人均薪酬比", "county/primary pay ratio";
+    fiscal_subsidy_share, Fraction, "财政补助占总支出比重", "fiscal subsidy share of spending";
+    medical_cost_growth, Fraction, "医疗费用增长率", "medical cost growth";
+    visit_cost_growth, Fraction, "次均门诊费用增长率", "cost per visit growth";
+    admission_cost_growth, Fraction, "次均住院费用增长率", "cost per admission growth";
+    institutions_in_balance_share, Fraction, "收支平衡机构占比", "institutions in balance";
+    service_revenue_share, Fraction, "医疗服务收入占比", "medical-service revenue share";
+    average_pay_county, Money, "县级人均薪酬(元)", "average pay, county (yuan)";
+    average_pay_township, Money, "乡镇人均薪酬(元)", "average pay, township (yuan)";
+    average_pay_village, Money, "村级人均薪酬(元)", "average pay, village (yuan)";
+    fund_year_balance, Money, "医保基金当年结余(元)", "insurance fund year balance (yuan)";
+    surplus_retained, Money, "结余留用(元)", "surplus retained (yuan)";
+    surplus_returned, Money, "结余返还基金(元)", "surplus returned (yuan)";
+    overspend_fund_share, Money, "超支基金分担(元)", "overspend, fund's share (yuan)";
+    overspend_borne, Money, "超支医共体自担(元)", "overspend borne (yuan)";
+    per_bed_subsidy, Money, "每床补助(元)", "per-bed subsidy (yuan)";
+    public_health_funds_paid, Money, "公卫经费拨付(元)", "public-health funds paid (yuan)";
+    salary_pool, Money, "薪酬总量(元)", "salary pool (yuan)";
+    special_fund, Money, "专项资金(元)", "special fund (yuan)";
+}
+
+/// Money as text to the fen: `1234.50`.
+pub fn money_text(amount: Decimal) -> String {
+    format!("{:.2}", amount)
+}
+
+/// A fraction as text rounded to six places: `0.912345`.
+pub fn fraction_text(value: Decimal) -> String {
+    value.round_dp(6).normalize().to_string()
+}
+
+/// The value of an indicator row in a year, as text.
+pub fn value_text(row: &IndicatorRow, year: &YearResult) -> String {
+    let value = (row.read)(&year.indicators);
+    match row.kind {
+        Kind::Fraction | Kind::Ratio => fraction_text(value),
+        Kind::Money => money_text(value),
+    }
+}

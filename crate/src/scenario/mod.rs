@@ -1,0 +1,75 @@
+//! Scenario files: text (TOML or JSON) in, a validated scenario or every problem out.
+//!
+//! A scenario file has a format version, metadata, the county with its communities and institutions,
+//! today's lever settings (`[levers]`, the baseline), the reform's lever settings (`[reform]`, which
+//! override the baseline and may change year by year) and the assumptions. `docs/scenario-format.md`
+//! describes every field. Loading never panics: malformed, huge or deeply nested text yields
+//! diagnostics. This module owns the file's shapes; the model never sees them.
+
+pub mod diagnostic;
+pub mod node;
+mod reader;
+
+pub use diagnostic::{Diagnostic, Severity};
+
+use crate::model::ModelInput;
+
+/// The newest scenario format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A scenario's descriptive metadata.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meta {
+    pub title: String,
+    pub author: String,
+    pub description: String,
+    pub region: String,
+    /// Where the figures come from.
+    pub sources: Vec<String>,
+    /// Which figures are estimates rather than the county's own numbers.
+    pub estimates: Vec<String>,
+    /// Title of the reform (from `[reform] title`).
+    pub reform_title: String,
+}
+
+/// A validated scenario: ready to run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub meta: Meta,
+    pub input: ModelInput,
+}
+
+/// A scenario that loaded, with the warnings found on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub scenario: Scenario,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads scenario text, applying `overrides` (`PATH=VALUE`, as `ygt run --set`) first. Returns the
+/// scenario with its warnings, or every diagnostic (errors and warnings) when any error was found.
+pub fn load(text: &str, overrides: &[String]) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut root = node::parse(text).map_err(|diagnostic| vec![diagnostic])?;
+    let mut override_errors = Vec::new();
+    for assignment in overrides {
+        if let Err(diagnostic) = node::apply_override(&mut root, assignment) {
+            override_errors.push(diagnostic);
+        }
+    }
+    if !override_errors.is_empty() {
+        return Err(override_errors);
+    }
+    let mut reader = reader::Reader::default();
+    let read = reader::read(&root, &mut reader);
+    let diagnostics = reader.diagnostics;
+    match read {
+        Some((meta, input)) if !diagnostics.iter().any(Diagnostic::is_error) => {
+            Ok(Loaded { scenario: Scenario { meta, input }, warnings: diagnostics })
+        }
+        _ => {
+            let mut diagnostics = diagnostics;
+            diagnostics.sort_by_key(|d| d.severity);
+            Err(diagnostics)
+        }
+    }
+}

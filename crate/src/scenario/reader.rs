@@ -1,0 +1,723 @@
+//! Reads a document tree into validated model inputs, collecting every problem on the way.
+//!
+//! The reader never stops at the first problem: each field is read, checked against what is allowed
+//! and, if wrong, reported with its path, the value found and what is allowed; reading goes on so the
+//! user sees every problem at once. Only when no error was found is a [`ModelInput`] built.
+
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+use super::diagnostic::{did_you_mean, Diagnostic};
+use super::node::Node;
+use super::{Meta, FORMAT_VERSION};
+use crate::model::{
+    Assumption, Assumptions, ByPlace, Community, County, Horizon, Institution, Lever, Levers, ModelInput,
+    OutOfCounty, ParamSpec, Place, Reimbursement, Schedule, Tier, Unit,
+};
+
+/// Largest number of communities accepted; 1-3 is the documented range (seed 000 §三(一)).
+const MAX_COMMUNITIES: usize = 20;
+/// Largest number of institution entries in one community.
+const MAX_INSTITUTIONS: usize = 5000;
+/// Longest text field, in characters.
+const MAX_TEXT_CHARS: usize = 20_000;
+
+/// What a number field accepts.
+#[derive(Clone, Copy)]
+struct NumberRule {
+    min: Decimal,
+    max: Decimal,
+    whole: bool,
+    unit_zh: &'static str,
+    unit_en: &'static str,
+}
+
+const fn rule(min: Decimal, max: Decimal, whole: bool, unit_zh: &'static str, unit_en: &'static str) -> NumberRule {
+    NumberRule { min, max, whole, unit_zh, unit_en }
+}
+
+const PERSONS: NumberRule = rule(dec!(0), dec!(100_000_000), true, "人", "persons");
+const VISITS: NumberRule = rule(dec!(0), dec!(1_000_000_000), false, "人次", "visits");
+const ADMISSIONS: NumberRule = rule(dec!(0), dec!(100_000_000), false, "人次", "admissions");
+const COST_PER_VISIT: NumberRule = rule(dec!(0), dec!(1_000_000), false, "元/人次", "yuan per visit");
+const COST_PER_ADMISSION: NumberRule = rule(dec!(0), dec!(10_000_000), false, "元/人次", "yuan per admission");
+const PAY: NumberRule = rule(dec!(0), dec!(10_000_000), false, "元/人/年", "yuan per person per year");
+const BEDS: NumberRule = rule(dec!(0), dec!(1_000_000), true, "张", "beds");
+const STAFF: NumberRule = rule(dec!(0), dec!(10_000_000), true, "人", "persons");
+const COUNT: NumberRule = rule(dec!(1), dec!(100_000), true, "个", "institutions");
+const SUBSIDY: NumberRule = rule(dec!(0), dec!(100_000_000_000), false, "元/年", "yuan per year");
+const SHARE: NumberRule = rule(dec!(0), dec!(1), false, "比例(0-1)", "share (0-1)");
+const PER_CAPITA: NumberRule = rule(dec!(0), dec!(100_000), false, "元/人/年", "yuan per person per year");
+const YEAR: NumberRule = rule(dec!(1900), dec!(2200), true, "年", "year");
+const HORIZON: NumberRule = rule(dec!(1), dec!(10), true, "年", "years");
+
+/// Collects diagnostics while reading.
+#[derive(Default)]
+pub(super) struct Reader {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A table being read: remembers which keys were used so the rest can be reported as unknown.
+struct Fields<'a> {
+    path: String,
+    entries: &'a [(String, Node)],
+    used: Vec<bool>,
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+impl<'a> Fields<'a> {
+    fn take(&mut self, key: &str) -> Option<&'a Node> {
+        let position = self.entries.iter().position(|(k, _)| k == key)?;
+        self.used[position] = true;
+        Some(&self.entries[position].1)
+    }
+
+    fn path_of(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+
+    /// Reports keys that were never taken, with a suggestion when one is close to a known key.
+    fn finish(self, reader: &mut Reader, known: &[&str]) {
+        for ((key, value), used) in self.entries.iter().zip(&self.used) {
+            if *used {
+                continue;
+            }
+            let path = join(&self.path, key);
+            let (hint_zh, hint_en) = match did_you_mean(key, known.iter().copied()) {
+                Some(suggestion) => (format!(";是否想写 `{suggestion}`?"), format!("; did you mean `{suggestion}`?")),
+                None => (String::new(), String::new()),
+            };
+            reader.diagnostics.push(Diagnostic::error(
+                &path,
+                &value.display(),
+                format!("未知字段 `{key}`{hint_zh}此处允许的字段:{}", known.join(", ")),
+                format!("unknown field `{key}`{hint_en} allowed here: {}", known.join(", ")),
+            ));
+        }
+    }
+}
+
+/// Parses number text exactly: plain decimals, or scientific notation within the decimal range.
+fn parse_decimal(text: &str) -> Option<Decimal> {
+    if text.contains(['e', 'E']) {
+        Decimal::from_scientific(text).ok()
+    } else {
+        Decimal::from_str_exact(text).ok()
+    }
+}
+
+impl Reader {
+    fn error(&mut self, path: &str, value: &str, zh: String, en: String) {
+        self.diagnostics.push(Diagnostic::error(path, value, zh, en));
+    }
+
+    fn warning(&mut self, path: &str, value: &str, zh: String, en: String) {
+        self.diagnostics.push(Diagnostic::warning(path, value, zh, en));
+    }
+
+    fn missing(&mut self, path: &str, zh_what: &str, en_what: &str) {
+        self.error(path, "", format!("缺少必填项:{zh_what}"), format!("missing required field: {en_what}"));
+    }
+
+    fn wrong_kind(&mut self, path: &str, node: &Node, zh_expected: &str, en_expected: &str) {
+        let (zh_found, en_found) = node.kind();
+        self.error(
+            path,
+            &node.display(),
+            format!("应为{zh_expected},实为{zh_found}"),
+            format!("expected {en_expected}, found {en_found}"),
+        );
+    }
+
+    fn table<'a>(&mut self, node: &'a Node, path: &str) -> Option<Fields<'a>> {
+        match node {
+            Node::Table(entries) => Some(Fields { path: path.to_string(), entries, used: vec![false; entries.len()] }),
+            other => {
+                self.wrong_kind(path, other, "表", "a table");
+                None
+            }
+        }
+    }
+
+    fn child_table<'a>(&mut self, fields: &mut Fields<'a>, key: &str, required: bool) -> Option<Fields<'a>> {
+        let path = fields.path_of(key);
+        match fields.take(key) {
+            Some(node) => self.table(node, &path),
+            None if required => {
+                self.missing(&path, &format!("表 [{path}]"), &format!("table [{path}]"));
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// Reads a number node against a rule.
+    fn number_node(&mut self, node: &Node, path: &str, rule: NumberRule) -> Option<Decimal> {
+        let text = match node {
+            Node::Number(text) => text,
+            Node::Text(text) => {
+                let trimmed = text.trim();
+                let (zh, en) = if trimmed.contains([',', ',']) {
+                    ("数字不要用千位分隔符,也不要加引号", "write numbers without thousands separators or quotes")
+                } else if trimmed.chars().any(|c| ('０'..='９').contains(&c)) {
+                    ("请用半角数字,不要加引号", "use ASCII digits, without quotes")
+                } else if parse_decimal(trimmed).is_some() {
+                    ("数字不要加引号", "write the number without quotes")
+                } else {
+                    ("应为数字", "a number is expected")
+                };
+                self.error(path, &node.display(), format!("应为数字,实为文本;{zh}"), format!("expected a number, found text; {en}"));
+                return None;
+            }
+            other => {
+                self.wrong_kind(path, other, "数字", "a number");
+                return None;
+            }
+        };
+        let Some(value) = parse_decimal(text) else {
+            self.error(
+                path,
+                text,
+                format!("不是有限的十进制数(允许范围 {} 到 {} {})", rule.min, rule.max, rule.unit_zh),
+                format!("not a finite decimal number (allowed: {} to {} {})", rule.min, rule.max, rule.unit_en),
+            );
+            return None;
+        };
+        if value < rule.min || value > rule.max {
+            self.error(
+                path,
+                text,
+                format!("超出允许范围:应在 {} 到 {} {} 之间", rule.min, rule.max, rule.unit_zh),
+                format!("out of range: allowed {} to {} {}", rule.min, rule.max, rule.unit_en),
+            );
+            return None;
+        }
+        if rule.whole && !value.fract().is_zero() {
+            self.error(path, text, format!("应为整数({})", rule.unit_zh), format!("must be a whole number ({})", rule.unit_en));
+            return None;
+        }
+        Some(value.normalize())
+    }
+
+    fn number(&mut self, fields: &mut Fields, key: &str, rule: NumberRule, default: Option<Decimal>) -> Option<Decimal> {
+        let path = fields.path_of(key);
+        match fields.take(key) {
+            Some(node) => self.number_node(node, &path, rule),
+            None => match default {
+                Some(value) => Some(value),
+                None => {
+                    self.missing(&path, &format!("{key}({})", rule.unit_zh), &format!("{key} ({})", rule.unit_en));
+                    None
+                }
+            },
+        }
+    }
+
+    fn text(&mut self, fields: &mut Fields, key: &str, required: bool) -> Option<String> {
+        let path = fields.path_of(key);
+        match fields.take(key) {
+            Some(Node::Text(text)) if text.chars().count() <= MAX_TEXT_CHARS => Some(text.clone()),
+            Some(Node::Text(text)) => {
+                self.error(
+                    &path,
+                    text,
+                    format!("文本过长:最多 {MAX_TEXT_CHARS} 个字符"),
+                    format!("text too long: at most {MAX_TEXT_CHARS} characters"),
+                );
+                None
+            }
+            Some(other) => {
+                self.wrong_kind(&path, other, "文本", "text");
+                None
+            }
+            None if required => {
+                self.missing(&path, &format!("{key}(文本)"), &format!("{key} (text)"));
+                None
+            }
+            None => Some(String::new()),
+        }
+    }
+
+    fn boolean(&mut self, fields: &mut Fields, key: &str, default: bool) -> Option<bool> {
+        let path = fields.path_of(key);
+        match fields.take(key) {
+            Some(Node::Bool(flag)) => Some(*flag),
+            Some(other) => {
+                self.wrong_kind(&path, other, "true 或 false", "true or false");
+                None
+            }
+            None => Some(default),
+        }
+    }
+
+    fn text_list(&mut self, fields: &mut Fields, key: &str) -> Vec<String> {
+        let path = fields.path_of(key);
+        match fields.take(key) {
+            None => Vec::new(),
+            Some(Node::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| match item {
+                    Node::Text(text) => Some(text.chars().take(MAX_TEXT_CHARS).collect()),
+                    other => {
+                        self.wrong_kind(&join(&path, &i.to_string()), other, "文本", "text");
+                        None
+                    }
+                })
+                .collect(),
+            Some(Node::Text(text)) => vec![text.chars().take(MAX_TEXT_CHARS).collect()],
+            Some(other) => {
+                self.wrong_kind(&path, other, "文本数组", "an array of text");
+                Vec::new()
+            }
+        }
+    }
+
+    /// A yearly schedule: one value, or an array of 1-10 values (year 1 first; the last holds).
+    fn schedule_node(&mut self, node: &Node, path: &str, rule: NumberRule, switch: bool) -> Option<Schedule> {
+        let read_one = |reader: &mut Reader, node: &Node, path: &str| -> Option<Decimal> {
+            match node {
+                Node::Bool(flag) if switch => Some(if *flag { Decimal::ONE } else { Decimal::ZERO }),
+                _ => reader.number_node(node, path, rule),
+            }
+        };
+        match node {
+            Node::Array(items) => {
+                if items.is_empty() || items.len() > usize::from(Horizon::MAX) {
+                    self.error(
+                        path,
+                        &node.display(),
+                        format!("逐年数组应有 1 到 {} 个值(第1年在前,最后一个值沿用到以后各年)", Horizon::MAX),
+                        format!("a yearly array has 1 to {} values (year 1 first; the last holds for later years)", Horizon::MAX),
+                    );
+                    return None;
+                }
+                let values: Vec<Option<Decimal>> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| read_one(self, item, &join(path, &i.to_string())))
+                    .collect();
+                values.into_iter().collect::<Option<Vec<_>>>().and_then(Schedule::new)
+            }
+            single => read_one(self, single, path).map(Schedule::constant),
+        }
+    }
+
+    fn param_rule(spec: &ParamSpec) -> NumberRule {
+        let (unit_zh, unit_en) = spec.unit.label();
+        rule(spec.min, spec.max, spec.unit == Unit::Switch, unit_zh, unit_en)
+    }
+
+    /// Warns about values outside a parameter's usual range. A lever at zero is a lever not used and
+    /// never warns.
+    fn check_usual(&mut self, spec: &ParamSpec, path: &str, values: &[Decimal], is_lever: bool) {
+        let Some((low, high)) = spec.usual else { return };
+        for (index, value) in values.iter().enumerate() {
+            if (is_lever && value.is_zero()) || (*value >= low && *value <= high) {
+                continue;
+            }
+            let at = if values.len() > 1 { join(path, &index.to_string()) } else { path.to_string() };
+            let (kind_zh, kind_en) = if is_lever { ("政策文件规定的范围", "the documented policy range") } else { ("合理范围", "the plausible range") };
+            let (unit_zh, unit_en) = spec.unit.label();
+            self.warning(
+                &at,
+                &value.to_string(),
+                format!("{}:{} 超出{kind_zh} {low} 到 {high} {unit_zh}(来源:{})", spec.zh, value, spec.source),
+                format!("{}: {} is outside {kind_en} {low} to {high} {unit_en} (source: {})", spec.en, value, spec.source),
+            );
+        }
+    }
+
+    /// Reads a lever table (`[levers]` or `[reform]`) over `start`.
+    fn levers(&mut self, fields: &mut Fields, start: &Levers) -> Levers {
+        let mut levers = start.clone();
+        for lever in Lever::ALL {
+            let spec = lever.spec();
+            let path = fields.path_of(spec.key);
+            if let Some(node) = fields.take(spec.key) {
+                if let Some(schedule) = self.schedule_node(node, &path, Self::param_rule(spec), spec.unit == Unit::Switch) {
+                    self.check_usual(spec, &path, schedule.values(), true);
+                    levers.set(*lever, schedule);
+                }
+            }
+        }
+        levers
+    }
+
+    fn assumptions(&mut self, fields: &mut Fields) -> Assumptions {
+        let mut assumptions = Assumptions::default();
+        for assumption in Assumption::ALL {
+            let spec = assumption.spec();
+            let path = fields.path_of(spec.key);
+            if let Some(node) = fields.take(spec.key) {
+                if let Some(value) = self.number_node(node, &path, Self::param_rule(spec)) {
+                    self.check_usual(spec, &path, &[value], false);
+                    assumptions.set(*assumption, value);
+                }
+            }
+        }
+        assumptions
+    }
+
+    /// Errors when the public-health tier split does not add up to one in some year.
+    fn check_public_health_split(&mut self, levers: &Levers, section: &str, horizon: usize) {
+        for year in 1..=horizon {
+            let sum = levers.at(Lever::PublicHealthShareCounty, year)
+                + levers.at(Lever::PublicHealthShareTownship, year)
+                + levers.at(Lever::PublicHealthShareVillage, year);
+            if sum != Decimal::ONE {
+                self.error(
+                    &join(section, "public_health_share_*"),
+                    &sum.to_string(),
+                    format!("第 {year} 年公卫经费县、乡、村分配比例之和为 {sum},应等于 1"),
+                    format!("year {year}: the county, township and village public-health shares add to {sum}; they must add to 1"),
+                );
+                return;
+            }
+        }
+    }
+}
+
+/// Reads the whole document. Returns the metadata and the model input when no error was found.
+pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput)> {
+    let mut top = reader.table(root, "")?;
+    let version_ok = read_version(&mut top, reader);
+    if !version_ok {
+        return None;
+    }
+    let meta = top.take("meta").and_then(|node| reader.table(node, "meta")).map(|mut fields| {
+        let meta = Meta {
+            title: reader.text(&mut fields, "title", true).unwrap_or_default(),
+            author: reader.text(&mut fields, "author", false).unwrap_or_default(),
+            description: reader.text(&mut fields, "description", false).unwrap_or_default(),
+            region: reader.text(&mut fields, "region", false).unwrap_or_default(),
+            sources: reader.text_list(&mut fields, "sources"),
+            estimates: reader.text_list(&mut fields, "estimates"),
+            reform_title: String::new(),
+        };
+        fields.finish(reader, &["title", "author", "description", "region", "sources", "estimates"]);
+        meta
+    });
+    if meta.is_none() && root.get("meta").is_none() {
+        reader.missing("meta", "表 [meta](至少含 title)", "table [meta] (with at least a title)");
+    }
+
+    let county = reader.child_table(&mut top, "county", true).and_then(|mut fields| {
+        let county = read_county(&mut fields, root, reader);
+        fields.finish(
+            reader,
+            &["name", "base_year", "horizon_years", "government_per_capita_yuan", "individual_per_capita_yuan", "reimbursement"],
+        );
+        county
+    });
+    let horizon = county.as_ref().map(|c| c.horizon.years()).unwrap_or(usize::from(Horizon::MAX));
+
+    let baseline = match reader.child_table(&mut top, "levers", false) {
+        Some(mut fields) => {
+            let levers = reader.levers(&mut fields, &Levers::default());
+            let known: Vec<&str> = Lever::ALL.iter().map(|l| l.spec().key).collect();
+            fields.finish(reader, &known);
+            levers
+        }
+        None => Levers::default(),
+    };
+    reader.check_public_health_split(&baseline, "levers", horizon);
+    let mut reform_title = String::new();
+    let reform = match reader.child_table(&mut top, "reform", false) {
+        Some(mut fields) => {
+            reform_title = reader.text(&mut fields, "title", false).unwrap_or_default();
+            let levers = reader.levers(&mut fields, &baseline);
+            let mut known: Vec<&str> = Lever::ALL.iter().map(|l| l.spec().key).collect();
+            known.push("title");
+            fields.finish(reader, &known);
+            levers
+        }
+        None => baseline.clone(),
+    };
+    reader.check_public_health_split(&reform, "reform", horizon);
+    let assumptions = match reader.child_table(&mut top, "assumptions", false) {
+        Some(mut fields) => {
+            let assumptions = reader.assumptions(&mut fields);
+            let known: Vec<&str> = Assumption::ALL.iter().map(|a| a.spec().key).collect();
+            fields.finish(reader, &known);
+            assumptions
+        }
+        None => Assumptions::default(),
+    };
+    let _communities_taken = top.take("communities");
+    top.finish(reader, &["format_version", "meta", "county", "communities", "levers", "reform", "assumptions"]);
+
+    if reader.diagnostics.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    let mut meta = meta?;
+    meta.reform_title = reform_title;
+    Some((meta, ModelInput { county: county?, baseline, reform, assumptions }))
+}
+
+fn read_version(top: &mut Fields, reader: &mut Reader) -> bool {
+    let Some(node) = top.take("format_version") else {
+        reader.warning(
+            "format_version",
+            "",
+            format!("未写格式版本,按第 {FORMAT_VERSION} 版读取"),
+            format!("no format_version; read as version {FORMAT_VERSION}"),
+        );
+        return true;
+    };
+    let Some(version) = reader.number_node(node, "format_version", rule(dec!(1), dec!(1_000_000), true, "", "")) else {
+        return false;
+    };
+    if version > Decimal::from(FORMAT_VERSION) {
+        reader.error(
+            "format_version",
+            &version.to_string(),
+            format!("此文件为第 {version} 版格式,需要更新版本的医共体政策沙盘;本版本只能读取第 1 到第 {FORMAT_VERSION} 版"),
+            format!("this file is format version {version} and needs a newer version of the sandbox; this one reads versions 1 to {FORMAT_VERSION}"),
+        );
+        return false;
+    }
+    true
+}
+
+fn read_places(reader: &mut Reader, fields: &mut Fields, key: &str) -> Option<ByPlace<Decimal>> {
+    let mut table = reader.child_table(fields, key, true)?;
+    let mut values = ByPlace::default();
+    let mut complete = true;
+    for place in Place::ALL {
+        match reader.number(&mut table, place.key(), SHARE, None) {
+            Some(value) => values.set(place, value),
+            None => complete = false,
+        }
+    }
+    table.finish(reader, &["village", "township", "county", "outside"]);
+    complete.then_some(values)
+}
+
+fn read_county(fields: &mut Fields, root: &Node, reader: &mut Reader) -> Option<County> {
+    let name = reader.text(fields, "name", true);
+    let base_year = reader.number(fields, "base_year", YEAR, None);
+    let horizon = reader.number(fields, "horizon_years", HORIZON, Some(dec!(5)));
+    let government = fields
+        .take("government_per_capita_yuan")
+        .map(|node| reader.schedule_node(node, "county.government_per_capita_yuan", PER_CAPITA, false));
+    if government.is_none() {
+        reader.missing("county.government_per_capita_yuan", "人均财政补助(元)", "government subsidy per insured (yuan)");
+    }
+    let individual = fields
+        .take("individual_per_capita_yuan")
+        .map(|node| reader.schedule_node(node, "county.individual_per_capita_yuan", PER_CAPITA, false));
+    if individual.is_none() {
+        reader.missing("county.individual_per_capita_yuan", "人均个人缴费(元)", "individual contribution per insured (yuan)");
+    }
+    let reimbursement = reader.child_table(fields, "reimbursement", true).and_then(|mut table| {
+        let outpatient = read_places(reader, &mut table, "outpatient");
+        let inpatient = read_places(reader, &mut table, "inpatient");
+        table.finish(reader, &["outpatient", "inpatient"]);
+        Some(Reimbursement { outpatient: outpatient?, inpatient: inpatient? })
+    });
+    let communities = read_communities(root, reader);
+    Some(County {
+        name: name?,
+        base_year: base_year?.try_into().ok()?,
+        horizon: Horizon::new(u8::try_from(horizon?).ok()?)?,
+        communities: communities?,
+        government_per_capita: government??,
+        individual_per_capita: individual??,
+        reimbursement: reimbursement?,
+    })
+}
+
+fn read_communities(root: &Node, reader: &mut Reader) -> Option<Vec<Community>> {
+    let Some(node) = root.get("communities") else {
+        reader.missing("communities", "至少一个医共体 [[communities]]", "at least one community [[communities]]");
+        return None;
+    };
+    let Node::Array(items) = node else {
+        reader.wrong_kind("communities", node, "医共体数组 [[communities]]", "an array of communities [[communities]]");
+        return None;
+    };
+    if items.is_empty() || items.len() > MAX_COMMUNITIES {
+        reader.error(
+            "communities",
+            &items.len().to_string(),
+            format!("医共体数量应为 1 到 {MAX_COMMUNITIES} 个(政策规定 1-3 个)"),
+            format!("a county has 1 to {MAX_COMMUNITIES} communities (policy: 1-3)"),
+        );
+        return None;
+    }
+    if items.len() > 3 {
+        reader.warning(
+            "communities",
+            &items.len().to_string(),
+            "医共体数量超出政策规定的 1-3 个(seed 000 §三(一))".to_string(),
+            "more communities than the documented 1-3 per county (seed 000 §三(一))".to_string(),
+        );
+    }
+    let communities: Vec<Option<Community>> =
+        items.iter().enumerate().map(|(c, node)| read_community(node, &format!("communities.{c}"), reader)).collect();
+    communities.into_iter().collect()
+}
+
+fn read_community(node: &Node, path: &str, reader: &mut Reader) -> Option<Community> {
+    let mut fields = reader.table(node, path)?;
+    let name = reader.text(&mut fields, "name", true);
+    let insured = reader.number(&mut fields, "insured_residents", PERSONS, None);
+    let residents = reader.number(&mut fields, "resident_population", PERSONS, None);
+    let out_of_county = reader.child_table(&mut fields, "out_of_county", true).and_then(|mut table| {
+        let out = OutOfCounty {
+            outpatient_visits: reader.number(&mut table, "outpatient_visits", VISITS, None)?,
+            admissions: reader.number(&mut table, "admissions", ADMISSIONS, None)?,
+            cost_per_visit: reader.number(&mut table, "cost_per_visit", COST_PER_VISIT, None)?,
+            cost_per_admission: reader.number(&mut table, "cost_per_admission", COST_PER_ADMISSION, None)?,
+        };
+        table.finish(reader, &["outpatient_visits", "admissions", "cost_per_visit", "cost_per_admission"]);
+        Some(out)
+    });
+    let institutions_path = fields.path_of("institutions");
+    let institutions = match fields.take("institutions") {
+        Some(Node::Array(items)) if !items.is_empty() && items.len() <= MAX_INSTITUTIONS => {
+            let read: Vec<Option<Institution>> = items
+                .iter()
+                .enumerate()
+                .map(|(i, node)| read_institution(node, &join(&institutions_path, &i.to_string()), reader))
+                .collect();
+            let read: Option<Vec<Institution>> = read.into_iter().collect();
+            if let Some(list) = &read {
+                check_lead(list, &institutions_path, reader);
+            }
+            read
+        }
+        Some(Node::Array(items)) => {
+            reader.error(
+                &institutions_path,
+                &items.len().to_string(),
+                format!("成员机构数应为 1 到 {MAX_INSTITUTIONS} 条"),
+                format!("a community lists 1 to {MAX_INSTITUTIONS} institution entries"),
+            );
+            None
+        }
+        Some(other) => {
+            reader.wrong_kind(&institutions_path, other, "成员机构数组 [[communities.institutions]]", "an array of institutions");
+            None
+        }
+        None => {
+            reader.missing(&institutions_path, "成员机构(至少含牵头医院)", "institutions (at least the lead hospital)");
+            None
+        }
+    };
+    fields.finish(reader, &["name", "insured_residents", "resident_population", "out_of_county", "institutions"]);
+    Some(Community {
+        name: name?,
+        insured_residents: insured?,
+        resident_population: residents?,
+        institutions: institutions?,
+        out_of_county: out_of_county?,
+    })
+}
+
+fn check_lead(institutions: &[Institution], path: &str, reader: &mut Reader) {
+    let leads: Vec<&Institution> = institutions.iter().filter(|i| i.is_lead).collect();
+    match leads.as_slice() {
+        [] => reader.error(
+            path,
+            "",
+            "医共体没有牵头医院:请在一家县级医院上写 lead = true".into(),
+            "the community has no lead hospital: mark one county hospital with lead = true".into(),
+        ),
+        [lead] if lead.tier != Tier::County => reader.error(
+            path,
+            &lead.name,
+            format!("牵头医院「{}」应为县级医院(tier = \"county\")", lead.name),
+            format!("the lead hospital \"{}\" must be a county hospital (tier = \"county\")", lead.name),
+        ),
+        [lead] if lead.count != 1 => reader.error(
+            path,
+            &lead.name,
+            "牵头医院应是单个机构(count = 1)".into(),
+            "the lead hospital is a single institution (count = 1)".into(),
+        ),
+        [_] => {}
+        many => reader.error(
+            path,
+            &many.len().to_string(),
+            format!("一个医共体只能有一家牵头医院,现有 {} 家", many.len()),
+            format!("a community has exactly one lead hospital; {} are marked", many.len()),
+        ),
+    }
+}
+
+fn read_tier(reader: &mut Reader, fields: &mut Fields) -> Option<Tier> {
+    let path = fields.path_of("tier");
+    match fields.take("tier") {
+        Some(Node::Text(text)) => match text.as_str() {
+            "county" | "县级" => Some(Tier::County),
+            "township" | "乡镇" => Some(Tier::Township),
+            "village" | "村" => Some(Tier::Village),
+            other => {
+                reader.error(
+                    &path,
+                    other,
+                    "层级应为 \"county\"(县级)、\"township\"(乡镇)或 \"village\"(村)".into(),
+                    "tier must be \"county\", \"township\" or \"village\"".into(),
+                );
+                None
+            }
+        },
+        Some(other) => {
+            reader.wrong_kind(&path, other, "文本", "text");
+            None
+        }
+        None => {
+            reader.missing(&path, "层级 tier", "tier");
+            None
+        }
+    }
+}
+
+fn read_institution(node: &Node, path: &str, reader: &mut Reader) -> Option<Institution> {
+    let mut fields = reader.table(node, path)?;
+    let name = reader.text(&mut fields, "name", true);
+    let tier = read_tier(reader, &mut fields);
+    let is_lead = reader.boolean(&mut fields, "lead", false);
+    let count = reader.number(&mut fields, "count", COUNT, Some(Decimal::ONE));
+    let beds = reader.number(&mut fields, "beds", BEDS, Some(Decimal::ZERO));
+    let staff = reader.number(&mut fields, "staff", STAFF, None);
+    let visits = reader.number(&mut fields, "outpatient_visits", VISITS, None);
+    let admissions = reader.number(&mut fields, "admissions", ADMISSIONS, Some(Decimal::ZERO));
+    let cost_per_visit = reader.number(&mut fields, "cost_per_visit", COST_PER_VISIT, None);
+    let cost_per_admission = reader.number(&mut fields, "cost_per_admission", COST_PER_ADMISSION, Some(Decimal::ZERO));
+    let average_pay = reader.number(&mut fields, "average_pay_yuan", PAY, None);
+    let base_subsidy = reader.number(&mut fields, "base_subsidy_yuan", SUBSIDY, Some(Decimal::ZERO));
+    let eligible = reader.boolean(&mut fields, "per_bed_subsidy", tier == Some(Tier::County));
+    fields.finish(
+        reader,
+        &[
+            "name", "tier", "lead", "count", "beds", "staff", "outpatient_visits", "admissions", "cost_per_visit",
+            "cost_per_admission", "average_pay_yuan", "base_subsidy_yuan", "per_bed_subsidy",
+        ],
+    );
+    Some(Institution {
+        name: name?,
+        tier: tier?,
+        is_lead: is_lead?,
+        count: u32::try_from(count?).ok()?,
+        beds: beds?,
+        staff: staff?,
+        outpatient_visits: visits?,
+        admissions: admissions?,
+        cost_per_visit: cost_per_visit?,
+        cost_per_admission: cost_per_admission?,
+        average_pay: average_pay?,
+        base_subsidy: base_subsidy?,
+        per_bed_subsidy_eligible: eligible?,
+    })
+}
+
