@@ -182,11 +182,13 @@ impl Reader {
             }
         };
         let Some(value) = parse_decimal(text) else {
+            let finite = text.parse::<f64>().is_ok_and(f64::is_finite);
+            let (zh, en) = if finite { ("数值过大或位数过多", "too large or too many digits") } else { ("不是有限的数", "not a finite number") };
             self.error(
                 path,
                 text,
-                format!("不是有限的十进制数(允许范围 {} 到 {} {})", rule.min, rule.max, rule.unit_zh),
-                format!("not a finite decimal number (allowed: {} to {} {})", rule.min, rule.max, rule.unit_en),
+                format!("{zh}(允许范围 {} 到 {} {})", rule.min, rule.max, rule.unit_zh),
+                format!("{en} (allowed: {} to {} {})", rule.min, rule.max, rule.unit_en),
             );
             return None;
         };
@@ -441,7 +443,10 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
         }
         None => baseline.clone(),
     };
-    reader.check_public_health_split(&reform, "reform", horizon);
+    let split = [Lever::PublicHealthShareCounty, Lever::PublicHealthShareTownship, Lever::PublicHealthShareVillage];
+    if split.iter().any(|lever| reform.schedule(*lever) != baseline.schedule(*lever)) {
+        reader.check_public_health_split(&reform, "reform", horizon);
+    }
     let assumptions = match reader.child_table(&mut top, "assumptions", false) {
         Some(mut fields) => {
             let assumptions = reader.assumptions(&mut fields);
@@ -572,14 +577,17 @@ fn read_community(node: &Node, path: &str, reader: &mut Reader) -> Option<Commun
     let insured = reader.number(&mut fields, "insured_residents", PERSONS, None);
     let residents = reader.number(&mut fields, "resident_population", PERSONS, None);
     let out_of_county = reader.child_table(&mut fields, "out_of_county", true).and_then(|mut table| {
-        let out = OutOfCounty {
-            outpatient_visits: reader.number(&mut table, "outpatient_visits", VISITS, None)?,
-            admissions: reader.number(&mut table, "admissions", ADMISSIONS, None)?,
-            cost_per_visit: reader.number(&mut table, "cost_per_visit", COST_PER_VISIT, None)?,
-            cost_per_admission: reader.number(&mut table, "cost_per_admission", COST_PER_ADMISSION, None)?,
-        };
+        let outpatient_visits = reader.number(&mut table, "outpatient_visits", VISITS, None);
+        let admissions = reader.number(&mut table, "admissions", ADMISSIONS, None);
+        let cost_per_visit = reader.number(&mut table, "cost_per_visit", COST_PER_VISIT, None);
+        let cost_per_admission = reader.number(&mut table, "cost_per_admission", COST_PER_ADMISSION, None);
         table.finish(reader, &["outpatient_visits", "admissions", "cost_per_visit", "cost_per_admission"]);
-        Some(out)
+        Some(OutOfCounty {
+            outpatient_visits: outpatient_visits?,
+            admissions: admissions?,
+            cost_per_visit: cost_per_visit?,
+            cost_per_admission: cost_per_admission?,
+        })
     });
     let institutions_path = fields.path_of("institutions");
     let institutions = match fields.take("institutions") {
