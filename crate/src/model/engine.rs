@@ -141,6 +141,8 @@ struct CommunityWork {
     primary_staff: Decimal,
     /// Each institution's balance before any advance to the community fund.
     institution_balances: Vec<Decimal>,
+    /// Whether the community has institutions of each tier (county, township, village).
+    tiers_present: [bool; 3],
 }
 
 /// Totals over institutions of one year.
@@ -415,6 +417,7 @@ fn project_year(
             totals.base_subsidies += base_subsidy;
             totals.per_bed_subsidy += bed_subsidy;
             totals.service_revenue += revenue * service_share(assumptions, institution.tier);
+            work.tiers_present[tier_slot(institution.tier)] = true;
             let tier = &mut totals.tiers[tier_slot(institution.tier)];
             tier.staff += institution.staff;
             tier.personnel_pay += base_pay + reward + topup;
@@ -560,7 +563,13 @@ fn project_year(
         ledger.add(Item::PublicHealthPrepaid, prepaid);
         ledger.add(Item::PublicHealthPerformancePaid, performance);
         ledger.add(Item::PublicHealthWithheld, budget - prepaid - performance);
-        for (slot, part) in allocate(prepaid + performance, &tier_split).into_iter().enumerate() {
+        // A tier the community does not have gets no share; the others take it in proportion.
+        let present: Vec<Decimal> = Tier::ALL
+            .iter()
+            .zip(tier_split)
+            .map(|(tier, share)| if work.tiers_present[tier_slot(*tier)] { share } else { Decimal::ZERO })
+            .collect();
+        for (slot, part) in allocate(prepaid + performance, &present).into_iter().enumerate() {
             totals.tiers[slot].public_health_funds += part;
         }
         public_health_paid += prepaid + performance;

@@ -1,0 +1,129 @@
+//! Cases whose expected values are worked out by hand (see docs/model.md §9 for the arithmetic).
+//! The fixture tests/fixtures/hand-worked.toml has every growth rate and elasticity at zero, so its
+//! year 1 is its base year.
+
+mod common;
+
+use common::{d, run_file};
+use ygt::model::{Item, Place, Section, Side};
+
+const HAND: &str = "tests/fixtures/hand-worked.toml";
+
+#[test]
+fn insurance_split_by_headcount_and_history() {
+    let year = &run_file(HAND, &[]).scenario[0];
+    let ledger = &year.ledger;
+    // Financing: 15,000 insured x (700 + 400).
+    assert_eq!(ledger.amount(Item::FinancingGovernment), d("10500000"));
+    assert_eq!(ledger.amount(Item::FinancingIndividual), d("6000000"));
+    // Reserves: 5%, 3%, 2% of 16,500,000.
+    assert_eq!(ledger.amount(Item::CriticalIllnessInsurance), d("825000.00"));
+    assert_eq!(ledger.amount(Item::QuotasPrepaid), d("14850000.00"));
+    // Shares: 0.5 x headcount (2/3, 1/3) + 0.5 x base-year claims (10,200,000 and 4,250,000 of
+    // 14,450,000) = 595/867 and 272/867. Quotas to the fen by largest remainder.
+    let [a, b] = &year.communities[..] else { panic!("two communities") };
+    assert_eq!(a.quota, d("10191176.47"));
+    assert_eq!(b.quota, d("4658823.53"));
+    // Twelve prepayments: 1,019,117,647 fen / 12 leaves 7 fen for the first seven months.
+    assert_eq!(a.monthly_prepayments[0], d("849264.71"));
+    assert_eq!(a.monthly_prepayments[6], d("849264.71"));
+    assert_eq!(a.monthly_prepayments[7], d("849264.70"));
+    assert_eq!(a.quarters[0].prepaid_to_date, d("2547794.13"));
+    assert_eq!(a.quarters[3].prepaid_to_date, a.quota);
+    assert_eq!(a.quarters[3].claims_to_date, d("10200000.00"));
+}
+
+#[test]
+fn settlement_shares_overspend_and_retains_surplus() {
+    let year = &run_file(HAND, &[]).scenario[0];
+    let [a, b] = &year.communities[..] else { panic!("two communities") };
+    // A: claims 10,200,000 against 10,191,176.47: overspend 8,823.53, inside the 5% band; the fund
+    // pays half rounded half up (4,411.765 -> 4,411.77), the community bears 4,411.76.
+    assert_eq!(a.claims.sum(), d("10200000.00"));
+    assert_eq!(a.settlement.balance, d("-8823.53"));
+    assert_eq!(a.settlement.overspend_fund_share, d("4411.77"));
+    assert_eq!(a.settlement.overspend_borne, d("4411.76"));
+    // B: claims 4,250,000 against 4,658,823.53: surplus 408,823.53 under the 10% cap (465,882.35);
+    // 80% retained = 327,058.824 -> 327,058.82, the rest 81,764.71 returned.
+    assert_eq!(b.claims.get(Place::Outside), d("1000000.00"));
+    assert_eq!(b.settlement.surplus_retained, d("327058.82"));
+    assert_eq!(b.settlement.surplus_returned, d("81764.71"));
+    // Quality guarantee 330,000 split 226,470.59 / 103,529.41; 90% returned.
+    assert_eq!(a.quality_guarantee_returned, d("203823.53"));
+    assert_eq!(b.quality_guarantee_returned, d("93176.47"));
+    let ledger = &year.ledger;
+    assert_eq!(ledger.amount(Item::QualityGuaranteeWithheld), d("33000.00"));
+    // Risk fund 495,000 covers the fund's 4,411.77.
+    assert_eq!(ledger.amount(Item::RiskFundCarriedForward), d("490588.23"));
+    assert_eq!(ledger.amount(Item::FundBalanceDrawn), d("0"));
+    // The fund's year: 81,764.71 + 490,588.23 + 33,000.00.
+    assert_eq!(year.indicators.fund_year_balance, d("605352.94"));
+    // The community fund of A: quality money in, overspend out: 203,823.53 - 4,411.76.
+    assert_eq!(a.community_fund_carried_forward, d("199411.77"));
+    assert_eq!(b.community_fund_carried_forward, d("420235.29"));
+}
+
+#[test]
+fn per_bed_subsidy_goes_to_public_hospital_beds() {
+    let year = &run_file(HAND, &[]).scenario[0];
+    // 100 + 50 county-hospital beds x 4,000; the township's 20 beds are not a public hospital's.
+    assert_eq!(year.indicators.per_bed_subsidy, d("600000"));
+    assert_eq!(year.ledger.amount(Item::KeyDisciplines), d("600000"));
+    let doubled = &run_file(HAND, &["levers.per_bed_subsidy_yuan=5000"]).scenario[0];
+    assert_eq!(doubled.indicators.per_bed_subsidy, d("750000"));
+}
+
+#[test]
+fn public_health_prepay_and_appraisal() {
+    let year = &run_file(HAND, &[]).scenario[0];
+    let ledger = &year.ledger;
+    // Budgets 100 x 12,000 and 100 x 6,000; 60% prepaid; the rest x 0.8 after appraisal.
+    assert_eq!(year.communities[0].public_health_budget, d("1200000.00"));
+    assert_eq!(ledger.amount(Item::PublicHealthPrepaid), d("1080000.00"));
+    assert_eq!(ledger.amount(Item::PublicHealthPerformancePaid), d("576000.00"));
+    assert_eq!(ledger.amount(Item::PublicHealthWithheld), d("144000.00"));
+    // A's 1,104,000 split 10/50/40; B has no village clinics, so its 552,000 goes 1:5 to county and
+    // township (92,000 and 460,000).
+    assert_eq!(year.tiers[0].public_health_funds, d("202400.00"));
+    assert_eq!(year.tiers[1].public_health_funds, d("1012000.00"));
+    assert_eq!(year.tiers[2].public_health_funds, d("441600.00"));
+}
+
+#[test]
+fn fee_for_service_pays_claims_from_the_fund() {
+    let year = &run_file(HAND, &["levers.global_budget=false"]).scenario[0];
+    let ledger = &year.ledger;
+    assert_eq!(ledger.amount(Item::FundClaimsOutside), d("4500000.00"));
+    assert_eq!(ledger.amount(Item::FundClaimsCounty), d("7050000.00"));
+    // 16,500,000 - 825,000 - 14,450,000 claims.
+    assert_eq!(ledger.amount(Item::FundBalanceCarriedForward), d("1225000.00"));
+    assert_eq!(ledger.amount(Item::QuotasPrepaid), d("0"));
+    assert_eq!(year.communities[0].quota, d("0"));
+}
+
+#[test]
+fn special_fund_and_sent_down_allowances() {
+    let overrides = [
+        "levers.special_fund_rate=0.01",
+        "levers.special_fund_management_share=0.2",
+        "levers.staff_sent_down_per_township=2",
+        "levers.sent_down_allowance_yuan=30000",
+    ];
+    let year = &run_file(HAND, &overrides).scenario[0];
+    let ledger = &year.ledger;
+    // Revenue: A 9,000,000 + 3,000,000 + 400,000; B 4,500,000 + 1,500,000 = 18,400,000; 1% = 184,000.
+    assert_eq!(ledger.amount(Item::SpecialFundIn), d("184000.00"));
+    assert_eq!(ledger.amount(Item::ManagementCosts), d("36800.00"));
+    // Two staff per township centre, one centre in each community, 30,000 each.
+    assert_eq!(ledger.amount(Item::SentDownAllowances), d("120000.00"));
+    assert_eq!(year.communities[0].staff_sent_down, d("2"));
+}
+
+#[test]
+fn every_section_balances_in_the_hand_case() {
+    for year in &run_file(HAND, &[]).scenario {
+        for section in Section::ALL {
+            assert_eq!(year.ledger.total(section, Side::Source), year.ledger.total(section, Side::Use), "{section:?}");
+        }
+    }
+}
