@@ -466,8 +466,11 @@ fn project_year(
 
     if global_budget {
         // 5. Split, prepayment, evaluation and settlement.
-        let risk = fen(financing_total * levers.at(L::RiskReserveRate, year));
-        let quality = fen(financing_total * levers.at(L::QualityReserveRate, year));
+        // Each reserve is rounded to the fen; the later ones are capped so that rounding can never take
+        // more than the whole fund when the rates add to exactly one.
+        let risk = fen(financing_total * levers.at(L::RiskReserveRate, year)).min(financing_total - critical_illness);
+        let quality = fen(financing_total * levers.at(L::QualityReserveRate, year))
+            .min(financing_total - critical_illness - risk);
         let distributable = financing_total - critical_illness - risk - quality;
         let history = levers.at(L::HistoryWeight, year);
         let past_total: Decimal = carry.claims.iter().copied().sum();

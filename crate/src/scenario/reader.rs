@@ -368,6 +368,24 @@ impl Reader {
         assumptions
     }
 
+    /// Errors when the three reserves together take more than the whole fund in some year.
+    fn check_reserves(&mut self, levers: &Levers, section: &str, horizon: usize) {
+        for year in 1..=horizon {
+            let sum = levers.at(Lever::CriticalIllnessRate, year)
+                + levers.at(Lever::RiskReserveRate, year)
+                + levers.at(Lever::QualityReserveRate, year);
+            if sum > Decimal::ONE {
+                self.error(
+                    &join(section, "*_rate"),
+                    &sum.to_string(),
+                    format!("第 {year} 年大病保险、风险调剂金和质量保证金比例之和为 {sum},不能超过 1"),
+                    format!("year {year}: the critical-illness, risk and quality reserves add to {sum}; they cannot exceed 1"),
+                );
+                return;
+            }
+        }
+    }
+
     /// Errors when the public-health tier split does not add up to one in some year.
     fn check_public_health_split(&mut self, levers: &Levers, section: &str, horizon: usize) {
         for year in 1..=horizon {
@@ -431,6 +449,7 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
         None => Levers::default(),
     };
     reader.check_public_health_split(&baseline, "levers", horizon);
+    reader.check_reserves(&baseline, "levers", horizon);
     let mut reform_title = String::new();
     let reform = match reader.child_table(&mut top, "reform", false) {
         Some(mut fields) => {
@@ -446,6 +465,10 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
     let split = [Lever::PublicHealthShareCounty, Lever::PublicHealthShareTownship, Lever::PublicHealthShareVillage];
     if split.iter().any(|lever| reform.schedule(*lever) != baseline.schedule(*lever)) {
         reader.check_public_health_split(&reform, "reform", horizon);
+    }
+    let reserves = [Lever::CriticalIllnessRate, Lever::RiskReserveRate, Lever::QualityReserveRate];
+    if reserves.iter().any(|lever| reform.schedule(*lever) != baseline.schedule(*lever)) {
+        reader.check_reserves(&reform, "reform", horizon);
     }
     let assumptions = match reader.child_table(&mut top, "assumptions", false) {
         Some(mut fields) => {
