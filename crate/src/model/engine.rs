@@ -13,7 +13,7 @@ use rust_decimal_macros::dec;
 use super::flow::{self, Drivers, Responses};
 use super::inputs::{ByPlace, Community, Levers, ModelInput, Place, Tier};
 use super::ledger::{Item, Ledger};
-use super::money::{allocate, fen, ratio, whole};
+use super::money::{allocate, factor, fen, ratio, whole};
 use super::params::{Assumption as A, Lever as L};
 use super::results::{
     CommunityYear, Indicators, Projection, QuarterEvaluation, Settlement, TierYear, YearResult,
@@ -45,12 +45,24 @@ struct PreparedCommunity {
     base_admissions: ByPlace<Decimal>,
     visit_shares: ByPlace<Decimal>,
     admission_shares: ByPlace<Decimal>,
-    /// Each institution's part of its tier's visits and admissions.
-    institution_visit_parts: Vec<Decimal>,
-    institution_admission_parts: Vec<Decimal>,
+    /// Per institution: what it costs per unit of its tier's cost level, and its base payroll.
+    units: Vec<InstitutionUnit>,
+    /// Staff by tier (county, township, village).
+    staff_by_tier: [Decimal; 3],
+    primary_staff: Decimal,
     township_staff: Decimal,
     township_count: Decimal,
+    /// Institutions counted one by one (an entry of 133 village clinics counts 133).
+    institution_count: Decimal,
     lead_index: usize,
+}
+
+/// What an institution brings to each year, fixed once: its part of its tier's visits times its cost
+/// per visit (likewise for admissions), and staff times average pay in the base year.
+struct InstitutionUnit {
+    visit_cost: Decimal,
+    admission_cost: Decimal,
+    base_payroll: Decimal,
 }
 
 impl<'a> Prepared<'a> {
@@ -64,36 +76,35 @@ impl PreparedCommunity {
     fn new(community: &Community) -> Self {
         let mut base_visits = ByPlace::default();
         let mut base_admissions = ByPlace::default();
-        let mut township_staff = Decimal::ZERO;
+        let mut staff_by_tier = [Decimal::ZERO; 3];
         for institution in &community.institutions {
             let place = institution.tier.place();
             base_visits.set(place, base_visits.get(place) + institution.outpatient_visits);
             base_admissions.set(place, base_admissions.get(place) + institution.admissions);
-            if institution.tier == Tier::Township {
-                township_staff += institution.staff;
-            }
+            staff_by_tier[tier_slot(institution.tier)] += institution.staff;
         }
         base_visits.set(Place::Outside, community.out_of_county.outpatient_visits);
         base_admissions.set(Place::Outside, community.out_of_county.admissions);
-        let institution_visit_parts = community
+        let units = community
             .institutions
             .iter()
-            .map(|i| ratio(i.outpatient_visits, base_visits.get(i.tier.place())))
-            .collect();
-        let institution_admission_parts = community
-            .institutions
-            .iter()
-            .map(|i| ratio(i.admissions, base_admissions.get(i.tier.place())))
+            .map(|i| InstitutionUnit {
+                visit_cost: factor(ratio(i.outpatient_visits, base_visits.get(i.tier.place()))) * i.cost_per_visit,
+                admission_cost: factor(ratio(i.admissions, base_admissions.get(i.tier.place()))) * i.cost_per_admission,
+                base_payroll: i.staff * i.average_pay,
+            })
             .collect();
         PreparedCommunity {
             visit_shares: flow::shares_of(&base_visits),
             admission_shares: flow::shares_of(&base_admissions),
             base_visits,
             base_admissions,
-            institution_visit_parts,
-            institution_admission_parts,
-            township_staff,
+            units,
+            primary_staff: staff_by_tier[1] + staff_by_tier[2],
+            township_staff: staff_by_tier[1],
+            staff_by_tier,
             township_count: community.township_count(),
+            institution_count: community.institutions.iter().map(|i| Decimal::from(i.count)).sum(),
             lead_index: community.institutions.iter().position(|i| i.is_lead).unwrap_or(0),
         }
     }
@@ -143,22 +154,92 @@ struct CommunityWork {
     institution_balances: Vec<Decimal>,
     /// Whether the community has institutions of each tier (county, township, village).
     tiers_present: [bool; 3],
+    /// The institutions' money by tier (county, township, village).
+    tier_sums: [TierSums; 3],
 }
 
-/// Totals over institutions of one year.
-#[derive(Default)]
-struct InstitutionTotals {
+/// Sums over a tier's institutions in one community and year.
+#[derive(Clone, Copy, Default)]
+struct TierSums {
     revenue: Decimal,
-    claims: Decimal,
     nonpersonnel: Decimal,
-    special_fund: Decimal,
+    special: Decimal,
+    base_pay: Decimal,
+    rewards: Decimal,
+    topups: Decimal,
+    base_subsidies: Decimal,
+    beds_subsidised: Decimal,
+}
+
+impl TierSums {
+    fn add(&mut self, other: &TierSums) {
+        self.revenue += other.revenue;
+        self.nonpersonnel += other.nonpersonnel;
+        self.special += other.special;
+        self.base_pay += other.base_pay;
+        self.rewards += other.rewards;
+        self.topups += other.topups;
+        self.base_subsidies += other.base_subsidies;
+        self.beds_subsidised += other.beds_subsidised;
+    }
+}
+
+/// The county's institutions in one year, summed from the communities.
+struct InstitutionTotals {
+    all: TierSums,
+    /// Fund claims at in-county institutions.
+    claims: Decimal,
     fixed_pay: Decimal,
     variable_pay: Decimal,
-    rewards: Decimal,
-    base_subsidies: Decimal,
     per_bed_subsidy: Decimal,
     service_revenue: Decimal,
+    institutions_counted: Decimal,
     tiers: [TierYear; 3],
+}
+
+impl InstitutionTotals {
+    fn new(works: &[CommunityWork], prepared: &Prepared, per_bed: Decimal, fixed_share: Decimal) -> Self {
+        let assumptions = &prepared.input.assumptions;
+        let mut by_tier = [TierSums::default(); 3];
+        let mut tiers: [TierYear; 3] = Default::default();
+        let mut claims = Decimal::ZERO;
+        let mut institutions_counted = Decimal::ZERO;
+        for (work, prep) in works.iter().zip(&prepared.communities) {
+            for tier in Tier::ALL {
+                let slot = tier_slot(tier);
+                by_tier[slot].add(&work.tier_sums[slot]);
+                tiers[slot].staff += prep.staff_by_tier[slot];
+            }
+            claims += work.claims.in_county();
+            institutions_counted += prep.institution_count;
+            // Staff sent down stay on the county tier's books; their allowance is county-tier pay.
+            tiers[0].personnel_pay += work.allowances;
+        }
+        let mut all = TierSums::default();
+        let mut service_revenue = Decimal::ZERO;
+        for tier in Tier::ALL {
+            let slot = tier_slot(tier);
+            let sums = &by_tier[slot];
+            all.add(sums);
+            service_revenue += sums.revenue * service_share(assumptions, tier);
+            let year = &mut tiers[slot];
+            year.personnel_pay += sums.base_pay + sums.rewards + sums.topups;
+            year.revenue = sums.revenue;
+            year.per_bed_subsidy = sums.beds_subsidised * per_bed;
+        }
+        // The fixed part is rounded once for the county (docs/model.md §7).
+        let fixed_pay = fen(all.base_pay * fixed_share);
+        InstitutionTotals {
+            claims,
+            fixed_pay,
+            variable_pay: all.base_pay - fixed_pay,
+            per_bed_subsidy: all.beds_subsidised * per_bed,
+            service_revenue,
+            institutions_counted,
+            tiers,
+            all,
+        }
+    }
 }
 
 fn tier_slot(tier: Tier) -> usize {
@@ -282,11 +363,12 @@ fn run(prepared: &Prepared, levers: &Levers, reference: Option<&[YearResult]>) -
     let mut carry = base_year(prepared);
     let mut years = Vec::with_capacity(input.county.horizon.years());
     for year in 1..=input.county.horizon.years() {
-        growth.population *= Decimal::ONE + assumptions.get(A::PopulationGrowthRate);
-        growth.utilisation *= Decimal::ONE + assumptions.get(A::UtilisationGrowthRate);
-        growth.visit_cost *= Decimal::ONE + assumptions.get(A::VisitCostGrowthRate);
-        growth.admission_cost *= Decimal::ONE + assumptions.get(A::AdmissionCostGrowthRate);
-        growth.wage *= Decimal::ONE + assumptions.get(A::WageGrowthRate);
+        let grow = |level: Decimal, rate: A| factor(level * (Decimal::ONE + assumptions.get(rate)));
+        growth.population = grow(growth.population, A::PopulationGrowthRate);
+        growth.utilisation = grow(growth.utilisation, A::UtilisationGrowthRate);
+        growth.visit_cost = grow(growth.visit_cost, A::VisitCostGrowthRate);
+        growth.admission_cost = grow(growth.admission_cost, A::AdmissionCostGrowthRate);
+        growth.wage = grow(growth.wage, A::WageGrowthRate);
         years.push(project_year(prepared, levers, today, year, &growth, &mut carry, reference));
     }
     years
@@ -323,11 +405,10 @@ fn project_year(
     let sent_down_per_township = levers.at(L::StaffSentDownPerTownship, year);
     let allowance = levers.at(L::SentDownAllowanceYuan, year);
     let per_bed = levers.at(L::PerBedSubsidyYuan, year);
+    let nonpersonnel_ratios = Tier::ALL.map(|tier| nonpersonnel_ratio(assumptions, tier));
 
     let mut ledger = Ledger::default();
-    let mut totals = InstitutionTotals::default();
     let mut works: Vec<CommunityWork> = Vec::with_capacity(county.communities.len());
-    let mut institutions_counted = Decimal::ZERO;
 
     // 1-3. Population, demand, flow, and each institution's revenue, claims, costs and pay.
     for (c, (community, prep)) in county.communities.iter().zip(&prepared.communities).enumerate() {
@@ -336,7 +417,7 @@ fn project_year(
             residents: whole(community.resident_population * growth.population),
             ..CommunityWork::default()
         };
-        let demand_factor = ratio(work.insured, community.insured_residents) * growth.utilisation;
+        let demand_factor = factor(ratio(work.insured, community.insured_residents) * growth.utilisation);
         // Pay responds with a year's lag: last year's primary pay against the baseline's last year.
         let pay_gain = match reference {
             Some(baseline) if year > 1 => {
@@ -360,73 +441,85 @@ fn project_year(
         let visit_target = flow::target_shares(&prep.visit_shares, &flow::multipliers(&drivers, &outpatient_responses));
         let admission_target =
             flow::target_shares(&prep.admission_shares, &flow::multipliers(&drivers, &inpatient_responses));
-        let visit_shares = flow::approach(&carry.visit_shares[c], &visit_target, speed);
-        let admission_shares = flow::approach(&carry.admission_shares[c], &admission_target, speed);
+        let visit_shares = flow::approach(&carry.visit_shares[c], &visit_target, speed).map(factor);
+        let admission_shares = flow::approach(&carry.admission_shares[c], &admission_target, speed).map(factor);
         carry.visit_shares[c] = visit_shares;
         carry.admission_shares[c] = admission_shares;
         let total_visits = prep.base_visits.sum() * demand_factor;
         let total_admissions = prep.base_admissions.sum() * demand_factor;
         for place in Place::ALL {
-            work.visits.set(place, total_visits * visit_shares.get(place));
-            work.admissions.set(place, total_admissions * admission_shares.get(place));
+            work.visits.set(place, factor(total_visits * visit_shares.get(place)));
+            work.admissions.set(place, factor(total_admissions * admission_shares.get(place)));
         }
 
         work.staff_sent_down = sent_down_per_township * prep.township_count;
         work.allowances = fen(work.staff_sent_down * allowance);
         work.institution_balances = Vec::with_capacity(community.institutions.len());
+        // The cost level of a tier this year: its volume times cost growth. Each institution's cost is
+        // that level times its fixed part of the tier at its own prices (prepared once).
+        let mut visit_level = [Decimal::ZERO; 3];
+        let mut admission_level = [Decimal::ZERO; 3];
+        for tier in Tier::ALL {
+            visit_level[tier_slot(tier)] = factor(work.visits.get(tier.place()) * growth.visit_cost);
+            admission_level[tier_slot(tier)] = factor(work.admissions.get(tier.place()) * growth.admission_cost);
+        }
+        let mut outpatient_by_tier = [Decimal::ZERO; 3];
+        let mut inpatient_by_tier = [Decimal::ZERO; 3];
         for (i, institution) in community.institutions.iter().enumerate() {
-            let place = institution.tier.place();
-            let visits = work.visits.get(place) * prep.institution_visit_parts[i];
-            let admissions = work.admissions.get(place) * prep.institution_admission_parts[i];
-            let outpatient = visits * institution.cost_per_visit * growth.visit_cost;
-            let inpatient = admissions * institution.cost_per_admission * growth.admission_cost;
+            let slot = tier_slot(institution.tier);
+            let unit = &prep.units[i];
+            let outpatient = visit_level[slot] * unit.visit_cost;
+            let inpatient = admission_level[slot] * unit.admission_cost;
             let revenue = fen(outpatient + inpatient);
-            let claims = fen(
-                outpatient * reimbursement(&rates.outpatient, place, tilt)
-                    + inpatient * reimbursement(&rates.inpatient, place, tilt),
-            );
-            work.outpatient_cost += outpatient;
-            work.inpatient_cost += inpatient;
-            work.cost.set(place, work.cost.get(place) + revenue);
-            work.claims.set(place, work.claims.get(place) + claims);
+            outpatient_by_tier[slot] += outpatient;
+            inpatient_by_tier[slot] += inpatient;
 
-            let nonpersonnel = fen(revenue * nonpersonnel_ratio(assumptions, institution.tier));
-            let special = fen(revenue * special_rate);
-            let base_pay = fen(institution.staff * institution.average_pay * growth.wage);
-            let fixed = fen(base_pay * fixed_share);
-            let base_subsidy = institution.base_subsidy;
-            let net = revenue + base_subsidy - nonpersonnel - special - base_pay;
-            let reward = fen(net.max(Decimal::ZERO) * reward_share);
-            let topup = if institution.tier.is_primary() { fen(base_pay * topup_rate) } else { Decimal::ZERO };
-            let bed_subsidy = if institution.per_bed_subsidy_eligible { institution.beds * per_bed } else { Decimal::ZERO };
+            let nonpersonnel = fen(revenue * nonpersonnel_ratios[slot]);
+            let special = if special_rate.is_zero() { Decimal::ZERO } else { fen(revenue * special_rate) };
+            let base_pay = fen(unit.base_payroll * growth.wage);
+            let net = revenue + institution.base_subsidy - nonpersonnel - special - base_pay;
+            let reward = if reward_share.is_zero() || net <= Decimal::ZERO { Decimal::ZERO } else { fen(net * reward_share) };
+            let topup = if topup_rate.is_zero() || !institution.tier.is_primary() { Decimal::ZERO } else { fen(base_pay * topup_rate) };
 
             work.special_fund += special;
             work.topups += topup;
             work.institution_balances.push(net - reward);
-            if institution.tier.is_primary() {
-                work.primary_pay += base_pay + reward + topup;
-                work.primary_staff += institution.staff;
-            }
-            totals.revenue += revenue;
-            totals.claims += claims;
-            totals.nonpersonnel += nonpersonnel;
-            totals.special_fund += special;
-            totals.fixed_pay += fixed;
-            totals.variable_pay += base_pay - fixed;
-            totals.rewards += reward;
-            totals.base_subsidies += base_subsidy;
-            totals.per_bed_subsidy += bed_subsidy;
-            totals.service_revenue += revenue * service_share(assumptions, institution.tier);
-            work.tiers_present[tier_slot(institution.tier)] = true;
-            let tier = &mut totals.tiers[tier_slot(institution.tier)];
-            tier.staff += institution.staff;
-            tier.personnel_pay += base_pay + reward + topup;
+            work.tiers_present[slot] = true;
+            let tier = &mut work.tier_sums[slot];
             tier.revenue += revenue;
-            tier.per_bed_subsidy += bed_subsidy;
-            institutions_counted += Decimal::from(institution.count);
+            tier.nonpersonnel += nonpersonnel;
+            tier.special += special;
+            tier.base_pay += base_pay;
+            tier.rewards += reward;
+            tier.topups += topup;
+            tier.base_subsidies += institution.base_subsidy;
+            if institution.per_bed_subsidy_eligible {
+                tier.beds_subsidised += institution.beds;
+            }
         }
-        // Staff sent down stay on the county tier's books; their allowance is county-tier pay.
-        totals.tiers[tier_slot(Tier::County)].personnel_pay += work.allowances;
+        for tier in Tier::ALL {
+            let slot = tier_slot(tier);
+            let place = tier.place();
+            let cost = work.tier_sums[slot].revenue;
+            // Claims are rounded once per community and tier; never more than the cost.
+            let claims = fen(
+                outpatient_by_tier[slot] * reimbursement(&rates.outpatient, place, tilt)
+                    + inpatient_by_tier[slot] * reimbursement(&rates.inpatient, place, tilt),
+            )
+            .min(cost);
+            work.outpatient_cost += outpatient_by_tier[slot];
+            work.inpatient_cost += inpatient_by_tier[slot];
+            work.claims.set(place, claims);
+        }
+        for tier in [Tier::Township, Tier::Village] {
+            let sums = &work.tier_sums[tier_slot(tier)];
+            work.primary_pay += sums.base_pay + sums.rewards + sums.topups;
+        }
+        work.primary_staff = prep.primary_staff;
+        // Cost by place is the sum of the institutions' revenue (each rounded to the fen).
+        for tier in Tier::ALL {
+            work.cost.set(tier.place(), work.tier_sums[tier_slot(tier)].revenue);
+        }
 
         let out = &community.out_of_county;
         let outside_visits = work.visits.get(Place::Outside);
@@ -442,6 +535,8 @@ fn project_year(
         );
         works.push(work);
     }
+
+    let mut totals = InstitutionTotals::new(&works, prepared, per_bed, fixed_share);
 
     // 4. Insurance financing and the reserves.
     let growth_rate = assumptions.get(A::FinancingGrowthRate);
@@ -580,13 +675,14 @@ fn project_year(
     }
     ledger.add(Item::FiscalPerBedSubsidy, totals.per_bed_subsidy);
     ledger.add(Item::PerBedSubsidyPaid, totals.per_bed_subsidy);
-    ledger.add(Item::FiscalBaseSubsidies, totals.base_subsidies);
-    ledger.add(Item::BaseSubsidiesPaid, totals.base_subsidies);
+    ledger.add(Item::FiscalBaseSubsidies, totals.all.base_subsidies);
+    ledger.add(Item::BaseSubsidiesPaid, totals.all.base_subsidies);
 
     // 8. The institutions' books.
-    let patient_payments = totals.revenue - totals.claims;
+    let patient_payments = totals.all.revenue - totals.claims;
     let topups: Decimal = works.iter().map(|w| w.topups).sum();
     let allowances: Decimal = works.iter().map(|w| w.allowances).sum();
+    let institutions_counted = totals.institutions_counted;
     let mut surplus = Decimal::ZERO;
     let mut deficit = Decimal::ZERO;
     let mut institutions_in_balance = Decimal::ZERO;
@@ -604,15 +700,15 @@ fn project_year(
     ledger.add(Item::PatientPayments, patient_payments);
     ledger.add(Item::PerBedSubsidyReceived, totals.per_bed_subsidy);
     ledger.add(Item::PublicHealthReceived, public_health_paid);
-    ledger.add(Item::BaseSubsidiesReceived, totals.base_subsidies);
+    ledger.add(Item::BaseSubsidiesReceived, totals.all.base_subsidies);
     ledger.add(Item::TopupsReceived, topups);
     ledger.add(Item::AllowancesReceived, allowances);
     ledger.add(Item::OperatingDeficit, deficit);
-    ledger.add(Item::NonpersonnelCosts, totals.nonpersonnel);
-    ledger.add(Item::SpecialFundOut, totals.special_fund);
+    ledger.add(Item::NonpersonnelCosts, totals.all.nonpersonnel);
+    ledger.add(Item::SpecialFundOut, totals.all.special);
     ledger.add(Item::FixedPay, totals.fixed_pay);
     ledger.add(Item::VariablePay, totals.variable_pay);
-    ledger.add(Item::StaffRewards, totals.rewards);
+    ledger.add(Item::StaffRewards, totals.all.rewards);
     ledger.add(Item::TopupsPaid, topups);
     ledger.add(Item::AllowancesPaid, allowances);
     ledger.add(Item::PublicHealthDelivery, public_health_paid);
@@ -640,11 +736,11 @@ fn project_year(
     for tier in totals.tiers.iter_mut() {
         tier.average_pay = fen(ratio(tier.personnel_pay, tier.staff));
     }
-    let personnel = totals.fixed_pay + totals.variable_pay + totals.rewards + topups + allowances;
+    let personnel = totals.fixed_pay + totals.variable_pay + totals.all.rewards + topups + allowances;
     let primary_staff = totals.tiers[1].staff + totals.tiers[2].staff;
     let primary_pay = totals.tiers[1].personnel_pay + totals.tiers[2].personnel_pay;
-    let fiscal_in = totals.per_bed_subsidy + public_health_paid + totals.base_subsidies;
-    let spending = personnel + totals.nonpersonnel + totals.special_fund + public_health_paid + totals.per_bed_subsidy;
+    let fiscal_in = totals.per_bed_subsidy + public_health_paid + totals.all.base_subsidies;
+    let spending = personnel + totals.all.nonpersonnel + totals.all.special + public_health_paid + totals.per_bed_subsidy;
     let total_cost = medical_cost.sum();
     let visit_cost = ratio(outpatient_cost, visits.sum());
     let admission_cost = ratio(inpatient_cost, admissions.sum());
@@ -655,7 +751,7 @@ fn project_year(
         primary_outpatient_share: ratio(visits.primary(), visits.sum()),
         primary_inpatient_share: ratio(admissions.primary(), admissions.sum()),
         insurance_in_county_spending_rate: ratio(claims.in_county(), claims.sum()),
-        personnel_spending_share: ratio(personnel, personnel + totals.nonpersonnel),
+        personnel_spending_share: ratio(personnel, personnel + totals.all.nonpersonnel),
         fixed_pay_share: ratio(totals.fixed_pay, personnel),
         average_pay_county: totals.tiers[0].average_pay,
         average_pay_township: totals.tiers[1].average_pay,
@@ -666,7 +762,7 @@ fn project_year(
         visit_cost_growth: ratio(visit_cost, carry.visit_cost) - Decimal::ONE,
         admission_cost_growth: ratio(admission_cost, carry.admission_cost) - Decimal::ONE,
         institutions_in_balance_share: ratio(institutions_in_balance, institutions_counted),
-        service_revenue_share: ratio(totals.service_revenue, totals.revenue),
+        service_revenue_share: ratio(totals.service_revenue, totals.all.revenue),
         fund_year_balance: ledger.amount(Item::FundBalanceCarriedForward)
             + ledger.amount(Item::RiskFundCarriedForward)
             + ledger.amount(Item::QualityGuaranteeWithheld)
@@ -678,7 +774,7 @@ fn project_year(
         per_bed_subsidy: totals.per_bed_subsidy,
         public_health_funds_paid: public_health_paid,
         salary_pool: personnel,
-        special_fund: totals.special_fund,
+        special_fund: totals.all.special,
     };
 
     let communities = county

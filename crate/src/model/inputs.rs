@@ -90,6 +90,13 @@ impl<T: Copy> ByPlace<T> {
     }
 }
 
+impl<T: Copy> ByPlace<T> {
+    /// The same function applied to every place.
+    pub fn map(self, f: impl Fn(T) -> T) -> ByPlace<T> {
+        ByPlace(self.0.map(f))
+    }
+}
+
 impl ByPlace<Decimal> {
     pub fn sum(&self) -> Decimal {
         self.0.iter().copied().sum()

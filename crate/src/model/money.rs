@@ -42,17 +42,16 @@ pub fn allocate(total: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
     }
     let clean: Vec<Decimal> = weights.iter().map(|w| (*w).max(Decimal::ZERO)).collect();
     let weight_sum: Decimal = clean.iter().copied().sum();
-    let equal = weight_sum.is_zero();
     let units = (total * Decimal::ONE_HUNDRED).trunc();
+    let equal = weight_sum.is_zero() || clean.iter().all(|w| *w == clean[0]);
+    if equal {
+        return split_evenly(units, clean.len());
+    }
     let mut parts = Vec::with_capacity(clean.len());
     let mut remainders = Vec::with_capacity(clean.len());
     let mut assigned = Decimal::ZERO;
     for weight in &clean {
-        let exact = if equal {
-            units / Decimal::from(clean.len())
-        } else {
-            units * *weight / weight_sum
-        };
+        let exact = units * *weight / weight_sum;
         let floor = exact.floor();
         assigned += floor;
         parts.push(floor);
@@ -71,6 +70,32 @@ pub fn allocate(total: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
         }
     }
     parts.into_iter().map(|units| units / Decimal::ONE_HUNDRED).collect()
+}
+
+/// `units` fen split into `parts` equal parts: every part gets the floor, the first parts one fen more
+/// until the remainder is used (what the largest-remainder rule gives when all remainders tie).
+fn split_evenly(units: Decimal, parts: usize) -> Vec<Decimal> {
+    let count = Decimal::from(parts);
+    let each = (units / count).floor();
+    let extra = units - each * count;
+    let mut extra_left = extra;
+    (0..parts)
+        .map(|_| {
+            let mut part = each;
+            if extra_left > Decimal::ZERO {
+                part += Decimal::ONE;
+                extra_left -= Decimal::ONE;
+            }
+            part / Decimal::ONE_HUNDRED
+        })
+        .collect()
+}
+
+/// Carries a share, a part or a growth factor to a fixed number of places (12). These are the
+/// non-money rounding points of the model (docs/model.md §1): enough for a count of a billion to stay
+/// exact to the thousandth, and short enough that products stay in fast 96-bit arithmetic.
+pub fn factor(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(12, RoundingStrategy::MidpointAwayFromZero)
 }
 
 #[cfg(test)]
