@@ -127,3 +127,26 @@ fn every_section_balances_in_the_hand_case() {
         }
     }
 }
+
+/// docs/model.md §9: year 1 of the default scenario's insurance budget and settlement, as recomputed
+/// from the documentation alone by docs/worked_example.py (an independent Python implementation).
+#[test]
+fn default_scenario_year_one_settlement_matches_the_documented_hand_calculation() {
+    let year = &run_file("scenarios/henan-county.toml", &[]).scenario[0];
+    let ledger = &year.ledger;
+    assert_eq!(year.year, 2025);
+    assert_eq!(ledger.amount(Item::FinancingGovernment) + ledger.amount(Item::FinancingIndividual), d("572000000"));
+    assert_eq!(ledger.amount(Item::CriticalIllnessInsurance), d("34320000.00"));
+    assert_eq!(ledger.amount(Item::QuotasPrepaid), d("509080000.00"));
+    let [people, tcm] = &year.communities[..] else { panic!("two communities") };
+    assert_eq!(people.quota_share.round_dp(10), d("0.6033519869"));
+    assert_eq!(people.quota, d("307154429.48"));
+    assert_eq!(tcm.quota, d("201925570.52"));
+    assert_eq!(people.claims.sum(), d("322836874.01"));
+    assert_eq!(tcm.claims.sum(), d("205150155.73"));
+    assert_eq!(people.settlement.balance, d("-15682444.53"));
+    assert_eq!(people.settlement.overspend_fund_share, d("7678860.74"));
+    assert_eq!(people.settlement.overspend_borne, d("8003583.79"));
+    assert_eq!(tcm.settlement.overspend_fund_share, d("1612292.61"));
+    assert_eq!(tcm.settlement.overspend_borne, d("1612292.60"));
+}
