@@ -142,6 +142,8 @@ fn default_scenario_year_one_settlement_matches_the_documented_hand_calculation(
     assert_eq!(people.quota_share.round_dp(10), d("0.6033519869"));
     assert_eq!(people.quota, d("307154429.48"));
     assert_eq!(tcm.quota, d("201925570.52"));
+    assert_eq!(people.monthly_prepayments[7], d("25596202.46"));
+    assert_eq!(people.monthly_prepayments[8], d("25596202.45"));
     assert_eq!(people.claims.sum(), d("322836874.01"));
     assert_eq!(tcm.claims.sum(), d("205150155.73"));
     assert_eq!(people.settlement.balance, d("-15682444.53"));
@@ -149,4 +151,5 @@ fn default_scenario_year_one_settlement_matches_the_documented_hand_calculation(
     assert_eq!(people.settlement.overspend_borne, d("8003583.79"));
     assert_eq!(tcm.settlement.overspend_fund_share, d("1612292.61"));
     assert_eq!(tcm.settlement.overspend_borne, d("1612292.60"));
+    assert_eq!(ledger.amount(Item::RiskFundCarriedForward), d("2148846.65"));
 }

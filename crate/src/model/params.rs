@@ -364,3 +364,25 @@ mod tests {
         }
     }
 }
+
+/// The parameter tables as Markdown (docs/parameters.md is this text; a test keeps it current).
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# Levers and assumptions\n\n\
+         Generated from `crate/src/model/params.rs` (the one declaration the reader, validator and page use); \
+         `YGT_BLESS=1 cargo test --test docs` rewrites it.\n\
+         Outside the accepted range a value is an error; outside the usual range (levers: documented in the seeds; \
+         assumptions: plausible) it is allowed with a warning. A lever at 0 is a lever not used and never warns.\n",
+    );
+    for (title, table) in [("## Levers (`[levers]` today, `[reform]` the reform)", LEVERS), ("## Assumptions (`[assumptions]`)", ASSUMPTIONS)] {
+        out.push_str(&format!("\n{title}\n\n| key | 名称 | name | unit | default | accepted | usual | source |\n|---|---|---|---|---|---|---|---|\n"));
+        for spec in table.iter() {
+            let usual = spec.usual.map(|(low, high)| format!("{low} – {high}")).unwrap_or_else(|| "–".into());
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} | {} | {} – {} | {} | {} |\n",
+                spec.key, spec.zh, spec.en, spec.unit.label().1, spec.default, spec.min, spec.max, usual, spec.source.replace('|', "/")
+            ));
+        }
+    }
+    out
+}
