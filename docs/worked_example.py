@@ -12,6 +12,7 @@ from pathlib import Path
 getcontext().prec = 60
 fen = lambda x: x.quantize(D("0.01"), rounding=ROUND_HALF_UP)
 factor = lambda x: x.quantize(D("1e-12"), rounding=ROUND_HALF_UP)
+level = lambda x: x.quantize(D("1e-6"), rounding=ROUND_HALF_UP)
 PLACES = ["village", "township", "county", "outside"]
 
 doc = tomllib.loads((Path(__file__).parent.parent / "scenarios/henan-county.toml").read_text(), parse_float=D)
@@ -76,8 +77,8 @@ for c in doc["communities"]:
     # §5 claims by place: each tier's cost level times each institution's part at its own prices.
     community_claims = D(0)
     for place in ["village", "township", "county"]:
-        v_level = factor(volumes["out"][place] * visit_growth)
-        a_level = factor(volumes["in"][place] * adm_growth)
+        v_level = level(volumes["out"][place] * visit_growth)
+        a_level = level(volumes["in"][place] * adm_growth)
         op = sum(v_level * (factor(num(i["outpatient_visits"]) / base_v[place]) * num(i["cost_per_visit"])) for i in insts if i["tier"] == place)
         ip = sum(a_level * (factor(num(i.get("admissions", 0)) / base_a[place]) * num(i.get("cost_per_admission", 0)))
                  for i in insts if i["tier"] == place and base_a[place] > 0)

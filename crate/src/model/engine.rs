@@ -13,7 +13,7 @@ use rust_decimal_macros::dec;
 use super::flow::{self, Drivers, Responses};
 use super::inputs::{ByPlace, Community, Levers, ModelInput, Place, Tier};
 use super::ledger::{Item, Ledger};
-use super::money::{allocate, factor, fen, ratio, whole};
+use super::money::{allocate, cost_level, factor, fen, ratio, whole};
 use super::params::{Assumption as A, Lever as L};
 use super::results::{
     CommunityYear, Indicators, Projection, QuarterEvaluation, Settlement, TierYear, YearResult,
@@ -38,6 +38,8 @@ pub fn project(input: &ModelInput) -> Projection {
 struct Prepared<'a> {
     input: &'a ModelInput,
     communities: Vec<PreparedCommunity>,
+    /// The base year's figures, the same for both runs.
+    base: Carry,
 }
 
 struct PreparedCommunity {
@@ -68,7 +70,9 @@ struct InstitutionUnit {
 impl<'a> Prepared<'a> {
     fn new(input: &'a ModelInput) -> Self {
         let communities = input.county.communities.iter().map(PreparedCommunity::new).collect();
-        Prepared { input, communities }
+        let mut prepared = Prepared { input, communities, base: Carry::default() };
+        prepared.base = base_year(&prepared);
+        prepared
     }
 }
 
@@ -120,6 +124,7 @@ struct Growth {
 }
 
 /// What one year carries into the next.
+#[derive(Clone, Default)]
 struct Carry {
     visit_shares: Vec<ByPlace<Decimal>>,
     admission_shares: Vec<ByPlace<Decimal>>,
@@ -360,7 +365,7 @@ fn run(prepared: &Prepared, levers: &Levers, reference: Option<&[YearResult]>) -
         admission_cost: Decimal::ONE,
         wage: Decimal::ONE,
     };
-    let mut carry = base_year(prepared);
+    let mut carry = prepared.base.clone();
     let mut years = Vec::with_capacity(input.county.horizon.years());
     for year in 1..=input.county.horizon.years() {
         let grow = |level: Decimal, rate: A| factor(level * (Decimal::ONE + assumptions.get(rate)));
@@ -460,8 +465,8 @@ fn project_year(
         let mut visit_level = [Decimal::ZERO; 3];
         let mut admission_level = [Decimal::ZERO; 3];
         for tier in Tier::ALL {
-            visit_level[tier_slot(tier)] = factor(work.visits.get(tier.place()) * growth.visit_cost);
-            admission_level[tier_slot(tier)] = factor(work.admissions.get(tier.place()) * growth.admission_cost);
+            visit_level[tier_slot(tier)] = cost_level(work.visits.get(tier.place()) * growth.visit_cost);
+            admission_level[tier_slot(tier)] = cost_level(work.admissions.get(tier.place()) * growth.admission_cost);
         }
         let mut outpatient_by_tier = [Decimal::ZERO; 3];
         let mut inpatient_by_tier = [Decimal::ZERO; 3];

@@ -98,6 +98,13 @@ pub fn factor(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(12, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// Carries a tier's cost level (its volume times cost growth) to 6 places: a visit count to the
+/// millionth. Short enough that each institution's cost (level times its unit cost) is a single
+/// 96-bit product, which keeps the per-institution work fast (docs/performance.md).
+pub fn cost_level(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
