@@ -153,3 +153,14 @@ fn default_scenario_year_one_settlement_matches_the_documented_hand_calculation(
     assert_eq!(tcm.settlement.overspend_borne, d("1612292.60"));
     assert_eq!(ledger.amount(Item::RiskFundCarriedForward), d("2148846.65"));
 }
+
+/// The split may look back up to three years (seed 000 §五(二)1: 近1—3年). With the whole quota split by
+/// spending over two years, year 2's shares are year 1's claims plus the base year's, from §9.
+#[test]
+fn history_weight_can_look_back_two_years() {
+    let run = run_file("scenarios/henan-county.toml", &["reform.history_weight=1", "reform.history_years=2"]);
+    // (322,836,874.00 + 309,995,600.00) / (that + 205,150,155.73 + 197,218,320.00)
+    assert_eq!(run.scenario[1].communities[0].quota_share.round_dp(10), d("0.6113136528"));
+    // Year 1 has only the base year to look back on: 309,995,600 / 507,213,920.
+    assert_eq!(run.scenario[0].communities[0].quota_share.round_dp(10), d("0.6111732896"));
+}

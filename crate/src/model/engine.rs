@@ -7,6 +7,7 @@
 //! settlement, the community fund, fiscal money, pay, the ledger and the indicators.
 //! The engine is total: it cannot fail on a validated [`ModelInput`].
 
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -128,8 +129,9 @@ struct Growth {
 struct Carry {
     visit_shares: Vec<ByPlace<Decimal>>,
     admission_shares: Vec<ByPlace<Decimal>>,
-    /// Each community's fund claims last year (for the history-weighted split).
-    claims: Vec<Decimal>,
+    /// Each community's fund claims in the past years, most recent first, at most three (for the
+    /// history-weighted split).
+    claims: Vec<Vec<Decimal>>,
     community_fund: Vec<Decimal>,
     /// Average primary pay per community last year.
     primary_pay: Vec<Decimal>,
@@ -337,7 +339,7 @@ fn base_year(prepared: &Prepared) -> Carry {
         add(Place::Outside, out.outpatient_visits, out.cost_per_visit, out.admissions, out.cost_per_admission);
         visits += prep.base_visits.sum();
         admissions += prep.base_admissions.sum();
-        claims.push(community_claims);
+        claims.push(vec![community_claims]);
     }
     let count = input.county.communities.len();
     Carry {
@@ -573,10 +575,13 @@ fn project_year(
             .min(financing_total - critical_illness - risk);
         let distributable = financing_total - critical_illness - risk - quality;
         let history = levers.at(L::HistoryWeight, year);
-        let past_total: Decimal = carry.claims.iter().copied().sum();
+        // Past spending over the last 1-3 years (as many as the projection has seen, the base year first).
+        let years_back = usize::try_from(levers.at(L::HistoryYears, year).to_u32().unwrap_or(1)).unwrap_or(1).clamp(1, 3);
+        let past: Vec<Decimal> = carry.claims.iter().map(|years| years.iter().take(years_back).copied().sum()).collect();
+        let past_total: Decimal = past.iter().copied().sum();
         for (c, work) in works.iter().enumerate() {
             let headcount_share = ratio(work.insured, insured_total);
-            let history_share = if past_total.is_zero() { headcount_share } else { carry.claims[c] / past_total };
+            let history_share = if past_total.is_zero() { headcount_share } else { past[c] / past_total };
             quota_shares[c] = (Decimal::ONE - history) * headcount_share + history * history_share;
         }
         quotas = allocate(distributable, &quota_shares);
@@ -824,7 +829,10 @@ fn project_year(
     for (c, work) in works.iter().enumerate() {
         carry.primary_pay[c] = ratio(work.primary_pay, work.primary_staff);
     }
-    carry.claims = claims_by_community;
+    for (history, claims) in carry.claims.iter_mut().zip(&claims_by_community) {
+        history.insert(0, *claims);
+        history.truncate(3);
+    }
     carry.total_cost = total_cost;
     carry.visit_cost = visit_cost;
     carry.admission_cost = admission_cost;

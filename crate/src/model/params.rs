@@ -32,6 +32,8 @@ pub enum Unit {
     YuanPerPersonYear,
     /// Persons per township health centre.
     PersonsPerTownship,
+    /// Whole years.
+    Years,
     /// A pure number (an elasticity or a factor).
     Factor,
 }
@@ -48,6 +50,7 @@ impl Unit {
             Unit::YuanPerResidentYear => ("元/人/年", "yuan per resident per year"),
             Unit::YuanPerPersonYear => ("元/人/年", "yuan per person per year"),
             Unit::PersonsPerTownship => ("人/乡镇卫生院", "persons per township centre"),
+            Unit::Years => ("年", "years"),
             Unit::Factor => ("系数", "factor"),
         }
     }
@@ -132,6 +135,11 @@ declare_params!(Lever, LEVERS, [
         key: "history_weight", zh: "额度按上年基金支出分配的权重", en: "weight of last year's fund spending in the split",
         unit: Fraction, range: (dec!(0), dec!(1)), usual: None, default: dec!(0.3),
         source: "seed 000 §五(二)1 (结合近1—3年医疗服务和基金支付情况); the weight is a local choice, default an assumption",
+    },
+    HistoryYears {
+        key: "history_years", zh: "参考历史支出的年数", en: "years of past spending in the split",
+        unit: Years, range: (dec!(1), dec!(3)), usual: None, default: dec!(1),
+        source: "seed 000 §五(二)1: 结合近1—3年医疗服务提供情况和医保基金支付情况",
     },
     SurplusRetainedShare {
         key: "surplus_retained_share", zh: "结余留用比例", en: "share of a surplus the community keeps",

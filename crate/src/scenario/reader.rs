@@ -314,7 +314,7 @@ impl Reader {
 
     fn param_rule(spec: &ParamSpec) -> NumberRule {
         let (unit_zh, unit_en) = spec.unit.label();
-        rule(spec.min, spec.max, spec.unit == Unit::Switch, unit_zh, unit_en)
+        rule(spec.min, spec.max, matches!(spec.unit, Unit::Switch | Unit::Years), unit_zh, unit_en)
     }
 
     /// Warns about values outside a parameter's usual range. A lever at zero is a lever not used and
