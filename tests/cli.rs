@@ -9,7 +9,11 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 fn ygt(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ygt")).args(args).current_dir(root()).output().expect("ygt runs")
+    Command::new(env!("CARGO_BIN_EXE_ygt"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("ygt runs")
 }
 
 fn stdout(output: &Output) -> String {
@@ -57,15 +61,28 @@ fn json_contract_holds_and_every_ledger_balances() {
                 "insurance_in_county_spending_rate",
                 "personnel_spending_share",
             ] {
-                let value = year["indicators"][key].as_f64().unwrap_or_else(|| panic!("{file}: {key}"));
+                let value = year["indicators"][key]
+                    .as_f64()
+                    .unwrap_or_else(|| panic!("{file}: {key}"));
                 assert!((0.0..=1.0).contains(&value), "{file}: {key} = {value}");
             }
-            let sum = |side: &str| -> Decimal { year["ledger"][side].as_object().unwrap().values().map(decimal).sum() };
+            let sum = |side: &str| -> Decimal {
+                year["ledger"][side]
+                    .as_object()
+                    .unwrap()
+                    .values()
+                    .map(decimal)
+                    .sum()
+            };
             assert_eq!(sum("sources"), sum("uses"), "{file} {}", year["year"]);
             assert!(sum("sources") > Decimal::ZERO);
             for amount in year["ledger"]["sources"].as_object().unwrap().values() {
                 let text = amount.as_str().unwrap();
-                assert_eq!(text.split('.').nth(1).map(str::len), Some(2), "{text} is not to the fen");
+                assert_eq!(
+                    text.split('.').nth(1).map(str::len),
+                    Some(2),
+                    "{text} is not to the fen"
+                );
             }
         }
     }
@@ -74,13 +91,30 @@ fn json_contract_holds_and_every_ledger_balances() {
 #[test]
 fn set_overrides_a_lever_without_editing_the_file() {
     let base = ygt(&["run", "scenarios/henan-county.toml", "--json"]);
-    let swept = ygt(&["run", "scenarios/henan-county.toml", "--json", "--set", "reform.per_bed_subsidy_yuan=5000"]);
+    let swept = ygt(&[
+        "run",
+        "scenarios/henan-county.toml",
+        "--json",
+        "--set",
+        "reform.per_bed_subsidy_yuan=5000",
+    ]);
     let base: Value = serde_json::from_str(&stdout(&base)).unwrap();
     let swept: Value = serde_json::from_str(&stdout(&swept)).unwrap();
     // 900 + 150 + 500 county-hospital beds (the file) x 5000 = 7,750,000 in year 1, against 3000 x 1550.
-    assert_eq!(base["years"][0]["indicators"]["per_bed_subsidy"], "4650000.00");
-    assert_eq!(swept["years"][0]["indicators"]["per_bed_subsidy"], "7750000.00");
-    let bad = ygt(&["run", "scenarios/henan-county.toml", "--set", "reform.per_bed_subsidy_yuan=-1"]);
+    assert_eq!(
+        base["years"][0]["indicators"]["per_bed_subsidy"],
+        "4650000.00"
+    );
+    assert_eq!(
+        swept["years"][0]["indicators"]["per_bed_subsidy"],
+        "7750000.00"
+    );
+    let bad = ygt(&[
+        "run",
+        "scenarios/henan-county.toml",
+        "--set",
+        "reform.per_bed_subsidy_yuan=-1",
+    ]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("reform.per_bed_subsidy_yuan"));
 }
@@ -89,12 +123,19 @@ fn set_overrides_a_lever_without_editing_the_file() {
 fn csv_opens_in_excel_with_chinese_intact() {
     let output = ygt(&["run", "scenarios/henan-county.toml", "--csv"]);
     assert!(output.status.success());
-    assert!(output.stdout.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 byte-order mark");
+    assert!(
+        output.stdout.starts_with(&[0xEF, 0xBB, 0xBF]),
+        "UTF-8 byte-order mark"
+    );
     let text = stdout(&output);
     let header = text.lines().next().unwrap();
     assert!(header.ends_with("2025,2026,2027,2028,2029"), "{header}");
     assert!(text.contains("scenario,indicator,county_consultation_rate,县域就诊率"));
-    assert!(text.lines().all(|line| line.is_empty() || line.split(',').count() >= 10), "every row has its columns");
+    assert!(
+        text.lines()
+            .all(|line| line.is_empty() || line.split(',').count() >= 10),
+        "every row has its columns"
+    );
 }
 
 #[test]

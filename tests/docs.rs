@@ -10,5 +10,8 @@ fn parameters_doc_matches_the_declarations() {
         std::fs::write(&path, &expected).unwrap();
     }
     let actual = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(actual == expected, "docs/parameters.md is stale: run YGT_BLESS=1 cargo test --test docs");
+    assert!(
+        actual == expected,
+        "docs/parameters.md is stale: run YGT_BLESS=1 cargo test --test docs"
+    );
 }

@@ -17,11 +17,16 @@ fn insurance_split_by_headcount_and_history() {
     assert_eq!(ledger.amount(Item::FinancingGovernment), d("10500000"));
     assert_eq!(ledger.amount(Item::FinancingIndividual), d("6000000"));
     // Reserves: 5%, 3%, 2% of 16,500,000.
-    assert_eq!(ledger.amount(Item::CriticalIllnessInsurance), d("825000.00"));
+    assert_eq!(
+        ledger.amount(Item::CriticalIllnessInsurance),
+        d("825000.00")
+    );
     assert_eq!(ledger.amount(Item::QuotasPrepaid), d("14850000.00"));
     // Shares: 0.5 x headcount (2/3, 1/3) + 0.5 x base-year claims (10,200,000 and 4,250,000 of
     // 14,450,000) = 595/867 and 272/867. Quotas to the fen by largest remainder.
-    let [a, b] = &year.communities[..] else { panic!("two communities") };
+    let [a, b] = &year.communities[..] else {
+        panic!("two communities")
+    };
     assert_eq!(a.quota, d("10191176.47"));
     assert_eq!(b.quota, d("4658823.53"));
     // Twelve prepayments: 1,019,117,647 fen / 12 leaves 7 fen for the first seven months.
@@ -36,7 +41,9 @@ fn insurance_split_by_headcount_and_history() {
 #[test]
 fn settlement_shares_overspend_and_retains_surplus() {
     let year = &run_file(HAND, &[]).scenario[0];
-    let [a, b] = &year.communities[..] else { panic!("two communities") };
+    let [a, b] = &year.communities[..] else {
+        panic!("two communities")
+    };
     // A: claims 10,200,000 against 10,191,176.47: overspend 8,823.53, inside the 5% band; the fund
     // pays half rounded half up (4,411.765 -> 4,411.77), the community bears 4,411.76.
     assert_eq!(a.claims.sum(), d("10200000.00"));
@@ -80,7 +87,10 @@ fn public_health_prepay_and_appraisal() {
     // Budgets 100 x 12,000 and 100 x 6,000; 60% prepaid; the rest x 0.8 after appraisal.
     assert_eq!(year.communities[0].public_health_budget, d("1200000.00"));
     assert_eq!(ledger.amount(Item::PublicHealthPrepaid), d("1080000.00"));
-    assert_eq!(ledger.amount(Item::PublicHealthPerformancePaid), d("576000.00"));
+    assert_eq!(
+        ledger.amount(Item::PublicHealthPerformancePaid),
+        d("576000.00")
+    );
     assert_eq!(ledger.amount(Item::PublicHealthWithheld), d("144000.00"));
     // A's 1,104,000 split 10/50/40; B has no village clinics, so its 552,000 goes 1:5 to county and
     // township (92,000 and 460,000).
@@ -96,7 +106,10 @@ fn fee_for_service_pays_claims_from_the_fund() {
     assert_eq!(ledger.amount(Item::FundClaimsOutside), d("4500000.00"));
     assert_eq!(ledger.amount(Item::FundClaimsCounty), d("7050000.00"));
     // 16,500,000 - 825,000 - 14,450,000 claims.
-    assert_eq!(ledger.amount(Item::FundBalanceCarriedForward), d("1225000.00"));
+    assert_eq!(
+        ledger.amount(Item::FundBalanceCarriedForward),
+        d("1225000.00")
+    );
     assert_eq!(ledger.amount(Item::QuotasPrepaid), d("0"));
     assert_eq!(year.communities[0].quota, d("0"));
 }
@@ -123,7 +136,11 @@ fn special_fund_and_sent_down_allowances() {
 fn every_section_balances_in_the_hand_case() {
     for year in &run_file(HAND, &[]).scenario {
         for section in Section::ALL {
-            assert_eq!(year.ledger.total(section, Side::Source), year.ledger.total(section, Side::Use), "{section:?}");
+            assert_eq!(
+                year.ledger.total(section, Side::Source),
+                year.ledger.total(section, Side::Use),
+                "{section:?}"
+            );
         }
     }
 }
@@ -135,10 +152,18 @@ fn default_scenario_year_one_settlement_matches_the_documented_hand_calculation(
     let year = &run_file("scenarios/henan-county.toml", &[]).scenario[0];
     let ledger = &year.ledger;
     assert_eq!(year.year, 2025);
-    assert_eq!(ledger.amount(Item::FinancingGovernment) + ledger.amount(Item::FinancingIndividual), d("572000000"));
-    assert_eq!(ledger.amount(Item::CriticalIllnessInsurance), d("34320000.00"));
+    assert_eq!(
+        ledger.amount(Item::FinancingGovernment) + ledger.amount(Item::FinancingIndividual),
+        d("572000000")
+    );
+    assert_eq!(
+        ledger.amount(Item::CriticalIllnessInsurance),
+        d("34320000.00")
+    );
     assert_eq!(ledger.amount(Item::QuotasPrepaid), d("509080000.00"));
-    let [people, tcm] = &year.communities[..] else { panic!("two communities") };
+    let [people, tcm] = &year.communities[..] else {
+        panic!("two communities")
+    };
     assert_eq!(people.quota_share.round_dp(10), d("0.6033519869"));
     assert_eq!(people.quota, d("307154429.48"));
     assert_eq!(tcm.quota, d("201925570.52"));
@@ -158,9 +183,18 @@ fn default_scenario_year_one_settlement_matches_the_documented_hand_calculation(
 /// spending over two years, year 2's shares are year 1's claims plus the base year's, from §9.
 #[test]
 fn history_weight_can_look_back_two_years() {
-    let run = run_file("scenarios/henan-county.toml", &["reform.history_weight=1", "reform.history_years=2"]);
+    let run = run_file(
+        "scenarios/henan-county.toml",
+        &["reform.history_weight=1", "reform.history_years=2"],
+    );
     // (322,836,874.00 + 309,995,600.00) / (that + 205,150,155.73 + 197,218,320.00)
-    assert_eq!(run.scenario[1].communities[0].quota_share.round_dp(10), d("0.6113136528"));
+    assert_eq!(
+        run.scenario[1].communities[0].quota_share.round_dp(10),
+        d("0.6113136528")
+    );
     // Year 1 has only the base year to look back on: 309,995,600 / 507,213,920.
-    assert_eq!(run.scenario[0].communities[0].quota_share.round_dp(10), d("0.6111732896"));
+    assert_eq!(
+        run.scenario[0].communities[0].quota_share.round_dp(10),
+        d("0.6111732896")
+    );
 }

@@ -17,7 +17,9 @@ fn shipped_scenarios_match_their_golden_results() {
         let projection = project(&loaded.scenario.input);
         let document = report::json::document(&loaded.scenario, &loaded.warnings, &projection);
         let actual = serde_json::to_string_pretty(&document).unwrap() + "\n";
-        let stem = file.trim_start_matches("scenarios/").trim_end_matches(".toml");
+        let stem = file
+            .trim_start_matches("scenarios/")
+            .trim_end_matches(".toml");
         let golden = root().join("tests/golden").join(format!("{stem}.json"));
         if bless {
             std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
@@ -30,7 +32,11 @@ fn shipped_scenarios_match_their_golden_results() {
             Err(_) => mismatches.push(format!("{file}: no golden file {}", golden.display())),
         }
     }
-    assert!(mismatches.is_empty(), "{}\nre-bless with YGT_BLESS=1 after reviewing the change", mismatches.join("\n"));
+    assert!(
+        mismatches.is_empty(),
+        "{}\nre-bless with YGT_BLESS=1 after reviewing the change",
+        mismatches.join("\n")
+    );
 }
 
 #[test]

@@ -4,8 +4,8 @@
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use ygt::model::{
-    project, Assumptions, ByPlace, Community, County, Horizon, Institution, Lever, Levers, ModelInput, OutOfCounty,
-    Place, Reimbursement, Schedule, Tier, YearResult,
+    project, Assumptions, ByPlace, Community, County, Horizon, Institution, Lever, Levers,
+    ModelInput, OutOfCounty, Place, Reimbursement, Schedule, Tier, YearResult,
 };
 
 fn money(max: i64) -> impl Strategy<Value = Decimal> {
@@ -28,21 +28,27 @@ fn institution(tier: Tier, lead: bool) -> impl Strategy<Value = Institution> {
         money(200_000),
         money(5_000_000),
     )
-        .prop_map(move |(count, beds, staff, visits, admissions, cpv, cpa, pay, subsidy)| Institution {
-            name: format!("{tier:?}"),
-            tier,
-            is_lead: lead,
-            count: if lead { 1 } else { count },
-            beds: Decimal::from(beds),
-            staff: Decimal::from(staff),
-            outpatient_visits: Decimal::from(visits),
-            admissions: if tier == Tier::Village { Decimal::ZERO } else { Decimal::from(admissions) },
-            cost_per_visit: cpv,
-            cost_per_admission: cpa,
-            average_pay: pay,
-            base_subsidy: subsidy,
-            per_bed_subsidy_eligible: tier == Tier::County,
-        })
+        .prop_map(
+            move |(count, beds, staff, visits, admissions, cpv, cpa, pay, subsidy)| Institution {
+                name: format!("{tier:?}"),
+                tier,
+                is_lead: lead,
+                count: if lead { 1 } else { count },
+                beds: Decimal::from(beds),
+                staff: Decimal::from(staff),
+                outpatient_visits: Decimal::from(visits),
+                admissions: if tier == Tier::Village {
+                    Decimal::ZERO
+                } else {
+                    Decimal::from(admissions)
+                },
+                cost_per_visit: cpv,
+                cost_per_admission: cpa,
+                average_pay: pay,
+                base_subsidy: subsidy,
+                per_bed_subsidy_eligible: tier == Tier::County,
+            },
+        )
 }
 
 fn community() -> impl Strategy<Value = Community> {
@@ -51,7 +57,11 @@ fn community() -> impl Strategy<Value = Community> {
         0i64..900_000,
         institution(Tier::County, true),
         prop::collection::vec(
-            prop_oneof![institution(Tier::County, false), institution(Tier::Township, false), institution(Tier::Village, false)],
+            prop_oneof![
+                institution(Tier::County, false),
+                institution(Tier::Township, false),
+                institution(Tier::Village, false)
+            ],
             0..6,
         ),
         (0i64..500_000, 0i64..30_000, money(1000), money(40_000)),
@@ -93,17 +103,36 @@ fn levers() -> impl Strategy<Value = Levers> {
                 levers.set(*lever, Schedule::constant(value));
             }
             // Reserves together take at most the whole fund (the reader refuses more).
-            let reserves = [Lever::CriticalIllnessRate, Lever::RiskReserveRate, Lever::QualityReserveRate];
+            let reserves = [
+                Lever::CriticalIllnessRate,
+                Lever::RiskReserveRate,
+                Lever::QualityReserveRate,
+            ];
             let total: Decimal = reserves.iter().map(|l| levers.at(*l, 1)).sum();
             if total > Decimal::ONE {
                 for lever in reserves {
-                    levers.set(lever, Schedule::constant((levers.at(lever, 1) / total).round_dp_with_strategy(3, rust_decimal::RoundingStrategy::ToZero)));
+                    levers.set(
+                        lever,
+                        Schedule::constant(
+                            (levers.at(lever, 1) / total)
+                                .round_dp_with_strategy(3, rust_decimal::RoundingStrategy::ToZero),
+                        ),
+                    );
                 }
             }
             let (low, high) = (a.min(b), a.max(b));
-            levers.set(Lever::PublicHealthShareCounty, Schedule::constant(Decimal::new(low, 3)));
-            levers.set(Lever::PublicHealthShareTownship, Schedule::constant(Decimal::new(high - low, 3)));
-            levers.set(Lever::PublicHealthShareVillage, Schedule::constant(Decimal::new(1000 - high, 3)));
+            levers.set(
+                Lever::PublicHealthShareCounty,
+                Schedule::constant(Decimal::new(low, 3)),
+            );
+            levers.set(
+                Lever::PublicHealthShareTownship,
+                Schedule::constant(Decimal::new(high - low, 3)),
+            );
+            levers.set(
+                Lever::PublicHealthShareVillage,
+                Schedule::constant(Decimal::new(1000 - high, 3)),
+            );
             levers
         })
     })
@@ -120,26 +149,49 @@ fn model_input() -> impl Strategy<Value = ModelInput> {
         levers(),
         levers(),
     )
-        .prop_map(|(communities, horizon, government, individual, outpatient, inpatient, baseline, reform)| ModelInput {
-            county: County {
-                name: "generated".into(),
-                base_year: 2024,
-                horizon: Horizon::new(horizon).unwrap(),
+        .prop_map(
+            |(
                 communities,
-                government_per_capita: Schedule::constant(government),
-                individual_per_capita: Schedule::constant(individual),
-                reimbursement: Reimbursement { outpatient, inpatient },
+                horizon,
+                government,
+                individual,
+                outpatient,
+                inpatient,
+                baseline,
+                reform,
+            )| ModelInput {
+                county: County {
+                    name: "generated".into(),
+                    base_year: 2024,
+                    horizon: Horizon::new(horizon).unwrap(),
+                    communities,
+                    government_per_capita: Schedule::constant(government),
+                    individual_per_capita: Schedule::constant(individual),
+                    reimbursement: Reimbursement {
+                        outpatient,
+                        inpatient,
+                    },
+                },
+                baseline,
+                reform,
+                assumptions: Assumptions::default(),
             },
-            baseline,
-            reform,
-            assumptions: Assumptions::default(),
-        })
+        )
 }
 
 fn check_year(year: &YearResult) -> Result<(), TestCaseError> {
-    prop_assert!(year.ledger.imbalances().is_empty(), "imbalance {:?} in {}", year.ledger.imbalances(), year.year);
+    prop_assert!(
+        year.ledger.imbalances().is_empty(),
+        "imbalance {:?} in {}",
+        year.ledger.imbalances(),
+        year.year
+    );
     prop_assert_eq!(year.ledger.total_sources(), year.ledger.total_uses());
-    prop_assert!(year.ledger.negative_lines().is_empty(), "negative lines {:?}", year.ledger.negative_lines());
+    prop_assert!(
+        year.ledger.negative_lines().is_empty(),
+        "negative lines {:?}",
+        year.ledger.negative_lines()
+    );
     for item in ygt::model::Item::ALL {
         let amount = year.ledger.amount(*item);
         prop_assert_eq!(amount, amount.round_dp(2), "{:?} not in fen", item);
@@ -150,13 +202,24 @@ fn check_year(year: &YearResult) -> Result<(), TestCaseError> {
         ("in_county_admission_share", i.in_county_admission_share),
         ("primary_outpatient_share", i.primary_outpatient_share),
         ("primary_inpatient_share", i.primary_inpatient_share),
-        ("insurance_in_county_spending_rate", i.insurance_in_county_spending_rate),
+        (
+            "insurance_in_county_spending_rate",
+            i.insurance_in_county_spending_rate,
+        ),
         ("personnel_spending_share", i.personnel_spending_share),
         ("fixed_pay_share", i.fixed_pay_share),
-        ("institutions_in_balance_share", i.institutions_in_balance_share),
+        (
+            "institutions_in_balance_share",
+            i.institutions_in_balance_share,
+        ),
         ("service_revenue_share", i.service_revenue_share),
     ] {
-        prop_assert!(value >= Decimal::ZERO && value <= Decimal::ONE, "{} = {}", name, value);
+        prop_assert!(
+            value >= Decimal::ZERO && value <= Decimal::ONE,
+            "{} = {}",
+            name,
+            value
+        );
     }
     for place in Place::ALL {
         prop_assert!(year.visits.get(place) >= Decimal::ZERO);

@@ -10,50 +10,132 @@ fn errors_of(text: &str, overrides: &[&str]) -> Vec<Diagnostic> {
     let overrides: Vec<String> = overrides.iter().map(|s| s.to_string()).collect();
     match load(text, &overrides) {
         Ok(_) => Vec::new(),
-        Err(diagnostics) => diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect(),
+        Err(diagnostics) => diagnostics
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect(),
     }
 }
 
 #[track_caller]
 fn check(overrides: &[&str], path: &str, zh_fragment: &str, en_fragment: &str) {
     let diagnostics = errors_of(&read("scenarios/henan-county.toml"), overrides);
-    let found = diagnostics.iter().find(|d| d.path == path).unwrap_or_else(|| panic!("no error at {path}: {diagnostics:#?}"));
-    assert!(found.message_zh.contains(zh_fragment), "{}", found.message_zh);
-    assert!(found.message_en.contains(en_fragment), "{}", found.message_en);
+    let found = diagnostics
+        .iter()
+        .find(|d| d.path == path)
+        .unwrap_or_else(|| panic!("no error at {path}: {diagnostics:#?}"));
+    assert!(
+        found.message_zh.contains(zh_fragment),
+        "{}",
+        found.message_zh
+    );
+    assert!(
+        found.message_en.contains(en_fragment),
+        "{}",
+        found.message_en
+    );
 }
 
 #[test]
 fn impossible_values_are_errors_naming_field_value_and_range() {
-    check(&["communities.0.insured_residents=-5"], "communities.0.insured_residents", "0 到 100000000", "allowed 0 to 100000000");
-    check(&["levers.public_health_prepaid_share=1.2"], "levers.public_health_prepaid_share", "0 到 1", "allowed 0 to 1");
-    check(&["county.horizon_years=50"], "county.horizon_years", "1 到 10", "allowed 1 to 10");
-    check(&["communities.0.institutions.0.lead=false"], "communities.0.institutions", "没有牵头医院", "no lead hospital");
-    check(&["levers.public_health_share_village=0.9"], "levers.public_health_share_*", "应等于 1", "must add to 1");
-    check(&["reform.critical_illness_rate=0.5", "reform.risk_reserve_rate=0.3", "reform.quality_reserve_rate=0.3"], "reform.*_rate", "不能超过 1", "cannot exceed 1");
-    check(&["communities.0.institutions.2.tier=city"], "communities.0.institutions.2.tier", "county", "tier must be");
-    check(&["format_version=7"], "format_version", "需要更新版本", "needs a newer version");
+    check(
+        &["communities.0.insured_residents=-5"],
+        "communities.0.insured_residents",
+        "0 到 100000000",
+        "allowed 0 to 100000000",
+    );
+    check(
+        &["levers.public_health_prepaid_share=1.2"],
+        "levers.public_health_prepaid_share",
+        "0 到 1",
+        "allowed 0 to 1",
+    );
+    check(
+        &["county.horizon_years=50"],
+        "county.horizon_years",
+        "1 到 10",
+        "allowed 1 to 10",
+    );
+    check(
+        &["communities.0.institutions.0.lead=false"],
+        "communities.0.institutions",
+        "没有牵头医院",
+        "no lead hospital",
+    );
+    check(
+        &["levers.public_health_share_village=0.9"],
+        "levers.public_health_share_*",
+        "应等于 1",
+        "must add to 1",
+    );
+    check(
+        &[
+            "reform.critical_illness_rate=0.5",
+            "reform.risk_reserve_rate=0.3",
+            "reform.quality_reserve_rate=0.3",
+        ],
+        "reform.*_rate",
+        "不能超过 1",
+        "cannot exceed 1",
+    );
+    check(
+        &["communities.0.institutions.2.tier=city"],
+        "communities.0.institutions.2.tier",
+        "county",
+        "tier must be",
+    );
+    check(
+        &["format_version=7"],
+        "format_version",
+        "需要更新版本",
+        "needs a newer version",
+    );
 }
 
 #[test]
 fn every_problem_is_reported_at_once() {
     let diagnostics = errors_of(
         &read("scenarios/henan-county.toml"),
-        &["communities.0.insured_residents=-5", "communities.1.staff_typo=3", "reform.special_fund_rate=\"1%\"", "county.base_year=2024.5"],
+        &[
+            "communities.0.insured_residents=-5",
+            "communities.1.staff_typo=3",
+            "reform.special_fund_rate=\"1%\"",
+            "county.base_year=2024.5",
+        ],
     );
     let paths: Vec<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
-    for expected in ["communities.0.insured_residents", "communities.1.staff_typo", "reform.special_fund_rate", "county.base_year"] {
-        assert!(paths.contains(&expected), "{expected} missing from {paths:?}");
+    for expected in [
+        "communities.0.insured_residents",
+        "communities.1.staff_typo",
+        "reform.special_fund_rate",
+        "county.base_year",
+    ] {
+        assert!(
+            paths.contains(&expected),
+            "{expected} missing from {paths:?}"
+        );
     }
 }
 
 #[test]
 fn outside_documented_range_is_a_warning_carried_into_results() {
-    let loaded = load(&read("scenarios/henan-county.toml"), &["reform.per_bed_subsidy_yuan=8000".to_string()]).unwrap();
-    let warning = loaded.warnings.iter().find(|w| w.path == "reform.per_bed_subsidy_yuan").expect("a warning");
+    let loaded = load(
+        &read("scenarios/henan-county.toml"),
+        &["reform.per_bed_subsidy_yuan=8000".to_string()],
+    )
+    .unwrap();
+    let warning = loaded
+        .warnings
+        .iter()
+        .find(|w| w.path == "reform.per_bed_subsidy_yuan")
+        .expect("a warning");
     assert!(warning.message_zh.contains("3000 到 5000"));
     assert!(warning.message_en.contains("documented policy range"));
     let four = load(&read("tests/fixtures/four-communities.json"), &[]).unwrap();
-    assert!(four.warnings.iter().any(|w| w.path == "communities" && w.message_en.contains("1-3")));
+    assert!(four
+        .warnings
+        .iter()
+        .any(|w| w.path == "communities" && w.message_en.contains("1-3")));
 }
 
 #[test]
@@ -76,9 +158,13 @@ fn hostile_text_never_panics() {
     ];
     for text in cases {
         let result = std::panic::catch_unwind(|| load(&text, &[]));
-        let diagnostics = result.expect("no panic").expect_err("every case is invalid");
+        let diagnostics = result
+            .expect("no panic")
+            .expect_err("every case is invalid");
         assert!(diagnostics.iter().any(|d| d.severity == Severity::Error));
-        assert!(diagnostics.iter().all(|d| !d.message_zh.is_empty() && !d.message_en.is_empty()));
+        assert!(diagnostics
+            .iter()
+            .all(|d| !d.message_zh.is_empty() && !d.message_en.is_empty()));
     }
 }
 

@@ -24,7 +24,10 @@ fn time(samples: usize, mut work: impl FnMut()) -> (Duration, Duration) {
         })
         .collect();
     times.sort();
-    (times[samples / 2], times[(samples * 95 / 100).min(samples - 1)])
+    (
+        times[samples / 2],
+        times[(samples * 95 / 100).min(samples - 1)],
+    )
 }
 
 fn micros(duration: Duration) -> String {
@@ -38,9 +41,22 @@ fn synthetic(template: &ModelInput, per_community: usize, horizon: u8) -> ModelI
     let mut input = template.clone();
     input.county.horizon = Horizon::new(horizon).unwrap();
     let base = &template.county.communities[0];
-    let lead = base.institutions.iter().find(|i| i.is_lead).unwrap().clone();
-    let township = base.institutions.iter().find(|i| i.tier == Tier::Township).unwrap();
-    let village = base.institutions.iter().find(|i| i.tier == Tier::Village).unwrap();
+    let lead = base
+        .institutions
+        .iter()
+        .find(|i| i.is_lead)
+        .unwrap()
+        .clone();
+    let township = base
+        .institutions
+        .iter()
+        .find(|i| i.tier == Tier::Township)
+        .unwrap();
+    let village = base
+        .institutions
+        .iter()
+        .find(|i| i.tier == Tier::Village)
+        .unwrap();
     let others = per_community.saturating_sub(1);
     let townships = (others / 5).max(1);
     let villages = others - townships.min(others);
@@ -60,7 +76,10 @@ fn synthetic(template: &ModelInput, per_community: usize, horizon: u8) -> ModelI
     let mut institutions = vec![lead];
     institutions.extend((0..townships.min(others)).map(|i| single(township, townships, i)));
     institutions.extend((0..villages).map(|i| single(village, villages, i)));
-    let community = Community { institutions, ..base.clone() };
+    let community = Community {
+        institutions,
+        ..base.clone()
+    };
     input.county.communities = vec![community; 3];
     input
 }
@@ -70,20 +89,40 @@ fn main() {
     println!("# ygt projection benchmark (release build; one run = baseline + scenario over the horizon)");
     println!();
     println!("## shipped scenarios, five years");
-    println!("{:<42} {:>12} {:>12} {:>13}", "scenario", "median", "p95", "institutions");
-    let mut files: Vec<_> = std::fs::read_dir(root.join("scenarios")).unwrap().map(|e| e.unwrap().path()).collect();
+    println!(
+        "{:<42} {:>12} {:>12} {:>13}",
+        "scenario", "median", "p95", "institutions"
+    );
+    let mut files: Vec<_> = std::fs::read_dir(root.join("scenarios"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     let mut default_input = None;
-    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+    {
         let text = std::fs::read_to_string(path).unwrap();
         let loaded = ygt::scenario::load(&text, &[]).unwrap();
         let input = loaded.scenario.input;
-        let institutions: u32 = input.county.communities.iter().flat_map(|c| &c.institutions).map(|i| i.count).sum();
+        let institutions: u32 = input
+            .county
+            .communities
+            .iter()
+            .flat_map(|c| &c.institutions)
+            .map(|i| i.count)
+            .sum();
         let (median, p95) = time(2000, || {
             black_box(project(black_box(&input)));
         });
         let name = path.file_name().unwrap().to_string_lossy();
-        println!("{name:<42} {} {} {:>13}", micros(median), micros(p95), institutions);
+        println!(
+            "{name:<42} {} {} {:>13}",
+            micros(median),
+            micros(p95),
+            institutions
+        );
         if name == "henan-county.toml" {
             default_input = Some(input);
         }
@@ -91,8 +130,13 @@ fn main() {
     let template = default_input.expect("the default scenario ships");
 
     println!();
-    println!("## growth with institutions and horizon (3 communities, each institution entered singly)");
-    println!("{:>13} {:>8} {:>12} {:>12} {:>22}", "institutions", "years", "median", "p95", "ns per institution-month");
+    println!(
+        "## growth with institutions and horizon (3 communities, each institution entered singly)"
+    );
+    println!(
+        "{:>13} {:>8} {:>12} {:>12} {:>22}",
+        "institutions", "years", "median", "p95", "ns per institution-month"
+    );
     for per_community in [10usize, 33, 100, 333] {
         for horizon in [1u8, 5, 10] {
             let input = synthetic(&template, per_community, horizon);

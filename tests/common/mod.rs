@@ -22,7 +22,14 @@ pub fn load_file(relative: &str, overrides: &[&str]) -> Loaded {
     let overrides: Vec<String> = overrides.iter().map(|s| s.to_string()).collect();
     match load(&read(relative), &overrides) {
         Ok(loaded) => loaded,
-        Err(diagnostics) => panic!("{relative} did not load:\n{}", diagnostics.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")),
+        Err(diagnostics) => panic!(
+            "{relative} did not load:\n{}",
+            diagnostics
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
     }
 }
 

@@ -53,25 +53,43 @@ struct Options {
 
 fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
     let mut iter = args.into_iter();
-    let command = iter.next().ok_or_else(|| Failure::Usage("缺少命令 / missing command".into()))?;
-    let mut options =
-        Options { command, file: String::new(), overrides: Vec::new(), format: Format::Table, output: None };
+    let command = iter
+        .next()
+        .ok_or_else(|| Failure::Usage("缺少命令 / missing command".into()))?;
+    let mut options = Options {
+        command,
+        file: String::new(),
+        overrides: Vec::new(),
+        format: Format::Table,
+        output: None,
+    };
     while let Some(arg) = iter.next() {
         match arg.as_str() {
-            "--set" => options.overrides.push(
-                iter.next().ok_or_else(|| Failure::Usage("--set 需要 PATH=VALUE / --set needs PATH=VALUE".into()))?,
-            ),
+            "--set" => options.overrides.push(iter.next().ok_or_else(|| {
+                Failure::Usage("--set 需要 PATH=VALUE / --set needs PATH=VALUE".into())
+            })?),
             "--json" => options.format = Format::Json,
             "--csv" => options.format = Format::Csv,
             "-o" | "--output" => {
-                options.output = Some(iter.next().ok_or_else(|| Failure::Usage("-o 需要文件名 / -o needs a file".into()))?)
+                options.output = Some(
+                    iter.next()
+                        .ok_or_else(|| Failure::Usage("-o 需要文件名 / -o needs a file".into()))?,
+                )
             }
-            other if other.starts_with("--set=") => options.overrides.push(other["--set=".len()..].to_string()),
+            other if other.starts_with("--set=") => {
+                options.overrides.push(other["--set=".len()..].to_string())
+            }
             other if other.starts_with('-') && other != "-" => {
-                return Err(Failure::Usage(format!("未知选项 / unknown option: {other}")))
+                return Err(Failure::Usage(format!(
+                    "未知选项 / unknown option: {other}"
+                )))
             }
             other if options.file.is_empty() => options.file = other.to_string(),
-            other => return Err(Failure::Usage(format!("多余的参数 / unexpected argument: {other}"))),
+            other => {
+                return Err(Failure::Usage(format!(
+                    "多余的参数 / unexpected argument: {other}"
+                )))
+            }
         }
     }
     Ok(options)
@@ -86,7 +104,8 @@ fn read_text(path: &str) -> Result<String, Failure> {
     } else {
         std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
     };
-    result.map_err(|error| Failure::Io(format!("无法读取 {path} / cannot read {path}: {error}")))?;
+    result
+        .map_err(|error| Failure::Io(format!("无法读取 {path} / cannot read {path}: {error}")))?;
     if bytes.len() > MAX_FILE_BYTES {
         return Err(Failure::Io(format!(
             "{path}: 文件超过 {MAX_FILE_BYTES} 字节 / file larger than {MAX_FILE_BYTES} bytes"
@@ -112,7 +131,10 @@ fn list_params() -> String {
     let mut out = String::from("政策杠杆 levers ([levers] 今天 / [reform] 改革):\n");
     let mut describe = |spec: &model::ParamSpec| {
         let (unit_zh, unit_en) = spec.unit.label();
-        let usual = spec.usual.map(|(low, high)| format!(" usual {low}-{high}")).unwrap_or_default();
+        let usual = spec
+            .usual
+            .map(|(low, high)| format!(" usual {low}-{high}"))
+            .unwrap_or_default();
         out.push_str(&format!(
             "  {:<32} {} / {} [{unit_zh} / {unit_en}] default {} range {}-{}{usual}\n      source: {}\n",
             spec.key, spec.zh, spec.en, spec.default, spec.min, spec.max, spec.source
@@ -134,21 +156,33 @@ fn list_params() -> String {
 
 fn write_output(text: &str, output: &Option<String>) -> Result<(), Failure> {
     match output {
-        Some(path) => std::fs::write(path, text).map_err(|error| Failure::Io(format!("无法写入 {path} / cannot write {path}: {error}"))),
+        Some(path) => std::fs::write(path, text).map_err(|error| {
+            Failure::Io(format!("无法写入 {path} / cannot write {path}: {error}"))
+        }),
         None => {
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()).or(Ok(()))
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+                .or(Ok(()))
         }
     }
 }
 
 fn run(args: Vec<String>) -> Result<(), Failure> {
-    if matches!(args.first().map(String::as_str), None | Some("-h" | "--help" | "help")) {
+    if matches!(
+        args.first().map(String::as_str),
+        None | Some("-h" | "--help" | "help")
+    ) {
         print!("{USAGE}");
         return Ok(());
     }
     if matches!(args.first().map(String::as_str), Some("-V" | "--version")) {
-        println!("ygt {} (scenario format {})", env!("CARGO_PKG_VERSION"), scenario::FORMAT_VERSION);
+        println!(
+            "ygt {} (scenario format {})",
+            env!("CARGO_PKG_VERSION"),
+            scenario::FORMAT_VERSION
+        );
         return Ok(());
     }
     let options = parse_args(args)?;
@@ -156,10 +190,15 @@ fn run(args: Vec<String>) -> Result<(), Failure> {
         return write_output(&list_params(), &options.output);
     }
     if !matches!(options.command.as_str(), "run" | "check") {
-        return Err(Failure::Usage(format!("未知命令 / unknown command: {}", options.command)));
+        return Err(Failure::Usage(format!(
+            "未知命令 / unknown command: {}",
+            options.command
+        )));
     }
     if options.file.is_empty() {
-        return Err(Failure::Usage("缺少方案文件 / missing scenario FILE".into()));
+        return Err(Failure::Usage(
+            "缺少方案文件 / missing scenario FILE".into(),
+        ));
     }
     let text = read_text(&options.file)?;
     let loaded = match scenario::load(&text, &options.overrides) {

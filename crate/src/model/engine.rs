@@ -70,8 +70,17 @@ struct InstitutionUnit {
 
 impl<'a> Prepared<'a> {
     fn new(input: &'a ModelInput) -> Self {
-        let communities = input.county.communities.iter().map(PreparedCommunity::new).collect();
-        let mut prepared = Prepared { input, communities, base: Carry::default() };
+        let communities = input
+            .county
+            .communities
+            .iter()
+            .map(PreparedCommunity::new)
+            .collect();
+        let mut prepared = Prepared {
+            input,
+            communities,
+            base: Carry::default(),
+        };
         prepared.base = base_year(&prepared);
         prepared
     }
@@ -84,7 +93,10 @@ impl PreparedCommunity {
         let mut staff_by_tier = [Decimal::ZERO; 3];
         for institution in &community.institutions {
             let place = institution.tier.place();
-            base_visits.set(place, base_visits.get(place) + institution.outpatient_visits);
+            base_visits.set(
+                place,
+                base_visits.get(place) + institution.outpatient_visits,
+            );
             base_admissions.set(place, base_admissions.get(place) + institution.admissions);
             staff_by_tier[tier_slot(institution.tier)] += institution.staff;
         }
@@ -94,8 +106,10 @@ impl PreparedCommunity {
             .institutions
             .iter()
             .map(|i| InstitutionUnit {
-                visit_cost: factor(ratio(i.outpatient_visits, base_visits.get(i.tier.place()))) * i.cost_per_visit,
-                admission_cost: factor(ratio(i.admissions, base_admissions.get(i.tier.place()))) * i.cost_per_admission,
+                visit_cost: factor(ratio(i.outpatient_visits, base_visits.get(i.tier.place())))
+                    * i.cost_per_visit,
+                admission_cost: factor(ratio(i.admissions, base_admissions.get(i.tier.place())))
+                    * i.cost_per_admission,
                 base_payroll: i.staff * i.average_pay,
             })
             .collect();
@@ -109,8 +123,16 @@ impl PreparedCommunity {
             township_staff: staff_by_tier[1],
             staff_by_tier,
             township_count: community.township_count(),
-            institution_count: community.institutions.iter().map(|i| Decimal::from(i.count)).sum(),
-            lead_index: community.institutions.iter().position(|i| i.is_lead).unwrap_or(0),
+            institution_count: community
+                .institutions
+                .iter()
+                .map(|i| Decimal::from(i.count))
+                .sum(),
+            lead_index: community
+                .institutions
+                .iter()
+                .position(|i| i.is_lead)
+                .unwrap_or(0),
         }
     }
 }
@@ -205,7 +227,12 @@ struct InstitutionTotals {
 }
 
 impl InstitutionTotals {
-    fn new(works: &[CommunityWork], prepared: &Prepared, per_bed: Decimal, fixed_share: Decimal) -> Self {
+    fn new(
+        works: &[CommunityWork],
+        prepared: &Prepared,
+        per_bed: Decimal,
+        fixed_share: Decimal,
+    ) -> Self {
         let assumptions = &prepared.input.assumptions;
         let mut by_tier = [TierSums::default(); 3];
         let mut tiers: [TierYear; 3] = Default::default();
@@ -277,7 +304,9 @@ fn service_share(assumptions: &super::inputs::Assumptions, tier: Tier) -> Decima
 fn reimbursement(base: &ByPlace<Decimal>, place: Place, tilt_points: Decimal) -> Decimal {
     let rate = base.get(place);
     match place {
-        Place::Village | Place::Township => (rate + tilt_points / Decimal::ONE_HUNDRED).min(Decimal::ONE),
+        Place::Village | Place::Township => {
+            (rate + tilt_points / Decimal::ONE_HUNDRED).min(Decimal::ONE)
+        }
         Place::County | Place::Outside => rate,
     }
 }
@@ -323,9 +352,8 @@ fn base_year(prepared: &Prepared) -> Carry {
             outpatient_cost += op;
             inpatient_cost += ip;
             total_cost += fen(op + ip);
-            community_claims += fen(
-                op * reimbursement(&rates.outpatient, place, tilt) + ip * reimbursement(&rates.inpatient, place, tilt),
-            );
+            community_claims += fen(op * reimbursement(&rates.outpatient, place, tilt)
+                + ip * reimbursement(&rates.inpatient, place, tilt));
         };
         for institution in &community.institutions {
             add(
@@ -336,15 +364,29 @@ fn base_year(prepared: &Prepared) -> Carry {
                 institution.cost_per_admission,
             );
         }
-        add(Place::Outside, out.outpatient_visits, out.cost_per_visit, out.admissions, out.cost_per_admission);
+        add(
+            Place::Outside,
+            out.outpatient_visits,
+            out.cost_per_visit,
+            out.admissions,
+            out.cost_per_admission,
+        );
         visits += prep.base_visits.sum();
         admissions += prep.base_admissions.sum();
         claims.push(vec![community_claims]);
     }
     let count = input.county.communities.len();
     Carry {
-        visit_shares: prepared.communities.iter().map(|c| c.visit_shares).collect(),
-        admission_shares: prepared.communities.iter().map(|c| c.admission_shares).collect(),
+        visit_shares: prepared
+            .communities
+            .iter()
+            .map(|c| c.visit_shares)
+            .collect(),
+        admission_shares: prepared
+            .communities
+            .iter()
+            .map(|c| c.admission_shares)
+            .collect(),
         claims,
         community_fund: vec![Decimal::ZERO; count],
         primary_pay: vec![Decimal::ZERO; count],
@@ -376,7 +418,9 @@ fn run(prepared: &Prepared, levers: &Levers, reference: Option<&[YearResult]>) -
         growth.visit_cost = grow(growth.visit_cost, A::VisitCostGrowthRate);
         growth.admission_cost = grow(growth.admission_cost, A::AdmissionCostGrowthRate);
         growth.wage = grow(growth.wage, A::WageGrowthRate);
-        years.push(project_year(prepared, levers, today, year, &growth, &mut carry, reference));
+        years.push(project_year(
+            prepared, levers, today, year, &growth, &mut carry, reference,
+        ));
     }
     years
 }
@@ -418,18 +462,28 @@ fn project_year(
     let mut works: Vec<CommunityWork> = Vec::with_capacity(county.communities.len());
 
     // 1-3. Population, demand, flow, and each institution's revenue, claims, costs and pay.
-    for (c, (community, prep)) in county.communities.iter().zip(&prepared.communities).enumerate() {
+    for (c, (community, prep)) in county
+        .communities
+        .iter()
+        .zip(&prepared.communities)
+        .enumerate()
+    {
         let mut work = CommunityWork {
             insured: whole(community.insured_residents * growth.population),
             residents: whole(community.resident_population * growth.population),
             ..CommunityWork::default()
         };
-        let demand_factor = factor(ratio(work.insured, community.insured_residents) * growth.utilisation);
+        let demand_factor =
+            factor(ratio(work.insured, community.insured_residents) * growth.utilisation);
         // Pay responds with a year's lag: last year's primary pay against the baseline's last year.
         let pay_gain = match reference {
             Some(baseline) if year > 1 => {
                 let before = baseline[year - 2].communities[c].primary_average_pay;
-                if before.is_zero() { Decimal::ZERO } else { carry.primary_pay[c] / before - Decimal::ONE }
+                if before.is_zero() {
+                    Decimal::ZERO
+                } else {
+                    carry.primary_pay[c] / before - Decimal::ONE
+                }
             }
             _ => Decimal::ZERO,
         };
@@ -445,18 +499,28 @@ fn project_year(
             bed_subsidy_thousands: (per_bed - today.at(L::PerBedSubsidyYuan, year)) / dec!(1000),
             budget_incentive: budget_incentive(levers, year) - budget_incentive(today, year),
         };
-        let visit_target = flow::target_shares(&prep.visit_shares, &flow::multipliers(&drivers, &outpatient_responses));
-        let admission_target =
-            flow::target_shares(&prep.admission_shares, &flow::multipliers(&drivers, &inpatient_responses));
+        let visit_target = flow::target_shares(
+            &prep.visit_shares,
+            &flow::multipliers(&drivers, &outpatient_responses),
+        );
+        let admission_target = flow::target_shares(
+            &prep.admission_shares,
+            &flow::multipliers(&drivers, &inpatient_responses),
+        );
         let visit_shares = flow::approach(&carry.visit_shares[c], &visit_target, speed).map(factor);
-        let admission_shares = flow::approach(&carry.admission_shares[c], &admission_target, speed).map(factor);
+        let admission_shares =
+            flow::approach(&carry.admission_shares[c], &admission_target, speed).map(factor);
         carry.visit_shares[c] = visit_shares;
         carry.admission_shares[c] = admission_shares;
         let total_visits = prep.base_visits.sum() * demand_factor;
         let total_admissions = prep.base_admissions.sum() * demand_factor;
         for place in Place::ALL {
-            work.visits.set(place, factor(total_visits * visit_shares.get(place)));
-            work.admissions.set(place, factor(total_admissions * admission_shares.get(place)));
+            work.visits
+                .set(place, factor(total_visits * visit_shares.get(place)));
+            work.admissions.set(
+                place,
+                factor(total_admissions * admission_shares.get(place)),
+            );
         }
 
         work.staff_sent_down = sent_down_per_township * prep.township_count;
@@ -467,8 +531,10 @@ fn project_year(
         let mut visit_level = [Decimal::ZERO; 3];
         let mut admission_level = [Decimal::ZERO; 3];
         for tier in Tier::ALL {
-            visit_level[tier_slot(tier)] = cost_level(work.visits.get(tier.place()) * growth.visit_cost);
-            admission_level[tier_slot(tier)] = cost_level(work.admissions.get(tier.place()) * growth.admission_cost);
+            visit_level[tier_slot(tier)] =
+                cost_level(work.visits.get(tier.place()) * growth.visit_cost);
+            admission_level[tier_slot(tier)] =
+                cost_level(work.admissions.get(tier.place()) * growth.admission_cost);
         }
         let mut outpatient_by_tier = [Decimal::ZERO; 3];
         let mut inpatient_by_tier = [Decimal::ZERO; 3];
@@ -482,11 +548,23 @@ fn project_year(
             inpatient_by_tier[slot] += inpatient;
 
             let nonpersonnel = fen(revenue * nonpersonnel_ratios[slot]);
-            let special = if special_rate.is_zero() { Decimal::ZERO } else { fen(revenue * special_rate) };
+            let special = if special_rate.is_zero() {
+                Decimal::ZERO
+            } else {
+                fen(revenue * special_rate)
+            };
             let base_pay = fen(unit.base_payroll * growth.wage);
             let net = revenue + institution.base_subsidy - nonpersonnel - special - base_pay;
-            let reward = if reward_share.is_zero() || net <= Decimal::ZERO { Decimal::ZERO } else { fen(net * reward_share) };
-            let topup = if topup_rate.is_zero() || !institution.tier.is_primary() { Decimal::ZERO } else { fen(base_pay * topup_rate) };
+            let reward = if reward_share.is_zero() || net <= Decimal::ZERO {
+                Decimal::ZERO
+            } else {
+                fen(net * reward_share)
+            };
+            let topup = if topup_rate.is_zero() || !institution.tier.is_primary() {
+                Decimal::ZERO
+            } else {
+                fen(base_pay * topup_rate)
+            };
 
             work.special_fund += special;
             work.topups += topup;
@@ -509,10 +587,9 @@ fn project_year(
             let place = tier.place();
             let cost = work.tier_sums[slot].revenue;
             // Claims are rounded once per community and tier; never more than the cost.
-            let claims = fen(
-                outpatient_by_tier[slot] * reimbursement(&rates.outpatient, place, tilt)
-                    + inpatient_by_tier[slot] * reimbursement(&rates.inpatient, place, tilt),
-            )
+            let claims = fen(outpatient_by_tier[slot]
+                * reimbursement(&rates.outpatient, place, tilt)
+                + inpatient_by_tier[slot] * reimbursement(&rates.inpatient, place, tilt))
             .min(cost);
             work.outpatient_cost += outpatient_by_tier[slot];
             work.inpatient_cost += inpatient_by_tier[slot];
@@ -525,7 +602,8 @@ fn project_year(
         work.primary_staff = prep.primary_staff;
         // Cost by place is the sum of the institutions' revenue (each rounded to the fen).
         for tier in Tier::ALL {
-            work.cost.set(tier.place(), work.tier_sums[tier_slot(tier)].revenue);
+            work.cost
+                .set(tier.place(), work.tier_sums[tier_slot(tier)].revenue);
         }
 
         let out = &community.out_of_county;
@@ -538,7 +616,8 @@ fn project_year(
         work.cost.set(Place::Outside, fen(outpatient + inpatient));
         work.claims.set(
             Place::Outside,
-            fen(outpatient * rates.outpatient.get(Place::Outside) + inpatient * rates.inpatient.get(Place::Outside)),
+            fen(outpatient * rates.outpatient.get(Place::Outside)
+                + inpatient * rates.inpatient.get(Place::Outside)),
         );
         works.push(work);
     }
@@ -549,12 +628,20 @@ fn project_year(
     let growth_rate = assumptions.get(A::FinancingGrowthRate);
     let government_per_capita = per_capita(&county.government_per_capita, year, growth_rate);
     let individual_per_capita = per_capita(&county.individual_per_capita, year, growth_rate);
-    let financing: Vec<Decimal> =
-        works.iter().map(|w| w.insured * (government_per_capita + individual_per_capita)).collect();
+    let financing: Vec<Decimal> = works
+        .iter()
+        .map(|w| w.insured * (government_per_capita + individual_per_capita))
+        .collect();
     let financing_total: Decimal = financing.iter().copied().sum();
     let insured_total: Decimal = works.iter().map(|w| w.insured).sum();
-    ledger.add(Item::FinancingGovernment, insured_total * government_per_capita);
-    ledger.add(Item::FinancingIndividual, insured_total * individual_per_capita);
+    ledger.add(
+        Item::FinancingGovernment,
+        insured_total * government_per_capita,
+    );
+    ledger.add(
+        Item::FinancingIndividual,
+        insured_total * individual_per_capita,
+    );
     let critical_illness = fen(financing_total * levers.at(L::CriticalIllnessRate, year));
     ledger.add(Item::CriticalIllnessInsurance, critical_illness);
 
@@ -570,18 +657,29 @@ fn project_year(
         // 5. Split, prepayment, evaluation and settlement.
         // Each reserve is rounded to the fen; the later ones are capped so that rounding can never take
         // more than the whole fund when the rates add to exactly one.
-        let risk = fen(financing_total * levers.at(L::RiskReserveRate, year)).min(financing_total - critical_illness);
+        let risk = fen(financing_total * levers.at(L::RiskReserveRate, year))
+            .min(financing_total - critical_illness);
         let quality = fen(financing_total * levers.at(L::QualityReserveRate, year))
             .min(financing_total - critical_illness - risk);
         let distributable = financing_total - critical_illness - risk - quality;
         let history = levers.at(L::HistoryWeight, year);
         // Past spending over the last 1-3 years (as many as the projection has seen, the base year first).
-        let years_back = usize::try_from(levers.at(L::HistoryYears, year).to_u32().unwrap_or(1)).unwrap_or(1).clamp(1, 3);
-        let past: Vec<Decimal> = carry.claims.iter().map(|years| years.iter().take(years_back).copied().sum()).collect();
+        let years_back = usize::try_from(levers.at(L::HistoryYears, year).to_u32().unwrap_or(1))
+            .unwrap_or(1)
+            .clamp(1, 3);
+        let past: Vec<Decimal> = carry
+            .claims
+            .iter()
+            .map(|years| years.iter().take(years_back).copied().sum())
+            .collect();
         let past_total: Decimal = past.iter().copied().sum();
         for (c, work) in works.iter().enumerate() {
             let headcount_share = ratio(work.insured, insured_total);
-            let history_share = if past_total.is_zero() { headcount_share } else { past[c] / past_total };
+            let history_share = if past_total.is_zero() {
+                headcount_share
+            } else {
+                past[c] / past_total
+            };
             quota_shares[c] = (Decimal::ONE - history) * headcount_share + history * history_share;
         }
         quotas = allocate(distributable, &quota_shares);
@@ -591,27 +689,42 @@ fn project_year(
         for c in 0..community_count {
             quality_returned[c] = fen(quality_parts[c] * score);
             ledger.add(Item::QualityGuaranteeReturned, quality_returned[c]);
-            ledger.add(Item::QualityGuaranteeWithheld, quality_parts[c] - quality_returned[c]);
+            ledger.add(
+                Item::QualityGuaranteeWithheld,
+                quality_parts[c] - quality_returned[c],
+            );
             settlements[c] = settle(quotas[c], claims_by_community[c], levers, year);
             fund_overspend_share += settlements[c].overspend_fund_share;
             let work = &works[c];
             ledger.add(Item::QuotaReceived, quotas[c]);
-            ledger.add(Item::OverspendShareReceived, settlements[c].overspend_fund_share);
-            ledger.add(Item::OverspendBorneByCommunity, settlements[c].overspend_borne);
+            ledger.add(
+                Item::OverspendShareReceived,
+                settlements[c].overspend_fund_share,
+            );
+            ledger.add(
+                Item::OverspendBorneByCommunity,
+                settlements[c].overspend_borne,
+            );
             ledger.add(Item::QuotaClaimsVillage, work.claims.get(Place::Village));
             ledger.add(Item::QuotaClaimsTownship, work.claims.get(Place::Township));
             ledger.add(Item::QuotaClaimsCounty, work.claims.get(Place::County));
             ledger.add(Item::QuotaClaimsOutside, work.claims.get(Place::Outside));
             ledger.add(Item::SurplusReturnedToFund, settlements[c].surplus_returned);
             ledger.add(Item::SurplusRetained, settlements[c].surplus_retained);
-            ledger.add(Item::SurplusReturnedByCommunities, settlements[c].surplus_returned);
+            ledger.add(
+                Item::SurplusReturnedByCommunities,
+                settlements[c].surplus_returned,
+            );
         }
         let risk_used = risk.min(fund_overspend_share);
         ledger.add(Item::QuotasPrepaid, distributable);
         ledger.add(Item::OverspendSharePaid, fund_overspend_share);
         ledger.add(Item::RiskFundCarriedForward, risk - risk_used);
         ledger.add(Item::FundBalanceDrawn, fund_overspend_share - risk_used);
-        ledger.add(Item::FundBalanceCarriedForward, ledger.amount(Item::SurplusReturnedByCommunities));
+        ledger.add(
+            Item::FundBalanceCarriedForward,
+            ledger.amount(Item::SurplusReturnedByCommunities),
+        );
     } else {
         // Fee for service: the fund pays claims as they come; its year result goes to or from its balance.
         let mut claims_total = Decimal::ZERO;
@@ -633,7 +746,10 @@ fn project_year(
     let mut lead_drawn = vec![Decimal::ZERO; community_count];
     for (c, work) in works.iter_mut().enumerate() {
         let management = fen(work.special_fund * management_share);
-        let inflow = carry.community_fund[c] + settlements[c].surplus_retained + quality_returned[c] + work.special_fund;
+        let inflow = carry.community_fund[c]
+            + settlements[c].surplus_retained
+            + quality_returned[c]
+            + work.special_fund;
         let outflow = settlements[c].overspend_borne + work.allowances + work.topups + management;
         lead_drawn[c] = (outflow - inflow).max(Decimal::ZERO);
         let carried = inflow + lead_drawn[c] - outflow;
@@ -675,9 +791,18 @@ fn project_year(
         let present: Vec<Decimal> = Tier::ALL
             .iter()
             .zip(tier_split)
-            .map(|(tier, share)| if work.tiers_present[tier_slot(*tier)] { share } else { Decimal::ZERO })
+            .map(|(tier, share)| {
+                if work.tiers_present[tier_slot(*tier)] {
+                    share
+                } else {
+                    Decimal::ZERO
+                }
+            })
             .collect();
-        for (slot, part) in allocate(prepaid + performance, &present).into_iter().enumerate() {
+        for (slot, part) in allocate(prepaid + performance, &present)
+            .into_iter()
+            .enumerate()
+        {
             totals.tiers[slot].public_health_funds += part;
         }
         public_health_paid += prepaid + performance;
@@ -697,7 +822,11 @@ fn project_year(
     let mut deficit = Decimal::ZERO;
     let mut institutions_in_balance = Decimal::ZERO;
     for (community, work) in county.communities.iter().zip(&works) {
-        for (institution, balance) in community.institutions.iter().zip(&work.institution_balances) {
+        for (institution, balance) in community
+            .institutions
+            .iter()
+            .zip(&work.institution_balances)
+        {
             if balance.is_sign_negative() && !balance.is_zero() {
                 deficit -= *balance;
             } else {
@@ -746,15 +875,21 @@ fn project_year(
     for tier in totals.tiers.iter_mut() {
         tier.average_pay = fen(ratio(tier.personnel_pay, tier.staff));
     }
-    let personnel = totals.fixed_pay + totals.variable_pay + totals.all.rewards + topups + allowances;
+    let personnel =
+        totals.fixed_pay + totals.variable_pay + totals.all.rewards + topups + allowances;
     let primary_staff = totals.tiers[1].staff + totals.tiers[2].staff;
     let primary_pay = totals.tiers[1].personnel_pay + totals.tiers[2].personnel_pay;
     let fiscal_in = totals.per_bed_subsidy + public_health_paid + totals.all.base_subsidies;
-    let spending = personnel + totals.all.nonpersonnel + totals.all.special + public_health_paid + totals.per_bed_subsidy;
+    let spending = personnel
+        + totals.all.nonpersonnel
+        + totals.all.special
+        + public_health_paid
+        + totals.per_bed_subsidy;
     let total_cost = medical_cost.sum();
     let visit_cost = ratio(outpatient_cost, visits.sum());
     let admission_cost = ratio(inpatient_cost, admissions.sum());
-    let sum_settlements = |field: fn(&Settlement) -> Decimal| settlements.iter().map(field).sum::<Decimal>();
+    let sum_settlements =
+        |field: fn(&Settlement) -> Decimal| settlements.iter().map(field).sum::<Decimal>();
     let indicators = Indicators {
         county_consultation_rate: ratio(visits.in_county(), visits.sum()),
         in_county_admission_share: ratio(admissions.in_county(), admissions.sum()),
@@ -766,7 +901,10 @@ fn project_year(
         average_pay_county: totals.tiers[0].average_pay,
         average_pay_township: totals.tiers[1].average_pay,
         average_pay_village: totals.tiers[2].average_pay,
-        county_primary_pay_ratio: ratio(ratio(totals.tiers[0].personnel_pay, totals.tiers[0].staff), ratio(primary_pay, primary_staff)),
+        county_primary_pay_ratio: ratio(
+            ratio(totals.tiers[0].personnel_pay, totals.tiers[0].staff),
+            ratio(primary_pay, primary_staff),
+        ),
         fiscal_subsidy_share: ratio(fiscal_in, spending),
         medical_cost_growth: ratio(total_cost, carry.total_cost) - Decimal::ONE,
         visit_cost_growth: ratio(visit_cost, carry.visit_cost) - Decimal::ONE,
@@ -793,7 +931,11 @@ fn project_year(
         .enumerate()
         .map(|(c, community)| {
             let work = &works[c];
-            let prepayments = if global_budget { allocate(quotas[c], &[Decimal::ONE; MONTHS]) } else { vec![Decimal::ZERO; MONTHS] };
+            let prepayments = if global_budget {
+                allocate(quotas[c], &[Decimal::ONE; MONTHS])
+            } else {
+                vec![Decimal::ZERO; MONTHS]
+            };
             // Claims are assumed to fall evenly over the months (assumption; see docs/model.md).
             let monthly_claims = allocate(claims_by_community[c], &[Decimal::ONE; MONTHS]);
             let quarters = (1..=4)
@@ -854,15 +996,20 @@ fn project_year(
 /// Year-end settlement of one community: quota against claims, under the settlement levers.
 fn settle(quota: Decimal, claims: Decimal, levers: &Levers, year: usize) -> Settlement {
     let balance = quota - claims;
-    let mut settlement = Settlement { balance, ..Settlement::default() };
+    let mut settlement = Settlement {
+        balance,
+        ..Settlement::default()
+    };
     if balance >= Decimal::ZERO {
         let cap = fen(quota * levers.at(L::SurplusRetentionCapRate, year));
-        settlement.surplus_retained = fen(balance.min(cap) * levers.at(L::SurplusRetainedShare, year));
+        settlement.surplus_retained =
+            fen(balance.min(cap) * levers.at(L::SurplusRetainedShare, year));
         settlement.surplus_returned = balance - settlement.surplus_retained;
     } else {
         let overspend = -balance;
         let band = fen(quota * levers.at(L::OverspendBandRate, year));
-        settlement.overspend_fund_share = fen(overspend.min(band) * levers.at(L::OverspendFundShare, year));
+        settlement.overspend_fund_share =
+            fen(overspend.min(band) * levers.at(L::OverspendFundShare, year));
         settlement.overspend_borne = overspend - settlement.overspend_fund_share;
     }
     settlement

@@ -51,8 +51,11 @@ pub fn multipliers(drivers: &Drivers, responses: &Responses) -> ByPlace<Decimal>
     let primary_common = responses.tilt_elasticity * drivers.tilt_points
         + responses.primary_pay_elasticity * drivers.pay_gain;
     let village = Decimal::ONE + primary_common;
-    let township = Decimal::ONE + primary_common + responses.primary_capacity_elasticity * drivers.capacity_gain;
-    let county = Decimal::ONE + responses.county_capacity_elasticity * drivers.bed_subsidy_thousands;
+    let township = Decimal::ONE
+        + primary_common
+        + responses.primary_capacity_elasticity * drivers.capacity_gain;
+    let county =
+        Decimal::ONE + responses.county_capacity_elasticity * drivers.bed_subsidy_thousands;
     let outside = Decimal::ONE - responses.budget_incentive_elasticity * drivers.budget_incentive;
     ByPlace([
         clamp_multiplier(village),
@@ -93,7 +96,11 @@ pub fn target_shares(base: &ByPlace<Decimal>, multipliers: &ByPlace<Decimal>) ->
 }
 
 /// This year's pattern: last year's moved `speed` of the way to the target.
-pub fn approach(previous: &ByPlace<Decimal>, target: &ByPlace<Decimal>, speed: Decimal) -> ByPlace<Decimal> {
+pub fn approach(
+    previous: &ByPlace<Decimal>,
+    target: &ByPlace<Decimal>,
+    speed: Decimal,
+) -> ByPlace<Decimal> {
     if previous == target {
         return *previous;
     }
@@ -131,12 +138,18 @@ mod tests {
         // 10 points of tilt at 0.01 per point: village and township weights x1.1.
         // weights 0.33, 0.275, 0.35, 0.1 sum 1.055; village share 0.33/1.055 = 0.3127962085...
         let base = ByPlace([dec!(0.3), dec!(0.25), dec!(0.35), dec!(0.1)]);
-        let drivers = Drivers { tilt_points: dec!(10), ..Drivers::default() };
+        let drivers = Drivers {
+            tilt_points: dec!(10),
+            ..Drivers::default()
+        };
         let target = target_shares(&base, &multipliers(&drivers, &responses()));
         assert_eq!(target.get(Place::Village).round_dp(10), dec!(0.3127962085));
         assert_eq!(target.get(Place::Outside).round_dp(10), dec!(0.0947867299));
         // Half the gap closed in a year: 0.3 + 0.5 x 0.0127962085 = 0.30639810425.
         let year_one = approach(&base, &target, dec!(0.5));
-        assert_eq!(year_one.get(Place::Village).round_dp(10), dec!(0.3063981043));
+        assert_eq!(
+            year_one.get(Place::Village).round_dp(10),
+            dec!(0.3063981043)
+        );
     }
 }

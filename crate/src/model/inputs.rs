@@ -51,7 +51,12 @@ pub enum Place {
 }
 
 impl Place {
-    pub const ALL: [Place; 4] = [Place::Village, Place::Township, Place::County, Place::Outside];
+    pub const ALL: [Place; 4] = [
+        Place::Village,
+        Place::Township,
+        Place::County,
+        Place::Outside,
+    ];
 
     pub fn index(self) -> usize {
         self as usize
@@ -241,7 +246,12 @@ pub struct Levers(Vec<Schedule>);
 
 impl Default for Levers {
     fn default() -> Self {
-        Levers(LEVERS.iter().map(|spec| Schedule::constant(spec.default)).collect())
+        Levers(
+            LEVERS
+                .iter()
+                .map(|spec| Schedule::constant(spec.default))
+                .collect(),
+        )
     }
 }
 

@@ -152,7 +152,9 @@ pub struct Ledger {
 
 impl Default for Ledger {
     fn default() -> Self {
-        Ledger { amounts: vec![Decimal::ZERO; Item::ALL.len()] }
+        Ledger {
+            amounts: vec![Decimal::ZERO; Item::ALL.len()],
+        }
     }
 }
 
@@ -167,7 +169,11 @@ impl Ledger {
     }
 
     /// Items of a section and side that carry money, in declaration order.
-    pub fn lines(&self, section: Section, side: Side) -> impl Iterator<Item = (Item, Decimal)> + '_ {
+    pub fn lines(
+        &self,
+        section: Section,
+        side: Side,
+    ) -> impl Iterator<Item = (Item, Decimal)> + '_ {
         Item::ALL
             .iter()
             .copied()
@@ -181,12 +187,18 @@ impl Ledger {
 
     /// Sum of all sources of all sections.
     pub fn total_sources(&self) -> Decimal {
-        Section::ALL.iter().map(|section| self.total(*section, Side::Source)).sum()
+        Section::ALL
+            .iter()
+            .map(|section| self.total(*section, Side::Source))
+            .sum()
     }
 
     /// Sum of all uses of all sections.
     pub fn total_uses(&self) -> Decimal {
-        Section::ALL.iter().map(|section| self.total(*section, Side::Use)).sum()
+        Section::ALL
+            .iter()
+            .map(|section| self.total(*section, Side::Use))
+            .sum()
     }
 
     /// Sections whose sources and uses differ, with the difference (sources - uses). Empty when the
@@ -194,14 +206,23 @@ impl Ledger {
     pub fn imbalances(&self) -> Vec<(Section, Decimal)> {
         Section::ALL
             .iter()
-            .map(|section| (*section, self.total(*section, Side::Source) - self.total(*section, Side::Use)))
+            .map(|section| {
+                (
+                    *section,
+                    self.total(*section, Side::Source) - self.total(*section, Side::Use),
+                )
+            })
             .filter(|(_, difference)| !difference.is_zero())
             .collect()
     }
 
     /// Whether any line is negative (a ledger line is an amount of money moved, never negative).
     pub fn negative_lines(&self) -> Vec<Item> {
-        Item::ALL.iter().copied().filter(|item| self.amount(*item).is_sign_negative() && !self.amount(*item).is_zero()).collect()
+        Item::ALL
+            .iter()
+            .copied()
+            .filter(|item| self.amount(*item).is_sign_negative() && !self.amount(*item).is_zero())
+            .collect()
     }
 }
 

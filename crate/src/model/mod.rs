@@ -13,8 +13,8 @@ pub mod results;
 
 pub use engine::project;
 pub use inputs::{
-    Assumptions, ByPlace, Community, County, Horizon, Institution, Levers, ModelInput, OutOfCounty, Place,
-    Reimbursement, Schedule, Tier,
+    Assumptions, ByPlace, Community, County, Horizon, Institution, Levers, ModelInput, OutOfCounty,
+    Place, Reimbursement, Schedule, Tier,
 };
 pub use ledger::{Item, Ledger, Section, Side};
 pub use params::{Assumption, Lever, ParamSpec, Unit, ASSUMPTIONS, LEVERS};

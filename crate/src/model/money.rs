@@ -38,7 +38,10 @@ pub fn allocate(total: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
         return Vec::new();
     }
     if total.is_sign_negative() && !total.is_zero() {
-        return allocate(-total, weights).into_iter().map(|part| -part).collect();
+        return allocate(-total, weights)
+            .into_iter()
+            .map(|part| -part)
+            .collect();
     }
     let clean: Vec<Decimal> = weights.iter().map(|w| (*w).max(Decimal::ZERO)).collect();
     let weight_sum: Decimal = clean.iter().copied().sum();
@@ -69,7 +72,10 @@ pub fn allocate(total: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
             leftover -= Decimal::ONE;
         }
     }
-    parts.into_iter().map(|units| units / Decimal::ONE_HUNDRED).collect()
+    parts
+        .into_iter()
+        .map(|units| units / Decimal::ONE_HUNDRED)
+        .collect()
 }
 
 /// `units` fen split into `parts` equal parts: every part gets the floor, the first parts one fen more
@@ -124,13 +130,22 @@ mod tests {
         let parts = allocate(dec!(100.00), &[dec!(1), dec!(1), dec!(1)]);
         assert_eq!(parts, vec![dec!(33.34), dec!(33.33), dec!(33.33)]);
         // 10.00 by 1:2: 3.33 and 6.67 (remainders .333 and .667: the fen goes to the second).
-        assert_eq!(allocate(dec!(10.00), &[dec!(1), dec!(2)]), vec![dec!(3.33), dec!(6.67)]);
+        assert_eq!(
+            allocate(dec!(10.00), &[dec!(1), dec!(2)]),
+            vec![dec!(3.33), dec!(6.67)]
+        );
     }
 
     #[test]
     fn allocate_handles_zero_and_negative() {
-        assert_eq!(allocate(dec!(0.03), &[dec!(0), dec!(0)]), vec![dec!(0.02), dec!(0.01)]);
-        assert_eq!(allocate(dec!(-10.00), &[dec!(1), dec!(2)]), vec![dec!(-3.33), dec!(-6.67)]);
+        assert_eq!(
+            allocate(dec!(0.03), &[dec!(0), dec!(0)]),
+            vec![dec!(0.02), dec!(0.01)]
+        );
+        assert_eq!(
+            allocate(dec!(-10.00), &[dec!(1), dec!(2)]),
+            vec![dec!(-3.33), dec!(-6.67)]
+        );
         assert!(allocate(dec!(5), &[]).is_empty());
     }
 }

@@ -346,6 +346,45 @@ declare_params!(Assumption, ASSUMPTIONS, [
     },
 ]);
 
+/// The parameter tables as Markdown (docs/parameters.md is this text; a test keeps it current).
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# Levers and assumptions\n\n\
+         Generated from `crate/src/model/params.rs` (the one declaration the reader, validator and page use); \
+         `YGT_BLESS=1 cargo test --test docs` rewrites it.\n\
+         Outside the accepted range a value is an error; outside the usual range (levers: documented in the seeds; \
+         assumptions: plausible) it is allowed with a warning. A lever at 0 is a lever not used and never warns.\n",
+    );
+    for (title, table) in [
+        (
+            "## Levers (`[levers]` today, `[reform]` the reform)",
+            LEVERS,
+        ),
+        ("## Assumptions (`[assumptions]`)", ASSUMPTIONS),
+    ] {
+        out.push_str(&format!("\n{title}\n\n| key | 名称 | name | unit | default | accepted | usual | source |\n|---|---|---|---|---|---|---|---|\n"));
+        for spec in table.iter() {
+            let usual = spec
+                .usual
+                .map(|(low, high)| format!("{low} – {high}"))
+                .unwrap_or_else(|| "–".into());
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} | {} | {} – {} | {} | {} |\n",
+                spec.key,
+                spec.zh,
+                spec.en,
+                spec.unit.label().1,
+                spec.default,
+                spec.min,
+                spec.max,
+                usual,
+                spec.source.replace('|', "/")
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,39 +397,28 @@ mod tests {
         }
         for (index, assumption) in Assumption::ALL.iter().enumerate() {
             assert_eq!(*assumption as usize, index);
-            assert_eq!(Assumption::from_key(assumption.spec().key), Some(*assumption));
+            assert_eq!(
+                Assumption::from_key(assumption.spec().key),
+                Some(*assumption)
+            );
         }
     }
 
     #[test]
     fn defaults_lie_in_the_accepted_range() {
         for spec in LEVERS.iter().chain(ASSUMPTIONS.iter()) {
-            assert!(spec.min <= spec.default && spec.default <= spec.max, "{}", spec.key);
+            assert!(
+                spec.min <= spec.default && spec.default <= spec.max,
+                "{}",
+                spec.key
+            );
             if let Some((low, high)) = spec.usual {
-                assert!(spec.min <= low && low <= high && high <= spec.max, "{}", spec.key);
+                assert!(
+                    spec.min <= low && low <= high && high <= spec.max,
+                    "{}",
+                    spec.key
+                );
             }
         }
     }
-}
-
-/// The parameter tables as Markdown (docs/parameters.md is this text; a test keeps it current).
-pub fn markdown() -> String {
-    let mut out = String::from(
-        "# Levers and assumptions\n\n\
-         Generated from `crate/src/model/params.rs` (the one declaration the reader, validator and page use); \
-         `YGT_BLESS=1 cargo test --test docs` rewrites it.\n\
-         Outside the accepted range a value is an error; outside the usual range (levers: documented in the seeds; \
-         assumptions: plausible) it is allowed with a warning. A lever at 0 is a lever not used and never warns.\n",
-    );
-    for (title, table) in [("## Levers (`[levers]` today, `[reform]` the reform)", LEVERS), ("## Assumptions (`[assumptions]`)", ASSUMPTIONS)] {
-        out.push_str(&format!("\n{title}\n\n| key | 名称 | name | unit | default | accepted | usual | source |\n|---|---|---|---|---|---|---|---|\n"));
-        for spec in table.iter() {
-            let usual = spec.usual.map(|(low, high)| format!("{low} – {high}")).unwrap_or_else(|| "–".into());
-            out.push_str(&format!(
-                "| `{}` | {} | {} | {} | {} | {} – {} | {} | {} |\n",
-                spec.key, spec.zh, spec.en, spec.unit.label().1, spec.default, spec.min, spec.max, usual, spec.source.replace('|', "/")
-            ));
-        }
-    }
-    out
 }

@@ -20,7 +20,13 @@ fn push_row(out: &mut String, cells: &[String]) {
 
 fn run_rows(out: &mut String, run_key: &str, years: &[YearResult]) {
     for row in INDICATORS {
-        let mut cells = vec![run_key.to_string(), "indicator".into(), row.key.into(), row.zh.into(), row.en.into()];
+        let mut cells = vec![
+            run_key.to_string(),
+            "indicator".into(),
+            row.key.into(),
+            row.zh.into(),
+            row.en.into(),
+        ];
         cells.extend(years.iter().map(|y| value_text(row, y)));
         push_row(out, &cells);
     }
@@ -50,7 +56,13 @@ fn run_rows(out: &mut String, run_key: &str, years: &[YearResult]) {
 /// The CSV text, starting with a UTF-8 byte-order mark.
 pub fn document(projection: &Projection) -> String {
     let mut out = String::from("\u{feff}");
-    let mut header = vec!["运行/run".to_string(), "类别/group".into(), "键/key".into(), "名称".into(), "name".into()];
+    let mut header = vec![
+        "运行/run".to_string(),
+        "类别/group".into(),
+        "键/key".into(),
+        "名称".into(),
+        "name".into(),
+    ];
     header.extend(projection.scenario.iter().map(|y| y.year.to_string()));
     push_row(&mut out, &header);
     run_rows(&mut out, "scenario", &projection.scenario);

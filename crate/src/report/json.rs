@@ -14,7 +14,9 @@ use crate::model::{ByPlace, Item, Ledger, Place, Projection, Section, Side, Year
 use crate::scenario::{Diagnostic, Scenario};
 
 fn number(value: Decimal) -> Value {
-    Number::from_str(&fraction_text(value)).map(Value::Number).unwrap_or(Value::Null)
+    Number::from_str(&fraction_text(value))
+        .map(Value::Number)
+        .unwrap_or(Value::Null)
 }
 
 fn money(value: Decimal) -> Value {
@@ -22,11 +24,18 @@ fn money(value: Decimal) -> Value {
 }
 
 fn count(value: Decimal) -> Value {
-    Number::from_str(&value.round_dp(2).normalize().to_string()).map(Value::Number).unwrap_or(Value::Null)
+    Number::from_str(&value.round_dp(2).normalize().to_string())
+        .map(Value::Number)
+        .unwrap_or(Value::Null)
 }
 
 fn by_place(values: &ByPlace<Decimal>, convert: fn(Decimal) -> Value) -> Value {
-    Value::Object(Place::ALL.iter().map(|p| (p.key().to_string(), convert(values.get(*p)))).collect())
+    Value::Object(
+        Place::ALL
+            .iter()
+            .map(|p| (p.key().to_string(), convert(values.get(*p))))
+            .collect(),
+    )
 }
 
 /// The diagnostics as JSON objects.
@@ -51,7 +60,12 @@ fn ledger(ledger: &Ledger) -> Value {
         Section::ALL
             .iter()
             .flat_map(|section| ledger.lines(*section, side))
-            .map(|(item, amount)| (format!("{}.{}", item.section().key(), item.key()), money(amount)))
+            .map(|(item, amount)| {
+                (
+                    format!("{}.{}", item.section().key(), item.key()),
+                    money(amount),
+                )
+            })
             .collect()
     };
     let sections: Map<String, Value> = Section::ALL
@@ -182,5 +196,8 @@ pub fn document(scenario: &Scenario, warnings: &[Diagnostic], projection: &Proje
 
 /// Ledger item keys in `section.item` form, for documentation and tests.
 pub fn ledger_keys() -> Vec<String> {
-    Item::ALL.iter().map(|item| format!("{}.{}", item.section().key(), item.key())).collect()
+    Item::ALL
+        .iter()
+        .map(|item| format!("{}.{}", item.section().key(), item.key()))
+        .collect()
 }

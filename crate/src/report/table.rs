@@ -18,8 +18,14 @@ fn shown(kind: Kind, value: Decimal) -> String {
 
 /// Groups digits in threes: 1234567.80 -> 1,234,567.80.
 pub fn group_digits(text: &str) -> String {
-    let (sign, rest) = text.strip_prefix('-').map(|r| ("-", r)).unwrap_or(("", text));
-    let (whole, fraction) = rest.split_once('.').map(|(w, f)| (w, Some(f))).unwrap_or((rest, None));
+    let (sign, rest) = text
+        .strip_prefix('-')
+        .map(|r| ("-", r))
+        .unwrap_or(("", text));
+    let (whole, fraction) = rest
+        .split_once('.')
+        .map(|(w, f)| (w, Some(f)))
+        .unwrap_or((rest, None));
     let mut grouped = String::new();
     for (i, ch) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {
@@ -65,7 +71,11 @@ pub fn document(scenario: &Scenario, warnings: &[Diagnostic], projection: &Proje
     let _ = writeln!(out);
     let _ = writeln!(out, "账目 ledger (方案 scenario): 来源 sources = 去向 uses");
     for year in &projection.scenario {
-        let balanced = if year.ledger.imbalances().is_empty() { "平衡 balanced" } else { "不平衡 NOT BALANCED" };
+        let balanced = if year.ledger.imbalances().is_empty() {
+            "平衡 balanced"
+        } else {
+            "不平衡 NOT BALANCED"
+        };
         let _ = writeln!(
             out,
             "  {}: {} = {} 元  {}",

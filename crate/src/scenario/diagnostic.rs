@@ -43,7 +43,13 @@ impl Diagnostic {
         Self::new(Severity::Warning, path, value, zh, en)
     }
 
-    fn new(severity: Severity, path: &str, value: &str, zh: impl Into<String>, en: impl Into<String>) -> Self {
+    fn new(
+        severity: Severity,
+        path: &str,
+        value: &str,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity,
             path: path.to_string(),
@@ -65,9 +71,21 @@ impl fmt::Display for Diagnostic {
             Severity::Error => ("错误", "error"),
             Severity::Warning => ("警告", "warning"),
         };
-        let place = if self.path.is_empty() { "(文件/file)".to_string() } else { self.path.clone() };
-        let value = if self.value.is_empty() { String::new() } else { format!(" = {}", self.value) };
-        write!(f, "{zh} {place}{value}: {}\n  {en}: {}", self.message_zh, self.message_en)
+        let place = if self.path.is_empty() {
+            "(文件/file)".to_string()
+        } else {
+            self.path.clone()
+        };
+        let value = if self.value.is_empty() {
+            String::new()
+        } else {
+            format!(" = {}", self.value)
+        };
+        write!(
+            f,
+            "{zh} {place}{value}: {}\n  {en}: {}",
+            self.message_zh, self.message_en
+        )
     }
 }
 
@@ -83,7 +101,10 @@ fn shorten(value: &str) -> String {
 }
 
 /// The closest of `candidates` to `word` by edit distance, if close enough to be a likely misspelling.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(2);
     candidates
         .into_iter()
@@ -115,7 +136,10 @@ mod tests {
     #[test]
     fn suggests_close_keys_only() {
         let keys = ["per_bed_subsidy_yuan", "special_fund_rate"];
-        assert_eq!(did_you_mean("per_bed_subsidy_yaun", keys), Some("per_bed_subsidy_yuan"));
+        assert_eq!(
+            did_you_mean("per_bed_subsidy_yaun", keys),
+            Some("per_bed_subsidy_yuan")
+        );
         assert_eq!(did_you_mean("colour", keys), None);
     }
 }

@@ -63,9 +63,10 @@ pub fn load(text: &str, overrides: &[String]) -> Result<Loaded, Vec<Diagnostic>>
     let read = reader::read(&root, &mut reader);
     let diagnostics = reader.diagnostics;
     match read {
-        Some((meta, input)) if !diagnostics.iter().any(Diagnostic::is_error) => {
-            Ok(Loaded { scenario: Scenario { meta, input }, warnings: diagnostics })
-        }
+        Some((meta, input)) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Loaded {
+            scenario: Scenario { meta, input },
+            warnings: diagnostics,
+        }),
         _ => {
             let mut diagnostics = diagnostics;
             diagnostics.sort_by_key(|d| d.severity);

@@ -69,7 +69,11 @@ pub enum Syntax {
 
 /// Guesses the syntax: JSON when the first non-blank character opens an object.
 pub fn detect_syntax(text: &str) -> Syntax {
-    if text.trim_start_matches('\u{feff}').trim_start().starts_with('{') {
+    if text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
+    {
         Syntax::Json
     } else {
         Syntax::Toml
@@ -82,8 +86,16 @@ pub fn parse(text: &str) -> Result<Node, Diagnostic> {
         return Err(Diagnostic::error(
             "",
             &format!("{} bytes", text.len()),
-            format!("文件过大:{} 字节,最多允许 {} 字节", text.len(), MAX_FILE_BYTES),
-            format!("file too large: {} bytes, at most {} allowed", text.len(), MAX_FILE_BYTES),
+            format!(
+                "文件过大:{} 字节,最多允许 {} 字节",
+                text.len(),
+                MAX_FILE_BYTES
+            ),
+            format!(
+                "file too large: {} bytes, at most {} allowed",
+                text.len(),
+                MAX_FILE_BYTES
+            ),
         ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -96,8 +108,18 @@ pub fn parse(text: &str) -> Result<Node, Diagnostic> {
                 Diagnostic::error(
                     "",
                     "",
-                    format!("不是有效的 JSON:第 {} 行第 {} 列:{}", error.line(), error.column(), error),
-                    format!("not valid JSON: line {}, column {}: {}", error.line(), error.column(), error),
+                    format!(
+                        "不是有效的 JSON:第 {} 行第 {} 列:{}",
+                        error.line(),
+                        error.column(),
+                        error
+                    ),
+                    format!(
+                        "not valid JSON: line {}, column {}: {}",
+                        error.line(),
+                        error.column(),
+                        error
+                    ),
                 )
             })?;
             Ok(from_json(&value))
@@ -108,7 +130,12 @@ pub fn parse(text: &str) -> Result<Node, Diagnostic> {
                 let location = error
                     .span()
                     .map(|span| line_and_column(text, span.start))
-                    .map(|(line, column)| (format!("第 {line} 行第 {column} 列:"), format!("line {line}, column {column}: ")))
+                    .map(|(line, column)| {
+                        (
+                            format!("第 {line} 行第 {column} 列:"),
+                            format!("line {line}, column {column}: "),
+                        )
+                    })
                     .unwrap_or_default();
                 Diagnostic::error(
                     "",
@@ -125,7 +152,12 @@ pub fn parse(text: &str) -> Result<Node, Diagnostic> {
 fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
     (line, column)
 }
 
@@ -176,7 +208,12 @@ fn check_depth(text: &str) -> Option<Diagnostic> {
 }
 
 fn from_toml_table(table: &toml::Table) -> Node {
-    Node::Table(table.iter().map(|(key, value)| (key.clone(), from_toml(value))).collect())
+    Node::Table(
+        table
+            .iter()
+            .map(|(key, value)| (key.clone(), from_toml(value)))
+            .collect(),
+    )
 }
 
 fn from_toml(value: &toml::Value) -> Node {
@@ -204,7 +241,9 @@ fn from_json(value: &serde_json::Value) -> Node {
         serde_json::Value::Number(number) => Node::Number(number.to_string()),
         serde_json::Value::String(text) => Node::Text(text.clone()),
         serde_json::Value::Array(items) => Node::Array(items.iter().map(from_json).collect()),
-        serde_json::Value::Object(map) => Node::Table(map.iter().map(|(k, v)| (k.clone(), from_json(v))).collect()),
+        serde_json::Value::Object(map) => {
+            Node::Table(map.iter().map(|(k, v)| (k.clone(), from_json(v))).collect())
+        }
     }
 }
 
@@ -224,7 +263,12 @@ pub fn apply_override(root: &mut Node, assignment: &str) -> Result<(), Diagnosti
     let value = parse_override_value(raw_value.trim());
     let segments: Vec<&str> = path.split('.').collect();
     if path.is_empty() || segments.iter().any(|s| s.is_empty()) {
-        return Err(Diagnostic::error(path, raw_value, "路径为空或含空段", "the path is empty or has an empty segment"));
+        return Err(Diagnostic::error(
+            path,
+            raw_value,
+            "路径为空或含空段",
+            "the path is empty or has an empty segment",
+        ));
     }
     let mut node = root;
     for (index, segment) in segments.iter().enumerate() {
@@ -243,12 +287,23 @@ pub fn apply_override(root: &mut Node, assignment: &str) -> Result<(), Diagnosti
             }
             Node::Array(items) => {
                 let count = items.len();
-                let Some(item) = segment.parse::<usize>().ok().filter(|i| *i < count).map(|i| &mut items[i]) else {
+                let Some(item) = segment
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|i| *i < count)
+                    .map(|i| &mut items[i])
+                else {
                     return Err(Diagnostic::error(
                         &walked,
                         segment,
-                        format!("数组下标无效:应为 0 到 {} 之间的整数", count.saturating_sub(1)),
-                        format!("invalid array index: expected a whole number from 0 to {}", count.saturating_sub(1)),
+                        format!(
+                            "数组下标无效:应为 0 到 {} 之间的整数",
+                            count.saturating_sub(1)
+                        ),
+                        format!(
+                            "invalid array index: expected a whole number from 0 to {}",
+                            count.saturating_sub(1)
+                        ),
                     ));
                 };
                 item
@@ -274,7 +329,10 @@ pub fn apply_override(root: &mut Node, assignment: &str) -> Result<(), Diagnosti
 fn parse_override_value(raw: &str) -> Node {
     let wrapped = format!("value = {raw}");
     match wrapped.parse::<toml::Table>() {
-        Ok(table) => table.get("value").map(from_toml).unwrap_or_else(|| Node::Text(raw.to_string())),
+        Ok(table) => table
+            .get("value")
+            .map(from_toml)
+            .unwrap_or_else(|| Node::Text(raw.to_string())),
         Err(_) => Node::Text(raw.to_string()),
     }
 }
@@ -295,7 +353,10 @@ mod tests {
     fn json_numbers_are_exact_text() {
         let node = parse(r#"{"a": 0.1, "b": 12345678901234567890.12}"#).unwrap();
         assert_eq!(node.get("a"), Some(&Node::Number("0.1".into())));
-        assert_eq!(node.get("b"), Some(&Node::Number("12345678901234567890.12".into())));
+        assert_eq!(
+            node.get("b"),
+            Some(&Node::Number("12345678901234567890.12".into()))
+        );
     }
 
     #[test]
@@ -313,10 +374,21 @@ mod tests {
         apply_override(&mut node, "levers.x=[1, 2]").unwrap();
         apply_override(&mut node, "communities.0.name=县医院").unwrap();
         apply_override(&mut node, "reform.y=3").unwrap();
-        assert_eq!(node.get("levers").unwrap().get("x"), Some(&Node::Array(vec![Node::Number("1".into()), Node::Number("2".into())])));
-        let Node::Array(items) = node.get("communities").unwrap() else { panic!() };
+        assert_eq!(
+            node.get("levers").unwrap().get("x"),
+            Some(&Node::Array(vec![
+                Node::Number("1".into()),
+                Node::Number("2".into())
+            ]))
+        );
+        let Node::Array(items) = node.get("communities").unwrap() else {
+            panic!()
+        };
         assert_eq!(items[0].get("name"), Some(&Node::Text("县医院".into())));
-        assert_eq!(node.get("reform").unwrap().get("y"), Some(&Node::Number("3".into())));
+        assert_eq!(
+            node.get("reform").unwrap().get("y"),
+            Some(&Node::Number("3".into()))
+        );
         assert!(apply_override(&mut node, "communities.5.name=x").is_err());
         assert!(apply_override(&mut node, "nonsense").is_err());
     }

@@ -11,8 +11,8 @@ use super::diagnostic::{did_you_mean, Diagnostic};
 use super::node::Node;
 use super::{Meta, FORMAT_VERSION};
 use crate::model::{
-    Assumption, Assumptions, ByPlace, Community, County, Horizon, Institution, Lever, Levers, ModelInput,
-    OutOfCounty, ParamSpec, Place, Reimbursement, Schedule, Tier, Unit,
+    Assumption, Assumptions, ByPlace, Community, County, Horizon, Institution, Lever, Levers,
+    ModelInput, OutOfCounty, ParamSpec, Place, Reimbursement, Schedule, Tier, Unit,
 };
 
 /// Largest number of communities accepted; 1-3 is the documented range (seed 000 §三(一)).
@@ -32,22 +32,59 @@ struct NumberRule {
     unit_en: &'static str,
 }
 
-const fn rule(min: Decimal, max: Decimal, whole: bool, unit_zh: &'static str, unit_en: &'static str) -> NumberRule {
-    NumberRule { min, max, whole, unit_zh, unit_en }
+const fn rule(
+    min: Decimal,
+    max: Decimal,
+    whole: bool,
+    unit_zh: &'static str,
+    unit_en: &'static str,
+) -> NumberRule {
+    NumberRule {
+        min,
+        max,
+        whole,
+        unit_zh,
+        unit_en,
+    }
 }
 
 const PERSONS: NumberRule = rule(dec!(0), dec!(100_000_000), true, "人", "persons");
 const VISITS: NumberRule = rule(dec!(0), dec!(1_000_000_000), false, "人次", "visits");
 const ADMISSIONS: NumberRule = rule(dec!(0), dec!(100_000_000), false, "人次", "admissions");
-const COST_PER_VISIT: NumberRule = rule(dec!(0), dec!(1_000_000), false, "元/人次", "yuan per visit");
-const COST_PER_ADMISSION: NumberRule = rule(dec!(0), dec!(10_000_000), false, "元/人次", "yuan per admission");
-const PAY: NumberRule = rule(dec!(0), dec!(10_000_000), false, "元/人/年", "yuan per person per year");
+const COST_PER_VISIT: NumberRule =
+    rule(dec!(0), dec!(1_000_000), false, "元/人次", "yuan per visit");
+const COST_PER_ADMISSION: NumberRule = rule(
+    dec!(0),
+    dec!(10_000_000),
+    false,
+    "元/人次",
+    "yuan per admission",
+);
+const PAY: NumberRule = rule(
+    dec!(0),
+    dec!(10_000_000),
+    false,
+    "元/人/年",
+    "yuan per person per year",
+);
 const BEDS: NumberRule = rule(dec!(0), dec!(1_000_000), true, "张", "beds");
 const STAFF: NumberRule = rule(dec!(0), dec!(10_000_000), true, "人", "persons");
 const COUNT: NumberRule = rule(dec!(1), dec!(100_000), true, "个", "institutions");
-const SUBSIDY: NumberRule = rule(dec!(0), dec!(100_000_000_000), false, "元/年", "yuan per year");
+const SUBSIDY: NumberRule = rule(
+    dec!(0),
+    dec!(100_000_000_000),
+    false,
+    "元/年",
+    "yuan per year",
+);
 const SHARE: NumberRule = rule(dec!(0), dec!(1), false, "比例(0-1)", "share (0-1)");
-const PER_CAPITA: NumberRule = rule(dec!(0), dec!(100_000), false, "元/人/年", "yuan per person per year");
+const PER_CAPITA: NumberRule = rule(
+    dec!(0),
+    dec!(100_000),
+    false,
+    "元/人/年",
+    "yuan per person per year",
+);
 const YEAR: NumberRule = rule(dec!(1900), dec!(2200), true, "年", "year");
 const HORIZON: NumberRule = rule(dec!(1), dec!(10), true, "年", "years");
 
@@ -91,14 +128,23 @@ impl<'a> Fields<'a> {
             }
             let path = join(&self.path, key);
             let (hint_zh, hint_en) = match did_you_mean(key, known.iter().copied()) {
-                Some(suggestion) => (format!(";是否想写 `{suggestion}`?"), format!("; did you mean `{suggestion}`?")),
+                Some(suggestion) => (
+                    format!(";是否想写 `{suggestion}`?"),
+                    format!("; did you mean `{suggestion}`?"),
+                ),
                 None => (String::new(), String::new()),
             };
             reader.diagnostics.push(Diagnostic::error(
                 &path,
                 &value.display(),
-                format!("未知字段 `{key}`{hint_zh}此处允许的字段:{}", known.join(", ")),
-                format!("unknown field `{key}`{hint_en} allowed here: {}", known.join(", ")),
+                format!(
+                    "未知字段 `{key}`{hint_zh}此处允许的字段:{}",
+                    known.join(", ")
+                ),
+                format!(
+                    "unknown field `{key}`{hint_en} allowed here: {}",
+                    known.join(", ")
+                ),
             ));
         }
     }
@@ -115,15 +161,22 @@ fn parse_decimal(text: &str) -> Option<Decimal> {
 
 impl Reader {
     fn error(&mut self, path: &str, value: &str, zh: String, en: String) {
-        self.diagnostics.push(Diagnostic::error(path, value, zh, en));
+        self.diagnostics
+            .push(Diagnostic::error(path, value, zh, en));
     }
 
     fn warning(&mut self, path: &str, value: &str, zh: String, en: String) {
-        self.diagnostics.push(Diagnostic::warning(path, value, zh, en));
+        self.diagnostics
+            .push(Diagnostic::warning(path, value, zh, en));
     }
 
     fn missing(&mut self, path: &str, zh_what: &str, en_what: &str) {
-        self.error(path, "", format!("缺少必填项:{zh_what}"), format!("missing required field: {en_what}"));
+        self.error(
+            path,
+            "",
+            format!("缺少必填项:{zh_what}"),
+            format!("missing required field: {en_what}"),
+        );
     }
 
     fn wrong_kind(&mut self, path: &str, node: &Node, zh_expected: &str, en_expected: &str) {
@@ -138,7 +191,11 @@ impl Reader {
 
     fn table<'a>(&mut self, node: &'a Node, path: &str) -> Option<Fields<'a>> {
         match node {
-            Node::Table(entries) => Some(Fields { path: path.to_string(), entries, used: vec![false; entries.len()] }),
+            Node::Table(entries) => Some(Fields {
+                path: path.to_string(),
+                entries,
+                used: vec![false; entries.len()],
+            }),
             other => {
                 self.wrong_kind(path, other, "表", "a table");
                 None
@@ -146,7 +203,12 @@ impl Reader {
         }
     }
 
-    fn child_table<'a>(&mut self, fields: &mut Fields<'a>, key: &str, required: bool) -> Option<Fields<'a>> {
+    fn child_table<'a>(
+        &mut self,
+        fields: &mut Fields<'a>,
+        key: &str,
+        required: bool,
+    ) -> Option<Fields<'a>> {
         let path = fields.path_of(key);
         match fields.take(key) {
             Some(node) => self.table(node, &path),
@@ -165,15 +227,26 @@ impl Reader {
             Node::Text(text) => {
                 let trimmed = text.trim();
                 let (zh, en) = if trimmed.contains([',', ',']) {
-                    ("数字不要用千位分隔符,也不要加引号", "write numbers without thousands separators or quotes")
+                    (
+                        "数字不要用千位分隔符,也不要加引号",
+                        "write numbers without thousands separators or quotes",
+                    )
                 } else if trimmed.chars().any(|c| ('０'..='９').contains(&c)) {
-                    ("请用半角数字,不要加引号", "use ASCII digits, without quotes")
+                    (
+                        "请用半角数字,不要加引号",
+                        "use ASCII digits, without quotes",
+                    )
                 } else if parse_decimal(trimmed).is_some() {
                     ("数字不要加引号", "write the number without quotes")
                 } else {
                     ("应为数字", "a number is expected")
                 };
-                self.error(path, &node.display(), format!("应为数字,实为文本;{zh}"), format!("expected a number, found text; {en}"));
+                self.error(
+                    path,
+                    &node.display(),
+                    format!("应为数字,实为文本;{zh}"),
+                    format!("expected a number, found text; {en}"),
+                );
                 return None;
             }
             other => {
@@ -183,12 +256,22 @@ impl Reader {
         };
         let Some(value) = parse_decimal(text) else {
             let finite = text.parse::<f64>().is_ok_and(f64::is_finite);
-            let (zh, en) = if finite { ("数值过大或位数过多", "too large or too many digits") } else { ("不是有限的数", "not a finite number") };
+            let (zh, en) = if finite {
+                ("数值过大或位数过多", "too large or too many digits")
+            } else {
+                ("不是有限的数", "not a finite number")
+            };
             self.error(
                 path,
                 text,
-                format!("{zh}(允许范围 {} 到 {} {})", rule.min, rule.max, rule.unit_zh),
-                format!("{en} (allowed: {} to {} {})", rule.min, rule.max, rule.unit_en),
+                format!(
+                    "{zh}(允许范围 {} 到 {} {})",
+                    rule.min, rule.max, rule.unit_zh
+                ),
+                format!(
+                    "{en} (allowed: {} to {} {})",
+                    rule.min, rule.max, rule.unit_en
+                ),
             );
             return None;
         };
@@ -196,26 +279,47 @@ impl Reader {
             self.error(
                 path,
                 text,
-                format!("超出允许范围:应在 {} 到 {} {} 之间", rule.min, rule.max, rule.unit_zh),
-                format!("out of range: allowed {} to {} {}", rule.min, rule.max, rule.unit_en),
+                format!(
+                    "超出允许范围:应在 {} 到 {} {} 之间",
+                    rule.min, rule.max, rule.unit_zh
+                ),
+                format!(
+                    "out of range: allowed {} to {} {}",
+                    rule.min, rule.max, rule.unit_en
+                ),
             );
             return None;
         }
         if rule.whole && !value.fract().is_zero() {
-            self.error(path, text, format!("应为整数({})", rule.unit_zh), format!("must be a whole number ({})", rule.unit_en));
+            self.error(
+                path,
+                text,
+                format!("应为整数({})", rule.unit_zh),
+                format!("must be a whole number ({})", rule.unit_en),
+            );
             return None;
         }
         Some(value.normalize())
     }
 
-    fn number(&mut self, fields: &mut Fields, key: &str, rule: NumberRule, default: Option<Decimal>) -> Option<Decimal> {
+    fn number(
+        &mut self,
+        fields: &mut Fields,
+        key: &str,
+        rule: NumberRule,
+        default: Option<Decimal>,
+    ) -> Option<Decimal> {
         let path = fields.path_of(key);
         match fields.take(key) {
             Some(node) => self.number_node(node, &path, rule),
             None => match default {
                 Some(value) => Some(value),
                 None => {
-                    self.missing(&path, &format!("{key}({})", rule.unit_zh), &format!("{key} ({})", rule.unit_en));
+                    self.missing(
+                        &path,
+                        &format!("{key}({})", rule.unit_zh),
+                        &format!("{key} ({})", rule.unit_en),
+                    );
                     None
                 }
             },
@@ -283,10 +387,18 @@ impl Reader {
     }
 
     /// A yearly schedule: one value, or an array of 1-10 values (year 1 first; the last holds).
-    fn schedule_node(&mut self, node: &Node, path: &str, rule: NumberRule, switch: bool) -> Option<Schedule> {
+    fn schedule_node(
+        &mut self,
+        node: &Node,
+        path: &str,
+        rule: NumberRule,
+        switch: bool,
+    ) -> Option<Schedule> {
         let read_one = |reader: &mut Reader, node: &Node, path: &str| -> Option<Decimal> {
             match node {
-                Node::Bool(flag) if switch => Some(if *flag { Decimal::ONE } else { Decimal::ZERO }),
+                Node::Bool(flag) if switch => {
+                    Some(if *flag { Decimal::ONE } else { Decimal::ZERO })
+                }
                 _ => reader.number_node(node, path, rule),
             }
         };
@@ -306,7 +418,10 @@ impl Reader {
                     .enumerate()
                     .map(|(i, item)| read_one(self, item, &join(path, &i.to_string())))
                     .collect();
-                values.into_iter().collect::<Option<Vec<_>>>().and_then(Schedule::new)
+                values
+                    .into_iter()
+                    .collect::<Option<Vec<_>>>()
+                    .and_then(Schedule::new)
             }
             single => read_one(self, single, path).map(Schedule::constant),
         }
@@ -314,25 +429,47 @@ impl Reader {
 
     fn param_rule(spec: &ParamSpec) -> NumberRule {
         let (unit_zh, unit_en) = spec.unit.label();
-        rule(spec.min, spec.max, matches!(spec.unit, Unit::Switch | Unit::Years), unit_zh, unit_en)
+        rule(
+            spec.min,
+            spec.max,
+            matches!(spec.unit, Unit::Switch | Unit::Years),
+            unit_zh,
+            unit_en,
+        )
     }
 
     /// Warns about values outside a parameter's usual range. A lever at zero is a lever not used and
     /// never warns.
     fn check_usual(&mut self, spec: &ParamSpec, path: &str, values: &[Decimal], is_lever: bool) {
-        let Some((low, high)) = spec.usual else { return };
+        let Some((low, high)) = spec.usual else {
+            return;
+        };
         for (index, value) in values.iter().enumerate() {
             if (is_lever && value.is_zero()) || (*value >= low && *value <= high) {
                 continue;
             }
-            let at = if values.len() > 1 { join(path, &index.to_string()) } else { path.to_string() };
-            let (kind_zh, kind_en) = if is_lever { ("政策文件规定的范围", "the documented policy range") } else { ("合理范围", "the plausible range") };
+            let at = if values.len() > 1 {
+                join(path, &index.to_string())
+            } else {
+                path.to_string()
+            };
+            let (kind_zh, kind_en) = if is_lever {
+                ("政策文件规定的范围", "the documented policy range")
+            } else {
+                ("合理范围", "the plausible range")
+            };
             let (unit_zh, unit_en) = spec.unit.label();
             self.warning(
                 &at,
                 &value.to_string(),
-                format!("{}:{} 超出{kind_zh} {low} 到 {high} {unit_zh}(来源:{})", spec.zh, value, spec.source),
-                format!("{}: {} is outside {kind_en} {low} to {high} {unit_en} (source: {})", spec.en, value, spec.source),
+                format!(
+                    "{}:{} 超出{kind_zh} {low} 到 {high} {unit_zh}(来源:{})",
+                    spec.zh, value, spec.source
+                ),
+                format!(
+                    "{}: {} is outside {kind_en} {low} to {high} {unit_en} (source: {})",
+                    spec.en, value, spec.source
+                ),
             );
         }
     }
@@ -344,7 +481,12 @@ impl Reader {
             let spec = lever.spec();
             let path = fields.path_of(spec.key);
             if let Some(node) = fields.take(spec.key) {
-                if let Some(schedule) = self.schedule_node(node, &path, Self::param_rule(spec), spec.unit == Unit::Switch) {
+                if let Some(schedule) = self.schedule_node(
+                    node,
+                    &path,
+                    Self::param_rule(spec),
+                    spec.unit == Unit::Switch,
+                ) {
                     self.check_usual(spec, &path, schedule.values(), true);
                     levers.set(*lever, schedule);
                 }
@@ -412,32 +554,67 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
     if !version_ok {
         return None;
     }
-    let meta = top.take("meta").and_then(|node| reader.table(node, "meta")).map(|mut fields| {
-        let meta = Meta {
-            title: reader.text(&mut fields, "title", true).unwrap_or_default(),
-            author: reader.text(&mut fields, "author", false).unwrap_or_default(),
-            description: reader.text(&mut fields, "description", false).unwrap_or_default(),
-            region: reader.text(&mut fields, "region", false).unwrap_or_default(),
-            sources: reader.text_list(&mut fields, "sources"),
-            estimates: reader.text_list(&mut fields, "estimates"),
-            reform_title: String::new(),
-        };
-        fields.finish(reader, &["title", "author", "description", "region", "sources", "estimates"]);
-        meta
-    });
+    let meta = top
+        .take("meta")
+        .and_then(|node| reader.table(node, "meta"))
+        .map(|mut fields| {
+            let meta = Meta {
+                title: reader.text(&mut fields, "title", true).unwrap_or_default(),
+                author: reader
+                    .text(&mut fields, "author", false)
+                    .unwrap_or_default(),
+                description: reader
+                    .text(&mut fields, "description", false)
+                    .unwrap_or_default(),
+                region: reader
+                    .text(&mut fields, "region", false)
+                    .unwrap_or_default(),
+                sources: reader.text_list(&mut fields, "sources"),
+                estimates: reader.text_list(&mut fields, "estimates"),
+                reform_title: String::new(),
+            };
+            fields.finish(
+                reader,
+                &[
+                    "title",
+                    "author",
+                    "description",
+                    "region",
+                    "sources",
+                    "estimates",
+                ],
+            );
+            meta
+        });
     if meta.is_none() && root.get("meta").is_none() {
-        reader.missing("meta", "表 [meta](至少含 title)", "table [meta] (with at least a title)");
+        reader.missing(
+            "meta",
+            "表 [meta](至少含 title)",
+            "table [meta] (with at least a title)",
+        );
     }
 
-    let county = reader.child_table(&mut top, "county", true).and_then(|mut fields| {
-        let county = read_county(&mut fields, root, reader);
-        fields.finish(
-            reader,
-            &["name", "base_year", "horizon_years", "government_per_capita_yuan", "individual_per_capita_yuan", "reimbursement"],
-        );
-        county
-    });
-    let horizon = county.as_ref().map(|c| c.horizon.years()).unwrap_or(usize::from(Horizon::MAX));
+    let county = reader
+        .child_table(&mut top, "county", true)
+        .and_then(|mut fields| {
+            let county = read_county(&mut fields, root, reader);
+            fields.finish(
+                reader,
+                &[
+                    "name",
+                    "base_year",
+                    "horizon_years",
+                    "government_per_capita_yuan",
+                    "individual_per_capita_yuan",
+                    "reimbursement",
+                ],
+            );
+            county
+        });
+    let horizon = county
+        .as_ref()
+        .map(|c| c.horizon.years())
+        .unwrap_or(usize::from(Horizon::MAX));
 
     let baseline = match reader.child_table(&mut top, "levers", false) {
         Some(mut fields) => {
@@ -462,12 +639,26 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
         }
         None => baseline.clone(),
     };
-    let split = [Lever::PublicHealthShareCounty, Lever::PublicHealthShareTownship, Lever::PublicHealthShareVillage];
-    if split.iter().any(|lever| reform.schedule(*lever) != baseline.schedule(*lever)) {
+    let split = [
+        Lever::PublicHealthShareCounty,
+        Lever::PublicHealthShareTownship,
+        Lever::PublicHealthShareVillage,
+    ];
+    if split
+        .iter()
+        .any(|lever| reform.schedule(*lever) != baseline.schedule(*lever))
+    {
         reader.check_public_health_split(&reform, "reform", horizon);
     }
-    let reserves = [Lever::CriticalIllnessRate, Lever::RiskReserveRate, Lever::QualityReserveRate];
-    if reserves.iter().any(|lever| reform.schedule(*lever) != baseline.schedule(*lever)) {
+    let reserves = [
+        Lever::CriticalIllnessRate,
+        Lever::RiskReserveRate,
+        Lever::QualityReserveRate,
+    ];
+    if reserves
+        .iter()
+        .any(|lever| reform.schedule(*lever) != baseline.schedule(*lever))
+    {
         reader.check_reserves(&reform, "reform", horizon);
     }
     let assumptions = match reader.child_table(&mut top, "assumptions", false) {
@@ -480,14 +671,33 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
         None => Assumptions::default(),
     };
     let _communities_taken = top.take("communities");
-    top.finish(reader, &["format_version", "meta", "county", "communities", "levers", "reform", "assumptions"]);
+    top.finish(
+        reader,
+        &[
+            "format_version",
+            "meta",
+            "county",
+            "communities",
+            "levers",
+            "reform",
+            "assumptions",
+        ],
+    );
 
     if reader.diagnostics.iter().any(Diagnostic::is_error) {
         return None;
     }
     let mut meta = meta?;
     meta.reform_title = reform_title;
-    Some((meta, ModelInput { county: county?, baseline, reform, assumptions }))
+    Some((
+        meta,
+        ModelInput {
+            county: county?,
+            baseline,
+            reform,
+            assumptions,
+        },
+    ))
 }
 
 fn read_version(top: &mut Fields, reader: &mut Reader) -> bool {
@@ -500,7 +710,11 @@ fn read_version(top: &mut Fields, reader: &mut Reader) -> bool {
         );
         return true;
     };
-    let Some(version) = reader.number_node(node, "format_version", rule(dec!(1), dec!(1_000_000), true, "", "")) else {
+    let Some(version) = reader.number_node(
+        node,
+        "format_version",
+        rule(dec!(1), dec!(1_000_000), true, "", ""),
+    ) else {
         return false;
     };
     if version > Decimal::from(FORMAT_VERSION) {
@@ -533,24 +747,37 @@ fn read_county(fields: &mut Fields, root: &Node, reader: &mut Reader) -> Option<
     let name = reader.text(fields, "name", true);
     let base_year = reader.number(fields, "base_year", YEAR, None);
     let horizon = reader.number(fields, "horizon_years", HORIZON, Some(dec!(5)));
-    let government = fields
-        .take("government_per_capita_yuan")
-        .map(|node| reader.schedule_node(node, "county.government_per_capita_yuan", PER_CAPITA, false));
-    if government.is_none() {
-        reader.missing("county.government_per_capita_yuan", "人均财政补助(元)", "government subsidy per insured (yuan)");
-    }
-    let individual = fields
-        .take("individual_per_capita_yuan")
-        .map(|node| reader.schedule_node(node, "county.individual_per_capita_yuan", PER_CAPITA, false));
-    if individual.is_none() {
-        reader.missing("county.individual_per_capita_yuan", "人均个人缴费(元)", "individual contribution per insured (yuan)");
-    }
-    let reimbursement = reader.child_table(fields, "reimbursement", true).and_then(|mut table| {
-        let outpatient = read_places(reader, &mut table, "outpatient");
-        let inpatient = read_places(reader, &mut table, "inpatient");
-        table.finish(reader, &["outpatient", "inpatient"]);
-        Some(Reimbursement { outpatient: outpatient?, inpatient: inpatient? })
+    let government = fields.take("government_per_capita_yuan").map(|node| {
+        reader.schedule_node(node, "county.government_per_capita_yuan", PER_CAPITA, false)
     });
+    if government.is_none() {
+        reader.missing(
+            "county.government_per_capita_yuan",
+            "人均财政补助(元)",
+            "government subsidy per insured (yuan)",
+        );
+    }
+    let individual = fields.take("individual_per_capita_yuan").map(|node| {
+        reader.schedule_node(node, "county.individual_per_capita_yuan", PER_CAPITA, false)
+    });
+    if individual.is_none() {
+        reader.missing(
+            "county.individual_per_capita_yuan",
+            "人均个人缴费(元)",
+            "individual contribution per insured (yuan)",
+        );
+    }
+    let reimbursement = reader
+        .child_table(fields, "reimbursement", true)
+        .and_then(|mut table| {
+            let outpatient = read_places(reader, &mut table, "outpatient");
+            let inpatient = read_places(reader, &mut table, "inpatient");
+            table.finish(reader, &["outpatient", "inpatient"]);
+            Some(Reimbursement {
+                outpatient: outpatient?,
+                inpatient: inpatient?,
+            })
+        });
     let communities = read_communities(root, reader);
     Some(County {
         name: name?,
@@ -565,11 +792,20 @@ fn read_county(fields: &mut Fields, root: &Node, reader: &mut Reader) -> Option<
 
 fn read_communities(root: &Node, reader: &mut Reader) -> Option<Vec<Community>> {
     let Some(node) = root.get("communities") else {
-        reader.missing("communities", "至少一个医共体 [[communities]]", "at least one community [[communities]]");
+        reader.missing(
+            "communities",
+            "至少一个医共体 [[communities]]",
+            "at least one community [[communities]]",
+        );
         return None;
     };
     let Node::Array(items) = node else {
-        reader.wrong_kind("communities", node, "医共体数组 [[communities]]", "an array of communities [[communities]]");
+        reader.wrong_kind(
+            "communities",
+            node,
+            "医共体数组 [[communities]]",
+            "an array of communities [[communities]]",
+        );
         return None;
     };
     if items.is_empty() || items.len() > MAX_COMMUNITIES {
@@ -589,8 +825,11 @@ fn read_communities(root: &Node, reader: &mut Reader) -> Option<Vec<Community>> 
             "more communities than the documented 1-3 per county (seed 000 §三(一))".to_string(),
         );
     }
-    let communities: Vec<Option<Community>> =
-        items.iter().enumerate().map(|(c, node)| read_community(node, &format!("communities.{c}"), reader)).collect();
+    let communities: Vec<Option<Community>> = items
+        .iter()
+        .enumerate()
+        .map(|(c, node)| read_community(node, &format!("communities.{c}"), reader))
+        .collect();
     communities.into_iter().collect()
 }
 
@@ -599,26 +838,39 @@ fn read_community(node: &Node, path: &str, reader: &mut Reader) -> Option<Commun
     let name = reader.text(&mut fields, "name", true);
     let insured = reader.number(&mut fields, "insured_residents", PERSONS, None);
     let residents = reader.number(&mut fields, "resident_population", PERSONS, None);
-    let out_of_county = reader.child_table(&mut fields, "out_of_county", true).and_then(|mut table| {
-        let outpatient_visits = reader.number(&mut table, "outpatient_visits", VISITS, None);
-        let admissions = reader.number(&mut table, "admissions", ADMISSIONS, None);
-        let cost_per_visit = reader.number(&mut table, "cost_per_visit", COST_PER_VISIT, None);
-        let cost_per_admission = reader.number(&mut table, "cost_per_admission", COST_PER_ADMISSION, None);
-        table.finish(reader, &["outpatient_visits", "admissions", "cost_per_visit", "cost_per_admission"]);
-        Some(OutOfCounty {
-            outpatient_visits: outpatient_visits?,
-            admissions: admissions?,
-            cost_per_visit: cost_per_visit?,
-            cost_per_admission: cost_per_admission?,
-        })
-    });
+    let out_of_county = reader
+        .child_table(&mut fields, "out_of_county", true)
+        .and_then(|mut table| {
+            let outpatient_visits = reader.number(&mut table, "outpatient_visits", VISITS, None);
+            let admissions = reader.number(&mut table, "admissions", ADMISSIONS, None);
+            let cost_per_visit = reader.number(&mut table, "cost_per_visit", COST_PER_VISIT, None);
+            let cost_per_admission =
+                reader.number(&mut table, "cost_per_admission", COST_PER_ADMISSION, None);
+            table.finish(
+                reader,
+                &[
+                    "outpatient_visits",
+                    "admissions",
+                    "cost_per_visit",
+                    "cost_per_admission",
+                ],
+            );
+            Some(OutOfCounty {
+                outpatient_visits: outpatient_visits?,
+                admissions: admissions?,
+                cost_per_visit: cost_per_visit?,
+                cost_per_admission: cost_per_admission?,
+            })
+        });
     let institutions_path = fields.path_of("institutions");
     let institutions = match fields.take("institutions") {
         Some(Node::Array(items)) if !items.is_empty() && items.len() <= MAX_INSTITUTIONS => {
             let read: Vec<Option<Institution>> = items
                 .iter()
                 .enumerate()
-                .map(|(i, node)| read_institution(node, &join(&institutions_path, &i.to_string()), reader))
+                .map(|(i, node)| {
+                    read_institution(node, &join(&institutions_path, &i.to_string()), reader)
+                })
                 .collect();
             let read: Option<Vec<Institution>> = read.into_iter().collect();
             if let Some(list) = &read {
@@ -636,15 +888,33 @@ fn read_community(node: &Node, path: &str, reader: &mut Reader) -> Option<Commun
             None
         }
         Some(other) => {
-            reader.wrong_kind(&institutions_path, other, "成员机构数组 [[communities.institutions]]", "an array of institutions");
+            reader.wrong_kind(
+                &institutions_path,
+                other,
+                "成员机构数组 [[communities.institutions]]",
+                "an array of institutions",
+            );
             None
         }
         None => {
-            reader.missing(&institutions_path, "成员机构(至少含牵头医院)", "institutions (at least the lead hospital)");
+            reader.missing(
+                &institutions_path,
+                "成员机构(至少含牵头医院)",
+                "institutions (at least the lead hospital)",
+            );
             None
         }
     };
-    fields.finish(reader, &["name", "insured_residents", "resident_population", "out_of_county", "institutions"]);
+    fields.finish(
+        reader,
+        &[
+            "name",
+            "insured_residents",
+            "resident_population",
+            "out_of_county",
+            "institutions",
+        ],
+    );
     Some(Community {
         name: name?,
         insured_residents: insured?,
@@ -667,7 +937,10 @@ fn check_lead(institutions: &[Institution], path: &str, reader: &mut Reader) {
             path,
             &lead.name,
             format!("牵头医院「{}」应为县级医院(tier = \"county\")", lead.name),
-            format!("the lead hospital \"{}\" must be a county hospital (tier = \"county\")", lead.name),
+            format!(
+                "the lead hospital \"{}\" must be a county hospital (tier = \"county\")",
+                lead.name
+            ),
         ),
         [lead] if lead.count != 1 => reader.error(
             path,
@@ -680,7 +953,10 @@ fn check_lead(institutions: &[Institution], path: &str, reader: &mut Reader) {
             path,
             &many.len().to_string(),
             format!("一个医共体只能有一家牵头医院,现有 {} 家", many.len()),
-            format!("a community has exactly one lead hospital; {} are marked", many.len()),
+            format!(
+                "a community has exactly one lead hospital; {} are marked",
+                many.len()
+            ),
         ),
     }
 }
@@ -724,15 +1000,36 @@ fn read_institution(node: &Node, path: &str, reader: &mut Reader) -> Option<Inst
     let visits = reader.number(&mut fields, "outpatient_visits", VISITS, None);
     let admissions = reader.number(&mut fields, "admissions", ADMISSIONS, Some(Decimal::ZERO));
     let cost_per_visit = reader.number(&mut fields, "cost_per_visit", COST_PER_VISIT, None);
-    let cost_per_admission = reader.number(&mut fields, "cost_per_admission", COST_PER_ADMISSION, Some(Decimal::ZERO));
+    let cost_per_admission = reader.number(
+        &mut fields,
+        "cost_per_admission",
+        COST_PER_ADMISSION,
+        Some(Decimal::ZERO),
+    );
     let average_pay = reader.number(&mut fields, "average_pay_yuan", PAY, None);
-    let base_subsidy = reader.number(&mut fields, "base_subsidy_yuan", SUBSIDY, Some(Decimal::ZERO));
+    let base_subsidy = reader.number(
+        &mut fields,
+        "base_subsidy_yuan",
+        SUBSIDY,
+        Some(Decimal::ZERO),
+    );
     let eligible = reader.boolean(&mut fields, "per_bed_subsidy", tier == Some(Tier::County));
     fields.finish(
         reader,
         &[
-            "name", "tier", "lead", "count", "beds", "staff", "outpatient_visits", "admissions", "cost_per_visit",
-            "cost_per_admission", "average_pay_yuan", "base_subsidy_yuan", "per_bed_subsidy",
+            "name",
+            "tier",
+            "lead",
+            "count",
+            "beds",
+            "staff",
+            "outpatient_visits",
+            "admissions",
+            "cost_per_visit",
+            "cost_per_admission",
+            "average_pay_yuan",
+            "base_subsidy_yuan",
+            "per_bed_subsidy",
         ],
     );
     Some(Institution {
@@ -751,4 +1048,3 @@ fn read_institution(node: &Node, path: &str, reader: &mut Reader) -> Option<Inst
         per_bed_subsidy_eligible: eligible?,
     })
 }
-
