@@ -7,11 +7,12 @@ cd "$(dirname "$0")/.."
 cargo bench --locked --bench projection
 echo
 echo "## peak memory (maximum resident set size) of ygt run --json"
+# GNU time forks from its own small process, so the figure is ygt's own peak (a child of Python or of
+# a large shell would inherit its parent's high-water mark).
+if [ ! -x /usr/bin/time ]; then
+  (apt-get install -y -q time || (apt-get update -q && apt-get install -y -q time)) >/dev/null
+fi
 for scenario in scenarios/*.toml; do
-  python3 - "$scenario" <<'PY'
-import resource, subprocess, sys
-subprocess.run(["./target/release/ygt", "run", sys.argv[1], "--json"], stdout=subprocess.DEVNULL, check=True)
-peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(f"{sys.argv[1]:<45} {peak_kib / 1024:6.1f} MB")
-PY
+  peak_kib=$(/usr/bin/time -f "%M" ./target/release/ygt run "$scenario" --json 2>&1 >/dev/null | tail -n 1)
+  printf '%-45s %6.1f MB\n' "$scenario" "$(awk -v k="$peak_kib" 'BEGIN { print k / 1024 }')"
 done

@@ -155,5 +155,5 @@ fn main() {
         }
     }
     println!();
-    println!("target: a five-year run of a 300-institution county in at most 1000 µs (row 300 institutions, 5 years... see 297-300)");
+    println!("target: the row of 300 institutions and 5 years at most 1000 µs (median).");
 }
