@@ -7,10 +7,12 @@
 //! diagnostics. This module owns the file's shapes; the model never sees them.
 
 pub mod diagnostic;
+pub mod document;
 pub mod node;
 mod reader;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use document::Document;
 
 use crate::model::ModelInput;
 
@@ -49,26 +51,28 @@ pub struct Loaded {
 /// Loads scenario text, applying `overrides` (`PATH=VALUE`, as `ygt run --set`) first. Returns the
 /// scenario with its warnings, or every diagnostic (errors and warnings) when any error was found.
 pub fn load(text: &str, overrides: &[String]) -> Result<Loaded, Vec<Diagnostic>> {
-    let mut root = node::parse(text).map_err(|diagnostic| vec![diagnostic])?;
-    let mut override_errors = Vec::new();
-    for assignment in overrides {
-        if let Err(diagnostic) = node::apply_override(&mut root, assignment) {
-            override_errors.push(diagnostic);
-        }
-    }
+    let mut document = Document::from_text(text).map_err(|diagnostic| vec![diagnostic])?;
+    let override_errors: Vec<Diagnostic> = overrides
+        .iter()
+        .filter_map(|assignment| document.set_assignment(assignment).err())
+        .collect();
     if !override_errors.is_empty() {
         return Err(override_errors);
     }
+    validate(&document)
+}
+
+/// Validates a document: the scenario with its warnings, or every diagnostic when any error was found.
+pub fn validate(document: &Document) -> Result<Loaded, Vec<Diagnostic>> {
     let mut reader = reader::Reader::default();
-    let read = reader::read(&root, &mut reader);
-    let diagnostics = reader.diagnostics;
+    let read = reader::read(&document.tree(), &mut reader);
+    let mut diagnostics = reader.diagnostics;
     match read {
         Some((meta, input)) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Loaded {
             scenario: Scenario { meta, input },
             warnings: diagnostics,
         }),
         _ => {
-            let mut diagnostics = diagnostics;
             diagnostics.sort_by_key(|d| d.severity);
             Err(diagnostics)
         }

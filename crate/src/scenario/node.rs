@@ -1,5 +1,4 @@
-//! The document tree a scenario file is read into, whatever its syntax (TOML or JSON), and the
-//! `--set PATH=VALUE` overrides applied to it.
+//! The document tree a scenario file is read into, whatever its syntax (TOML or JSON).
 //!
 //! Numbers are kept as the text that was written (TOML floats as their shortest round-trip text), so a
 //! decimal never passes through binary floating point on its way to the model. Size and depth are
@@ -80,8 +79,8 @@ pub fn detect_syntax(text: &str) -> Syntax {
     }
 }
 
-/// Parses scenario text into a tree, or says why it cannot.
-pub fn parse(text: &str) -> Result<Node, Diagnostic> {
+/// Refuses text over [`MAX_FILE_BYTES`] or nested deeper than [`MAX_DEPTH`], before any parser runs.
+pub(super) fn check_limits(text: &str) -> Result<(), Diagnostic> {
     if text.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             "",
@@ -98,58 +97,37 @@ pub fn parse(text: &str) -> Result<Node, Diagnostic> {
             ),
         ));
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(depth_error) = check_depth(text) {
-        return Err(depth_error);
-    }
-    match detect_syntax(text) {
-        Syntax::Json => {
-            let value: serde_json::Value = serde_json::from_str(text).map_err(|error| {
-                Diagnostic::error(
-                    "",
-                    "",
-                    format!(
-                        "不是有效的 JSON:第 {} 行第 {} 列:{}",
-                        error.line(),
-                        error.column(),
-                        error
-                    ),
-                    format!(
-                        "not valid JSON: line {}, column {}: {}",
-                        error.line(),
-                        error.column(),
-                        error
-                    ),
-                )
-            })?;
-            Ok(from_json(&value))
-        }
-        Syntax::Toml => {
-            let table: toml::Table = text.parse().map_err(|error: toml::de::Error| {
-                let message = error.message().to_string();
-                let location = error
-                    .span()
-                    .map(|span| line_and_column(text, span.start))
-                    .map(|(line, column)| {
-                        (
-                            format!("第 {line} 行第 {column} 列:"),
-                            format!("line {line}, column {column}: "),
-                        )
-                    })
-                    .unwrap_or_default();
-                Diagnostic::error(
-                    "",
-                    "",
-                    format!("不是有效的 TOML:{}{}", location.0, message),
-                    format!("not valid TOML: {}{}", location.1, message),
-                )
-            })?;
-            Ok(from_toml_table(&table))
-        }
+    match check_depth(text) {
+        Some(error) => Err(error),
+        None => Ok(()),
     }
 }
 
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+pub(super) fn json_error(error: &serde_json::Error) -> Diagnostic {
+    Diagnostic::error(
+        "",
+        "",
+        format!(
+            "不是有效的 JSON:第 {} 行第 {} 列:{}",
+            error.line(),
+            error.column(),
+            error
+        ),
+        format!(
+            "not valid JSON: line {}, column {}: {}",
+            error.line(),
+            error.column(),
+            error
+        ),
+    )
+}
+
+/// Parses scenario text into a tree, or says why it cannot.
+pub fn parse(text: &str) -> Result<Node, Diagnostic> {
+    super::document::Document::from_text(text).map(|document| document.tree())
+}
+
+pub(super) fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let column = before
@@ -207,133 +185,47 @@ fn check_depth(text: &str) -> Option<Diagnostic> {
     None
 }
 
-fn from_toml_table(table: &toml::Table) -> Node {
+/// The tree of a TOML table. Numbers keep the text they were written with.
+pub(super) fn from_toml_table(table: &dyn toml_edit::TableLike) -> Node {
     Node::Table(
         table
             .iter()
-            .map(|(key, value)| (key.clone(), from_toml(value)))
+            .map(|(key, item)| (key.to_string(), from_toml_item(item)))
             .collect(),
     )
 }
 
-fn from_toml(value: &toml::Value) -> Node {
-    match value {
-        toml::Value::String(text) => Node::Text(text.clone()),
-        toml::Value::Integer(number) => Node::Number(number.to_string()),
-        toml::Value::Float(number) => Node::Number(if number.is_finite() {
-            number.to_string()
-        } else if number.is_nan() {
-            "nan".into()
-        } else {
-            "inf".into()
-        }),
-        toml::Value::Boolean(flag) => Node::Bool(*flag),
-        toml::Value::Datetime(_) => Node::Other("日期时间/datetime"),
-        toml::Value::Array(items) => Node::Array(items.iter().map(from_toml).collect()),
-        toml::Value::Table(table) => from_toml_table(table),
-    }
-}
-
-fn from_json(value: &serde_json::Value) -> Node {
-    match value {
-        serde_json::Value::Null => Node::Other("null"),
-        serde_json::Value::Bool(flag) => Node::Bool(*flag),
-        serde_json::Value::Number(number) => Node::Number(number.to_string()),
-        serde_json::Value::String(text) => Node::Text(text.clone()),
-        serde_json::Value::Array(items) => Node::Array(items.iter().map(from_json).collect()),
-        serde_json::Value::Object(map) => {
-            Node::Table(map.iter().map(|(k, v)| (k.clone(), from_json(v))).collect())
+fn from_toml_item(item: &toml_edit::Item) -> Node {
+    match item {
+        toml_edit::Item::None => Node::Other("none"),
+        toml_edit::Item::Value(value) => from_toml_value(value),
+        toml_edit::Item::Table(table) => from_toml_table(table),
+        toml_edit::Item::ArrayOfTables(tables) => {
+            Node::Array(tables.iter().map(|t| from_toml_table(t)).collect())
         }
     }
 }
 
-/// Applies one `PATH=VALUE` override. The value is read as a TOML value (`3000`, `[3000, 4000]`,
-/// `true`, `"text"`); anything that is not valid TOML is taken as text. Missing tables on the path are
-/// created; an array index must exist.
-pub fn apply_override(root: &mut Node, assignment: &str) -> Result<(), Diagnostic> {
-    let Some((path, raw_value)) = assignment.split_once('=') else {
-        return Err(Diagnostic::error(
-            "",
-            assignment,
-            "覆盖项应写成 路径=值,例如 levers.per_bed_subsidy_yuan=4000",
-            "an override is PATH=VALUE, for example levers.per_bed_subsidy_yuan=4000",
-        ));
-    };
-    let path = path.trim();
-    let value = parse_override_value(raw_value.trim());
-    let segments: Vec<&str> = path.split('.').collect();
-    if path.is_empty() || segments.iter().any(|s| s.is_empty()) {
-        return Err(Diagnostic::error(
-            path,
-            raw_value,
-            "路径为空或含空段",
-            "the path is empty or has an empty segment",
-        ));
-    }
-    let mut node = root;
-    for (index, segment) in segments.iter().enumerate() {
-        let last = index + 1 == segments.len();
-        let walked = segments[..=index].join(".");
-        node = match node {
-            Node::Table(entries) => {
-                let position = match entries.iter().position(|(k, _)| k == segment) {
-                    Some(position) => position,
-                    None => {
-                        entries.push((segment.to_string(), Node::Table(Vec::new())));
-                        entries.len() - 1
-                    }
-                };
-                &mut entries[position].1
-            }
-            Node::Array(items) => {
-                let count = items.len();
-                let Some(item) = segment
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|i| *i < count)
-                    .map(|i| &mut items[i])
-                else {
-                    return Err(Diagnostic::error(
-                        &walked,
-                        segment,
-                        format!(
-                            "数组下标无效:应为 0 到 {} 之间的整数",
-                            count.saturating_sub(1)
-                        ),
-                        format!(
-                            "invalid array index: expected a whole number from 0 to {}",
-                            count.saturating_sub(1)
-                        ),
-                    ));
-                };
-                item
-            }
-            other => {
-                let (zh, en) = other.kind();
-                return Err(Diagnostic::error(
-                    &walked,
-                    &other.display(),
-                    format!("此处是{zh},不能再向下设置"),
-                    format!("this is a {en}; nothing can be set below it"),
-                ));
-            }
-        };
-        if last {
-            *node = value;
-            return Ok(());
+fn from_toml_value(value: &toml_edit::Value) -> Node {
+    use toml_edit::Value;
+    match value {
+        Value::String(text) => Node::Text(text.value().clone()),
+        Value::Integer(number) => Node::Number(number.value().to_string()),
+        Value::Float(number) => {
+            let float = *number.value();
+            Node::Number(if float.is_nan() {
+                "nan".into()
+            } else if float.is_infinite() {
+                "inf".into()
+            } else {
+                // The digits as written (0.03 stays 0.03), without TOML's underscores.
+                number.display_repr().replace('_', "")
+            })
         }
-    }
-    Ok(())
-}
-
-fn parse_override_value(raw: &str) -> Node {
-    let wrapped = format!("value = {raw}");
-    match wrapped.parse::<toml::Table>() {
-        Ok(table) => table
-            .get("value")
-            .map(from_toml)
-            .unwrap_or_else(|| Node::Text(raw.to_string())),
-        Err(_) => Node::Text(raw.to_string()),
+        Value::Boolean(flag) => Node::Bool(*flag.value()),
+        Value::Datetime(_) => Node::Other("日期时间/datetime"),
+        Value::Array(items) => Node::Array(items.iter().map(from_toml_value).collect()),
+        Value::InlineTable(table) => from_toml_table(table),
     }
 }
 
@@ -366,30 +258,5 @@ mod tests {
         assert!(error.message_en.contains("nested too deeply"));
         let deep_json = format!("{}{}", "{\"a\":".repeat(10_000), "}".repeat(10_000));
         assert!(parse(&deep_json).is_err());
-    }
-
-    #[test]
-    fn overrides_set_numbers_arrays_and_text() {
-        let mut node = parse("[levers]\nx = 1\n[[communities]]\nname = \"a\"").unwrap();
-        apply_override(&mut node, "levers.x=[1, 2]").unwrap();
-        apply_override(&mut node, "communities.0.name=县医院").unwrap();
-        apply_override(&mut node, "reform.y=3").unwrap();
-        assert_eq!(
-            node.get("levers").unwrap().get("x"),
-            Some(&Node::Array(vec![
-                Node::Number("1".into()),
-                Node::Number("2".into())
-            ]))
-        );
-        let Node::Array(items) = node.get("communities").unwrap() else {
-            panic!()
-        };
-        assert_eq!(items[0].get("name"), Some(&Node::Text("县医院".into())));
-        assert_eq!(
-            node.get("reform").unwrap().get("y"),
-            Some(&Node::Number("3".into()))
-        );
-        assert!(apply_override(&mut node, "communities.5.name=x").is_err());
-        assert!(apply_override(&mut node, "nonsense").is_err());
     }
 }

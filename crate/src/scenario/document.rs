@@ -1,0 +1,362 @@
+//! The scenario as an editable document: the user's own TOML text, comments and layout kept, with
+//! `PATH=VALUE` edits applied in place.
+//!
+//! The command line's `--set` and the page's levers both edit through [`Document::set`], so a saved file
+//! is the file the user opened with only the changed values rewritten. A JSON file is turned into the
+//! equivalent TOML document when opened (JSON has no comments to keep).
+
+use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
+
+use super::diagnostic::Diagnostic;
+use super::node::{self, Node, Syntax};
+
+/// An editable scenario document.
+#[derive(Clone, Debug)]
+pub struct Document {
+    toml: DocumentMut,
+}
+
+/// Parses TOML text, with the error's line and column in the message.
+pub(super) fn parse_toml(text: &str) -> Result<DocumentMut, Diagnostic> {
+    text.parse::<DocumentMut>().map_err(|error| {
+        let message = error.message().to_string();
+        let (zh_at, en_at) = error
+            .span()
+            .map(|span| node::line_and_column(text, span.start))
+            .map(|(line, column)| {
+                (
+                    format!("第 {line} 行第 {column} 列:"),
+                    format!("line {line}, column {column}: "),
+                )
+            })
+            .unwrap_or_default();
+        Diagnostic::error(
+            "",
+            "",
+            format!("不是有效的 TOML:{zh_at}{message}"),
+            format!("not valid TOML: {en_at}{message}"),
+        )
+    })
+}
+
+impl Document {
+    /// Reads scenario text (TOML, or JSON turned into TOML), bounded in size and nesting.
+    pub fn from_text(text: &str) -> Result<Document, Diagnostic> {
+        node::check_limits(text)?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let toml = match node::detect_syntax(text) {
+            Syntax::Toml => parse_toml(text)?,
+            Syntax::Json => {
+                let value: serde_json::Value =
+                    serde_json::from_str(text).map_err(|error| node::json_error(&error))?;
+                let serde_json::Value::Object(map) = value else {
+                    return Err(Diagnostic::error(
+                        "",
+                        "",
+                        "JSON 方案应为一个对象 {…}",
+                        "a JSON scenario is one object {…}",
+                    ));
+                };
+                let mut document = DocumentMut::new();
+                *document.as_table_mut() = json_table(&map, "")?;
+                document
+            }
+        };
+        Ok(Document { toml })
+    }
+
+    /// The document as TOML text.
+    pub fn text(&self) -> String {
+        self.toml.to_string()
+    }
+
+    /// The document tree the reader validates.
+    pub fn tree(&self) -> Node {
+        node::from_toml_table(self.toml.as_table())
+    }
+
+    /// Applies `PATH=VALUE` (the syntax of `ygt run --set`).
+    pub fn set_assignment(&mut self, assignment: &str) -> Result<(), Diagnostic> {
+        let Some((path, value)) = assignment.split_once('=') else {
+            return Err(Diagnostic::error(
+                "",
+                assignment,
+                "覆盖项应写成 路径=值,例如 reform.per_bed_subsidy_yuan=4000",
+                "an override is PATH=VALUE, for example reform.per_bed_subsidy_yuan=4000",
+            ));
+        };
+        self.set(path.trim(), value.trim())
+    }
+
+    /// Sets the value at a dotted path (`communities.0.insured_residents`). The value is read as a
+    /// TOML value (`3000`, `[3000, 4000]`, `true`, `"text"`); anything else is taken as text. Missing
+    /// tables on the way are created; array indices must exist. A comment after the old value stays.
+    pub fn set(&mut self, path: &str, raw_value: &str) -> Result<(), Diagnostic> {
+        let segments: Vec<&str> = path.split('.').collect();
+        if path.is_empty() || segments.iter().any(|s| s.is_empty()) {
+            return Err(Diagnostic::error(
+                path,
+                raw_value,
+                "路径为空或含空段",
+                "the path is empty or has an empty segment",
+            ));
+        }
+        set_in(
+            self.toml.as_table_mut(),
+            &segments,
+            0,
+            parse_value(raw_value),
+        )
+    }
+}
+
+fn parse_value(raw: &str) -> Value {
+    format!("value = {raw}")
+        .parse::<DocumentMut>()
+        .ok()
+        .and_then(|document| document.get("value").and_then(Item::as_value).cloned())
+        .map(|mut value| {
+            value.decor_mut().clear();
+            value
+        })
+        .unwrap_or_else(|| Value::from(raw))
+}
+
+fn walked(segments: &[&str], upto: usize) -> String {
+    segments[..=upto].join(".")
+}
+
+fn cannot_descend(segments: &[&str], at: usize, kind: &str) -> Diagnostic {
+    Diagnostic::error(
+        &walked(segments, at),
+        "",
+        format!("此处是{kind},不能再向下设置"),
+        format!("this is a {kind}; nothing can be set below it"),
+    )
+}
+
+fn bad_index(segments: &[&str], at: usize, count: usize) -> Diagnostic {
+    Diagnostic::error(
+        &walked(segments, at),
+        segments[at],
+        format!(
+            "数组下标无效:应为 0 到 {} 之间的整数",
+            count.saturating_sub(1)
+        ),
+        format!(
+            "invalid array index: expected a whole number from 0 to {}",
+            count.saturating_sub(1)
+        ),
+    )
+}
+
+/// Replaces `old` with `new`, keeping the comment and spacing around the old value.
+fn replace_value(old: &mut Value, mut new: Value) {
+    *new.decor_mut() = old.decor().clone();
+    *old = new;
+}
+
+fn set_in(
+    table: &mut dyn TableLike,
+    segments: &[&str],
+    at: usize,
+    value: Value,
+) -> Result<(), Diagnostic> {
+    let key = segments[at];
+    let last = at + 1 == segments.len();
+    if last {
+        match table.get_mut(key) {
+            Some(Item::Value(old)) => replace_value(old, value),
+            _ => {
+                table.insert(key, Item::Value(value));
+            }
+        }
+        return Ok(());
+    }
+    if table.get(key).is_none() {
+        let mut created = Table::new();
+        created.set_implicit(true);
+        table.insert(key, Item::Table(created));
+    }
+    match table.get_mut(key) {
+        Some(Item::Table(child)) => set_in(child, segments, at + 1, value),
+        Some(Item::Value(Value::InlineTable(child))) => set_in(child, segments, at + 1, value),
+        Some(Item::ArrayOfTables(tables)) => {
+            let count = tables.len();
+            let index = segments[at + 1]
+                .parse::<usize>()
+                .ok()
+                .filter(|i| *i < count)
+                .ok_or_else(|| bad_index(segments, at + 1, count))?;
+            let child = tables
+                .get_mut(index)
+                .ok_or_else(|| bad_index(segments, at + 1, count))?;
+            if at + 2 == segments.len() {
+                return Err(cannot_descend(segments, at + 1, "表"));
+            }
+            set_in(child, segments, at + 2, value)
+        }
+        Some(Item::Value(Value::Array(items))) => {
+            let count = items.len();
+            let index = segments[at + 1]
+                .parse::<usize>()
+                .ok()
+                .filter(|i| *i < count)
+                .ok_or_else(|| bad_index(segments, at + 1, count))?;
+            let element = items
+                .get_mut(index)
+                .ok_or_else(|| bad_index(segments, at + 1, count))?;
+            if at + 2 == segments.len() {
+                replace_value(element, value);
+                return Ok(());
+            }
+            match element {
+                Value::InlineTable(child) => set_in(child, segments, at + 2, value),
+                _ => Err(cannot_descend(segments, at + 1, "值 value")),
+            }
+        }
+        _ => Err(cannot_descend(segments, at, "值 value")),
+    }
+}
+
+fn json_table(
+    map: &serde_json::Map<String, serde_json::Value>,
+    path: &str,
+) -> Result<Table, Diagnostic> {
+    let mut table = Table::new();
+    for (key, value) in map {
+        let child = if path.is_empty() {
+            key.clone()
+        } else {
+            format!("{path}.{key}")
+        };
+        table.insert(key, json_item(value, &child)?);
+    }
+    Ok(table)
+}
+
+fn json_item(value: &serde_json::Value, path: &str) -> Result<Item, Diagnostic> {
+    Ok(match value {
+        serde_json::Value::Object(map) => Item::Table(json_table(map, path)?),
+        serde_json::Value::Array(items)
+            if !items.is_empty() && items.iter().all(serde_json::Value::is_object) =>
+        {
+            let mut tables = ArrayOfTables::new();
+            for (index, item) in items.iter().enumerate() {
+                if let serde_json::Value::Object(map) = item {
+                    tables.push(json_table(map, &format!("{path}.{index}"))?);
+                }
+            }
+            Item::ArrayOfTables(tables)
+        }
+        other => Item::Value(json_value(other, path)?),
+    })
+}
+
+fn json_value(value: &serde_json::Value, path: &str) -> Result<Value, Diagnostic> {
+    Ok(match value {
+        serde_json::Value::Null => {
+            return Err(Diagnostic::error(
+                path,
+                "null",
+                "不允许 null:请删去此项或填写数值",
+                "null is not allowed: remove the field or give a value",
+            ))
+        }
+        serde_json::Value::Bool(flag) => Value::from(*flag),
+        serde_json::Value::String(text) => Value::from(text.as_str()),
+        serde_json::Value::Number(number) => {
+            let text = number.to_string();
+            match text.parse::<i64>() {
+                Ok(integer) => Value::from(integer),
+                // TOML keeps a float as written; the JSON text is parsed with its full digits.
+                Err(_) => match format!("value = {text}")
+                    .parse::<DocumentMut>()
+                    .ok()
+                    .and_then(|d| d.get("value").and_then(Item::as_value).cloned())
+                {
+                    Some(mut parsed) => {
+                        parsed.decor_mut().clear();
+                        parsed
+                    }
+                    None => Value::from(text.parse::<f64>().unwrap_or(f64::NAN)),
+                },
+            }
+        }
+        serde_json::Value::Array(items) => {
+            let mut array = toml_edit::Array::new();
+            for (index, item) in items.iter().enumerate() {
+                array.push(json_value(item, &format!("{path}.{index}"))?);
+            }
+            Value::Array(array)
+        }
+        serde_json::Value::Object(map) => {
+            let mut inline = InlineTable::new();
+            for (key, item) in map {
+                inline.insert(key, json_value(item, &format!("{path}.{key}"))?);
+            }
+            Value::InlineTable(inline)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_keeps_comments_and_layout() {
+        let mut document = Document::from_text(
+            "# my county\n[levers]\nper_bed_subsidy_yuan = 3000  # from the budget office\n",
+        )
+        .unwrap();
+        document.set("levers.per_bed_subsidy_yuan", "4000").unwrap();
+        assert_eq!(
+            document.text(),
+            "# my county\n[levers]\nper_bed_subsidy_yuan = 4000  # from the budget office\n"
+        );
+    }
+
+    #[test]
+    fn set_creates_tables_and_edits_arrays() {
+        let mut document =
+            Document::from_text("[[communities]]\nname = \"a\"\nx = [1, 2]\n").unwrap();
+        document.set("reform.special_fund_rate", "0.01").unwrap();
+        document.set("communities.0.name", "县医院").unwrap();
+        document.set("communities.0.x.1", "5").unwrap();
+        let tree = document.tree();
+        assert_eq!(
+            tree.get("reform").and_then(|r| r.get("special_fund_rate")),
+            Some(&Node::Number("0.01".into()))
+        );
+        let Some(Node::Array(communities)) = tree.get("communities") else {
+            panic!()
+        };
+        assert_eq!(
+            communities[0].get("name"),
+            Some(&Node::Text("县医院".into()))
+        );
+        assert_eq!(
+            communities[0].get("x"),
+            Some(&Node::Array(vec![
+                Node::Number("1".into()),
+                Node::Number("5".into())
+            ]))
+        );
+        assert!(document.set("communities.3.name", "x").is_err());
+        assert!(document.set("communities.0.name.deeper", "x").is_err());
+        assert!(document.set_assignment("no equals sign").is_err());
+    }
+
+    #[test]
+    fn json_becomes_an_equivalent_toml_document() {
+        let document = Document::from_text(
+            r#"{"a": 0.1, "b": [1, 2.5], "t": {"x": true}, "l": [{"n": "p"}, {"n": "q"}]}"#,
+        )
+        .unwrap();
+        let again = Document::from_text(&document.text()).unwrap();
+        assert_eq!(again.tree(), document.tree());
+        assert_eq!(document.tree().get("a"), Some(&Node::Number("0.1".into())));
+        assert!(Document::from_text(r#"{"a": null}"#).is_err());
+    }
+}
