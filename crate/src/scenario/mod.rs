@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod node;
 mod reader;
+pub mod share;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::Document;
