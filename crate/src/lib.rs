@@ -23,3 +23,6 @@ pub mod chart;
 pub mod model;
 pub mod report;
 pub mod scenario;
+pub mod session;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
