@@ -45,12 +45,33 @@ impl Session {
 
     /// Sets one value by its path (as `ygt run --set`), or leaves the scenario untouched.
     pub fn set(&mut self, path: &str, value: &str) -> Result<(), Vec<Diagnostic>> {
+        self.set_many(&[(path, value)])
+    }
+
+    /// Sets several values at once and validates once (values that must agree, such as the three
+    /// public-health shares, change together), or leaves the scenario untouched.
+    pub fn set_many(&mut self, changes: &[(&str, &str)]) -> Result<(), Vec<Diagnostic>> {
         let mut document = self.document.clone();
-        document
-            .set(path, value)
-            .map_err(|diagnostic| vec![diagnostic])?;
+        let errors: Vec<Diagnostic> = changes
+            .iter()
+            .filter_map(|(path, value)| document.set(path, value).err())
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
         *self = Self::from_document(document)?;
         Ok(())
+    }
+
+    /// Makes the reform equal to today's levers (the `[reform]` table keeps only its title).
+    pub fn reset_reform(&mut self) {
+        let mut document = self.document.clone();
+        if document.clear_reform() {
+            // Today's levers were valid a moment ago, so the scenario without reform is valid too.
+            if let Ok(session) = Self::from_document(document) {
+                *self = session;
+            }
+        }
     }
 
     /// The scenario as file text, in the format the command line reads.
@@ -108,6 +129,15 @@ mod tests {
         assert_eq!(session.text(), before);
         assert!(session.replace("not = [valid").is_err());
         assert_eq!(session.text(), before);
+    }
+
+    #[test]
+    fn reset_makes_the_reform_equal_to_the_baseline() {
+        let mut session = Session::open(&default_text()).unwrap();
+        assert_ne!(session.projection().scenario, session.projection().baseline);
+        session.reset_reform();
+        assert_eq!(session.projection().scenario, session.projection().baseline);
+        assert!(session.text().contains("title = \"河南手册配套政策包\""));
     }
 
     #[test]

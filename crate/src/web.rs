@@ -5,14 +5,13 @@
 //! page shows every problem; failed calls change nothing.
 
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use crate::chart::{self, Lang};
+use crate::chart::{self, canvas::MeasuredCanvas, Lang};
 use crate::report;
-use crate::scenario::{self, share, Diagnostic};
+use crate::scenario::{self, share, shipped, Diagnostic};
 use crate::session::Session;
 
 fn outcome(result: Result<(), Vec<Diagnostic>>, warnings: &[Diagnostic]) -> String {
@@ -52,6 +51,33 @@ impl Sandbox {
     /// Sets a value by its path (the paths of `ygt run --set`) if the result is valid.
     pub fn set(&mut self, path: &str, value: &str) -> String {
         let result = self.session.set(path, value);
+        outcome(result, &self.session.loaded().warnings)
+    }
+
+    /// Makes the reform equal to today's levers.
+    pub fn reset_reform(&mut self) -> String {
+        self.session.reset_reform();
+        outcome(Ok(()), &self.session.loaded().warnings)
+    }
+
+    /// Sets several values at once: `changes` is a JSON array of `[path, value]` pairs.
+    pub fn set_many(&mut self, changes: &str) -> String {
+        let parsed: Result<Vec<(String, String)>, _> = serde_json::from_str(changes);
+        let result = match parsed {
+            Ok(pairs) => {
+                let borrowed: Vec<(&str, &str)> = pairs
+                    .iter()
+                    .map(|(p, v)| (p.as_str(), v.as_str()))
+                    .collect();
+                self.session.set_many(&borrowed)
+            }
+            Err(error) => Err(vec![Diagnostic::error(
+                "",
+                changes,
+                format!("更改列表无效:{error}"),
+                format!("invalid list of changes: {error}"),
+            )]),
+        };
         outcome(result, &self.session.loaded().warnings)
     }
 
@@ -99,11 +125,32 @@ impl Sandbox {
             .charts()
             .get(index)
             .ok_or_else(|| JsError::new("no such chart"))?;
-        let backend = CanvasBackend::with_canvas_object(canvas)
+        let backend = MeasuredCanvas::new(canvas)
             .ok_or_else(|| JsError::new("no 2d context on the canvas"))?;
         chart::draw(&backend.into_drawing_area(), chart, Lang::from_code(lang))
             .map_err(|error| JsError::new(&error.to_string()))
     }
+}
+
+/// The shipped scenarios: `[{"file": ..., "title": ...}]`, the default first.
+#[wasm_bindgen]
+pub fn shipped_scenarios() -> String {
+    let list: Vec<Value> = shipped::SHIPPED
+        .iter()
+        .map(|(file, text)| {
+            let title = scenario::load(text, &[])
+                .map(|loaded| loaded.scenario.meta.title)
+                .unwrap_or_default();
+            json!({"file": file, "title": title})
+        })
+        .collect();
+    Value::Array(list).to_string()
+}
+
+/// A shipped scenario's text (empty when there is none by that name).
+#[wasm_bindgen]
+pub fn shipped_scenario(file: &str) -> String {
+    shipped::text(file).unwrap_or_default().to_string()
 }
 
 /// Checks scenario text without opening it: `{"ok": bool, "diagnostics": [...]}`.

@@ -6,8 +6,12 @@
 //! give one (county consultation rate 90%, seed 003 §三; primary outpatient share +5 points over the
 //! level before the reform, seed 003 §三).
 
+#[cfg(target_arch = "wasm32")]
+pub mod canvas;
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -379,8 +383,10 @@ pub fn draw<DB: DrawingBackend>(
             Scale::Times => format!("{y:.2}"),
         })
         .label_style(("sans-serif", label_px).into_font())
-        .light_line_style(RGBColor(235, 235, 235))
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(RGBColor(225, 225, 225))
         .draw()?;
+    let mut legend = Vec::with_capacity(chart.series.len());
     for line in &chart.series {
         let (r, g, b) = line.color;
         let color = RGBColor(r, g, b);
@@ -398,27 +404,99 @@ pub fn draw<DB: DrawingBackend>(
             filled: false,
             stroke_width: stroke,
         };
-        let name = lang.pick(&line.zh, &line.en).to_string();
-        let drawn = match line.role {
-            Role::Scenario => {
-                context.draw_series(LineSeries::new(points.clone(), style).point_size(3))?
-            }
+        match line.role {
+            Role::Scenario => context.draw_series(LineSeries::new(points, style).point_size(3))?,
             Role::Baseline | Role::Target => {
-                context.draw_series(DashedLineSeries::new(points.clone(), 8, 5, style))?
+                context.draw_series(DashedLineSeries::new(points, 8, 5, style))?
             }
         };
-        drawn
-            .label(name)
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], style));
+        legend.push((lang.pick(&line.zh, &line.en).to_string(), style));
     }
-    context
-        .configure_series_labels()
-        .label_font(("sans-serif", label_px * 0.9).into_font())
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(200, 200, 200))
-        .position(SeriesLabelPosition::LowerRight)
-        .draw()?;
+    let (x_pixels, y_pixels) = context.plotting_area().get_pixel_range();
+    let data_pixels: Vec<(i32, i32)> = chart
+        .series
+        .iter()
+        .flat_map(|s| {
+            s.points
+                .iter()
+                .map(|(year, v)| context.backend_coord(&(f64::from(*year), *v)))
+        })
+        .collect();
+    draw_legend(
+        area,
+        &legend,
+        (x_pixels, y_pixels),
+        &data_pixels,
+        label_px * 0.9,
+    )?;
     area.present()?;
+    Ok(())
+}
+
+/// The legend, in whichever corner of the plot (`plot`, in pixels) hides the fewest data points (and
+/// their neighbourhood). Drawn here rather than by plotters so that text is measured by the backend (on
+/// a canvas: the canvas itself).
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[(String, ShapeStyle)],
+    plot: (std::ops::Range<i32>, std::ops::Range<i32>),
+    data: &[(i32, i32)],
+    font_px: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let font: TextStyle = ("sans-serif", font_px).into_font().into();
+    let row = (font_px * 1.35).ceil() as i32;
+    let swatch = (font_px * 1.6) as i32;
+    let pad = (font_px * 0.5) as i32;
+    let mut widest = 0;
+    for (name, _) in entries {
+        widest = widest.max(area.estimate_text_size(name, &font)?.0 as i32);
+    }
+    let width = swatch + pad * 3 + widest;
+    let height = row * entries.len() as i32 + pad * 2;
+    let (xs, ys) = plot;
+    let corners = [
+        (xs.end - width - pad, ys.end - height - pad),
+        (xs.end - width - pad, ys.start + pad),
+        (xs.start + pad, ys.start + pad),
+        (xs.start + pad, ys.end - height - pad),
+    ];
+    let margin = row;
+    let hidden = |(left, top): (i32, i32)| {
+        data.iter()
+            .filter(|(x, y)| {
+                *x >= left - margin
+                    && *x <= left + width + margin
+                    && *y >= top - margin
+                    && *y <= top + height + margin
+            })
+            .count()
+    };
+    let (left, top) = corners
+        .iter()
+        .copied()
+        .min_by_key(|corner| hidden(*corner))
+        .unwrap_or(corners[0]);
+    area.draw(&Rectangle::new(
+        [(left, top), (left + width, top + height)],
+        WHITE.mix(0.9).filled(),
+    ))?;
+    area.draw(&Rectangle::new(
+        [(left, top), (left + width, top + height)],
+        RGBColor(200, 200, 200),
+    ))?;
+    for (index, (name, style)) in entries.iter().enumerate() {
+        let y = top + pad + row * index as i32 + row / 2;
+        area.draw(&PathElement::new(
+            vec![(left + pad, y), (left + pad + swatch, y)],
+            *style,
+        ))?;
+        let text_style = font.pos(Pos::new(HPos::Left, VPos::Center));
+        area.draw(&Text::new(
+            name.clone(),
+            (left + pad * 2 + swatch, y),
+            text_style,
+        ))?;
+    }
     Ok(())
 }
 

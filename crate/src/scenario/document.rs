@@ -75,6 +75,27 @@ impl Document {
         node::from_toml_table(self.toml.as_table())
     }
 
+    /// Removes the lever settings of the `[reform]` table (keeping its title), so the reform equals
+    /// today's levers. Returns whether anything was removed.
+    pub fn clear_reform(&mut self) -> bool {
+        let Some(reform) = self
+            .toml
+            .get_mut("reform")
+            .and_then(Item::as_table_like_mut)
+        else {
+            return false;
+        };
+        let keys: Vec<String> = reform
+            .iter()
+            .map(|(key, _)| key.to_string())
+            .filter(|key| key != "title")
+            .collect();
+        for key in &keys {
+            reform.remove(key);
+        }
+        !keys.is_empty()
+    }
+
     /// Applies `PATH=VALUE` (the syntax of `ygt run --set`).
     pub fn set_assignment(&mut self, assignment: &str) -> Result<(), Diagnostic> {
         let Some((path, value)) = assignment.split_once('=') else {

@@ -11,6 +11,7 @@ pub mod document;
 pub mod node;
 mod reader;
 pub mod share;
+pub mod shipped;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::Document;

@@ -1,0 +1,569 @@
+// 医共体政策沙盘: the page. The Rust core (www/pkg, built by scripts/build-web.sh) holds the scenario,
+// validates every change, runs the model and draws the charts; this script builds the controls and
+// tables, coalesces bursts of lever moves, keeps the work in local storage and exposes window.ygt.
+// Text from scenario files is only ever shown with textContent, never parsed as markup.
+
+import init, { Sandbox, shipped_scenarios, shipped_scenario, decode_share } from './pkg/ygt.js';
+
+const STORE_KEY = 'ygt.working.v1';
+const LANG_KEY = 'ygt.lang';
+
+const UI = {
+  zh: {
+    app_title: '医共体政策沙盘', open: '打开', save: '保存', share: '复制分享链接', reset: '重置为基线', close: '关闭',
+    editing: '编辑:', mode_reform: '改革方案', mode_baseline: '今天(基线)', levers: '政策杠杆', assumptions: '行为与环境假设',
+    assumptions_note: '以下是假设,不是政策:改变它们可以看出结果在多大程度上依赖于假设。',
+    scorecard: '指标记分卡', copy_table: '复制表格', in_wan: '金额以万元显示', ledger: '年度账目',
+    lang_button: 'English', shipped: '示例方案…', saved: '已保存', unsaved: '有未保存的修改', autosave_failed: '无法自动保存(本地存储已满或被禁用)',
+    confirm_replace: '当前方案有未保存的修改,打开新的方案会替换它。继续吗?',
+    link_copied: '分享链接已复制。', balanced: '来源 = 去向,账目平衡', not_balanced: '账目不平衡',
+    sources: '来源', uses: '去向', total: '合计', indicator: '指标', baseline: '基线', change: '变化', target: '目标',
+    by_year: '逐年', one_value: '统一', documented: '文件规定', plausible: '合理范围', source: '来源', outside: '超出范围',
+    refused: '已拒绝', not_utf8: '文件不是 UTF-8 编码(可能是 GBK);请在编辑器中另存为 UTF-8 后再打开。',
+    utf16: '文件是 UTF-16 编码;请另存为 UTF-8 后再打开。', opened_default: '未能恢复上次的工作,已打开默认方案;上次的文本保存在浏览器的 ygt.recovered 中。',
+    groups: { insurance: '医保总额付费与结算', fiscal: '财政投入', public_health: '基本公共卫生', pay: '薪酬与人员下沉', fund: '专项资金' },
+    year: '年', unit_wan: '万元', unit_yuan: '元', pp: '个百分点',
+  },
+  en: {
+    app_title: 'County medical-community policy sandbox', open: 'Open', save: 'Save', share: 'Copy share link', reset: 'Reset to baseline', close: 'Close',
+    editing: 'Editing:', mode_reform: 'the reform', mode_baseline: 'today (baseline)', levers: 'Policy levers', assumptions: 'Behavioural and environmental assumptions',
+    assumptions_note: 'These are assumptions, not policy: change them to see how much a result depends on them.',
+    scorecard: 'Scorecard', copy_table: 'Copy table', in_wan: 'money in 10k yuan', ledger: 'Ledger of the year',
+    lang_button: '中文', shipped: 'Example scenarios…', saved: 'saved', unsaved: 'unsaved changes', autosave_failed: 'cannot autosave (local storage full or disabled)',
+    confirm_replace: 'The current scenario has unsaved changes; opening another replaces it. Continue?',
+    link_copied: 'Share link copied.', balanced: 'sources = uses, the books balance', not_balanced: 'the books do not balance',
+    sources: 'sources', uses: 'uses', total: 'total', indicator: 'indicator', baseline: 'baseline', change: 'change', target: 'target',
+    by_year: 'by year', one_value: 'one value', documented: 'documented', plausible: 'plausible', source: 'source', outside: 'outside range',
+    refused: 'refused', not_utf8: 'The file is not UTF-8 (perhaps GBK); save it as UTF-8 in an editor and open it again.',
+    utf16: 'The file is UTF-16; save it as UTF-8 and open it again.', opened_default: 'Could not restore the last work; the default scenario is open. The last text is kept in the browser under ygt.recovered.',
+    groups: { insurance: 'Insurance global budget and settlement', fiscal: 'Fiscal funding', public_health: 'Basic public health', pay: 'Pay and staff sent down', fund: 'Special fund' },
+    year: '', unit_wan: '10k yuan', unit_yuan: 'yuan', pp: 'points',
+  },
+};
+
+const GROUPS = [
+  ['insurance', ['global_budget', 'critical_illness_rate', 'risk_reserve_rate', 'quality_reserve_rate', 'history_weight', 'history_years',
+    'surplus_retained_share', 'surplus_retention_cap_rate', 'overspend_band_rate', 'overspend_fund_share', 'primary_tilt_points']],
+  ['fiscal', ['per_bed_subsidy_yuan']],
+  ['public_health', ['public_health_per_capita_yuan', 'public_health_prepaid_share', 'public_health_share_county', 'public_health_share_township', 'public_health_share_village']],
+  ['pay', ['staff_reward_share', 'fixed_pay_share', 'primary_pay_topup_rate', 'staff_sent_down_per_township', 'sent_down_allowance_yuan']],
+  ['fund', ['special_fund_rate', 'special_fund_management_share']],
+];
+const PH_SPLIT = ['public_health_share_county', 'public_health_share_township', 'public_health_share_village'];
+
+let lang = localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
+let sandbox = null;
+let controls = null;
+let results = null;
+let mode = 'reform';
+let savedText = null;
+let diagnostics = [];
+let refused = new Map();          // path -> the text the user typed that was refused (kept, not lost)
+let pending = new Map();          // path -> value waiting for the next flush
+let waiters = [];
+let flushScheduled = false;
+let storageProblem = false;
+
+const $ = (id) => document.getElementById(id);
+const t = (key) => UI[lang][key] ?? key;
+const el = (tag, props = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'class') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) node.append(child);
+  return node;
+};
+const label = (item) => (lang === 'zh' ? item.zh : item.en);
+
+// ---------- exact number formatting (money arrives as decimal strings; no float touches yuan) ----------
+
+function groupDigits(text) {
+  const negative = text.startsWith('-');
+  const [whole, fraction] = (negative ? text.slice(1) : text).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (negative ? '-' : '') + grouped + (fraction !== undefined ? '.' + fraction : '');
+}
+
+// "12345678.90" yuan -> "1,234.57" 万元, rounded half away from zero, exactly (BigInt on fen).
+function toWan(text) {
+  const negative = text.startsWith('-');
+  const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
+  const fen = BigInt(whole + (fraction + '00').slice(0, 2));
+  const hundredths = (fen * 2n + 10000n) / 20000n; // fen / 10000, rounded half up on the magnitude
+  const digits = hundredths.toString().padStart(3, '0');
+  const out = digits.slice(0, -2) + '.' + digits.slice(-2);
+  return (negative && hundredths !== 0n ? '-' : '') + groupDigits(out);
+}
+
+function formatMoney(text) {
+  return $('wan').checked ? toWan(text) : groupDigits(text);
+}
+
+function formatValue(kind, value) {
+  if (kind === 'money') return formatMoney(value);
+  if (kind === 'ratio') return Number(value).toFixed(2);
+  return (Number(value) * 100).toFixed(2) + '%';
+}
+
+// ---------- storage: the working scenario survives reloads and crashes ----------
+
+function readStore() {
+  try { return JSON.parse(localStorage.getItem(STORE_KEY) || 'null'); } catch { return null; }
+}
+
+function autosave() {
+  try {
+    localStorage.setItem(STORE_KEY, JSON.stringify({ text: sandbox.scenario(), savedText }));
+    storageProblem = false;
+  } catch {
+    storageProblem = true;
+  }
+  renderSaveState();
+}
+
+function isDirty() {
+  return sandbox !== null && savedText !== sandbox.scenario();
+}
+
+function renderSaveState() {
+  const state = $('save-state');
+  state.textContent = storageProblem ? t('autosave_failed') : isDirty() ? t('unsaved') : t('saved');
+  state.className = 'state' + (storageProblem || isDirty() ? ' unsaved' : '');
+}
+
+// ---------- diagnostics ----------
+
+function showDiagnostics(list) {
+  diagnostics = list || [];
+  const box = $('diagnostics');
+  box.replaceChildren();
+  for (const d of diagnostics) {
+    const message = lang === 'zh' ? d.message_zh : d.message_en;
+    const line = el('div', { class: d.severity });
+    line.append(el('span', { class: 'path', text: d.path || (lang === 'zh' ? '文件' : 'file') }));
+    if (d.value) line.append(` = ${d.value}`);
+    line.append(`: ${message}`);
+    box.append(line);
+  }
+}
+
+// ---------- controls ----------
+
+function niceStep(span) {
+  const raw = span / 200;
+  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) || raw;
+}
+
+function sliderRange(spec) {
+  const min = Number(spec.min);
+  const max = Number(spec.max);
+  if (!spec.usual) return [min, max];
+  const high = Number(spec.usual[1]);
+  return [min, Math.min(max, high > 0 ? high * 2 : max)];
+}
+
+function currentValues(spec) {
+  return spec.values ?? (mode === 'reform' ? spec.reform : spec.baseline);
+}
+
+function controlPath(spec, isLever) {
+  return isLever ? `${mode}.${spec.key}` : `assumptions.${spec.key}`;
+}
+
+function buildControl(spec, isLever) {
+  const path = controlPath(spec, isLever);
+  const values = isLever ? currentValues(spec) : [spec.value];
+  const container = el('div', { class: 'control', 'data-key': spec.key, 'data-path': path });
+  const unit = lang === 'zh' ? spec.unit_zh : spec.unit_en;
+  container.append(el('div', { class: 'name', text: label(spec) }));
+  const row = el('div', { class: 'row' });
+  if (spec.switch) {
+    const box = el('input', { type: 'checkbox' });
+    box.checked = Number(values[0]) !== 0;
+    box.addEventListener('change', () => requestSet(path, box.checked ? 'true' : 'false'));
+    row.append(box, el('span', { class: 'unit', text: unit }));
+  } else {
+    const [lo, hi] = sliderRange(spec);
+    const step = spec.whole ? 1 : niceStep(hi - lo);
+    const slider = el('input', { type: 'range', min: lo, max: hi, step, 'aria-label': label(spec) });
+    const number = el('input', { type: 'number', step: 'any', 'aria-label': label(spec) });
+    const typed = refused.get(path);
+    number.value = typed ?? values[values.length === 1 ? 0 : 0];
+    slider.value = values[0];
+    slider.addEventListener('input', () => { number.value = slider.value; changeValue(spec, path, slider.value); });
+    number.addEventListener('change', () => { slider.value = number.value; changeValue(spec, path, number.value); });
+    row.append(slider, number, el('span', { class: 'unit', text: unit }));
+    if (isLever) {
+      const toggle = el('button', { class: 'toggle-years', text: values.length > 1 ? t('one_value') : t('by_year') });
+      toggle.addEventListener('click', () => {
+        const next = values.length > 1 ? values[0] : `[${Array(controls.horizon_years).fill(values[0]).join(', ')}]`;
+        requestSet(path, next);
+      });
+      row.append(toggle);
+    }
+    if (typed !== undefined) container.classList.add('refused');
+  }
+  container.append(row);
+  if (isLever && values.length > 1) {
+    const years = el('div', { class: 'years' });
+    values.forEach((value, index) => {
+      const input = el('input', { type: 'number', step: 'any', title: `${controls.base_year + index + 1}` });
+      input.value = value;
+      input.addEventListener('change', () => {
+        const inputs = [...years.querySelectorAll('input')].map((i) => i.value.trim() || '0');
+        requestSet(path, `[${inputs.join(', ')}]`);
+      });
+      years.append(input);
+    });
+    container.append(years);
+  }
+  const meta = el('div', { class: 'meta' });
+  if (spec.usual) {
+    const usualText = `${isLever ? t('documented') : t('plausible')} ${spec.usual[0]}–${spec.usual[1]}`;
+    const outside = values.some((v) => !(isLever && Number(v) === 0) && (Number(v) < Number(spec.usual[0]) || Number(v) > Number(spec.usual[1])));
+    if (outside) container.classList.add('outside');
+    meta.append(el('span', { class: 'usual', text: outside ? `${t('outside')}: ${usualText}` : usualText }), ' · ');
+  }
+  meta.append(`${t('source')}: ${spec.source}`);
+  container.append(meta);
+  return container;
+}
+
+// A public-health share moved: the township share (or the village share, when the township one moves)
+// takes up the difference so the three still add to one, and all three change together.
+function changeValue(spec, path, value) {
+  if (mode && PH_SPLIT.includes(spec.key) && path.startsWith(mode + '.')) {
+    const shares = Object.fromEntries(PH_SPLIT.map((key) => [key, Number(currentValues(controls.levers.find((l) => l.key === key))[0])]));
+    shares[spec.key] = Number(value);
+    const balancer = spec.key === 'public_health_share_township' ? 'public_health_share_village' : 'public_health_share_township';
+    const others = PH_SPLIT.filter((key) => key !== balancer).reduce((sum, key) => sum + shares[key], 0);
+    const rest = Math.round((1 - others) * 1e6) / 1e6;
+    if (rest >= 0) {
+      requestSet(`${mode}.${balancer}`, String(rest));
+    }
+  }
+  requestSet(path, value);
+}
+
+function renderControls() {
+  const leverBox = document.querySelector('#levers .controls');
+  leverBox.replaceChildren();
+  for (const [group, keys] of GROUPS) {
+    leverBox.append(el('h3', { class: 'note', text: t('groups')[group] }));
+    for (const key of keys) {
+      const spec = controls.levers.find((l) => l.key === key);
+      if (spec) leverBox.append(buildControl(spec, true));
+    }
+  }
+  const assumptionBox = document.querySelector('#assumptions .controls');
+  assumptionBox.replaceChildren(...controls.assumptions.map((spec) => buildControl(spec, false)));
+}
+
+// ---------- charts ----------
+
+function renderCharts() {
+  const box = $('charts');
+  const count = sandbox.chart_count();
+  while (box.children.length < count) box.append(el('canvas', { role: 'img' }));
+  const ratio = window.devicePixelRatio || 1;
+  for (let index = 0; index < count; index++) {
+    const canvas = box.children[index];
+    canvas.setAttribute('data-chart', sandbox.chart_key(index));
+    const width = Math.max(320, Math.round(canvas.clientWidth * ratio));
+    const height = Math.round(width * 9 / 16);
+    if (canvas.width !== width || canvas.height !== height) { canvas.width = width; canvas.height = height; }
+    sandbox.draw_chart(index, canvas, lang);
+  }
+}
+
+// ---------- tables ----------
+
+function targetMet(key, yearIndex) {
+  const value = Number(results.years[yearIndex].indicators[key]);
+  if (key === 'county_consultation_rate') return value >= 0.9;
+  if (key === 'primary_outpatient_share') return value >= Number(results.baseline.years[0].indicators[key]) + 0.05 - 1e-12;
+  return null;
+}
+
+function scorecardRows() {
+  const years = results.years.map((y) => String(y.year));
+  const rows = [[t('indicator'), ...years]];
+  for (const indicator of controls.indicators) {
+    const cells = [label(indicator)];
+    results.years.forEach((year, i) => {
+      const now = year.indicators[indicator.key];
+      const base = results.baseline.years[i].indicators[indicator.key];
+      cells.push({ kind: indicator.kind, now, base, met: targetMet(indicator.key, i) });
+    });
+    rows.push(cells);
+  }
+  return rows;
+}
+
+function changeText(kind, now, base) {
+  if (kind === 'money') {
+    const fen = (s) => { const [w, f = ''] = s.replace('-', '').split('.'); const v = BigInt(w + (f + '00').slice(0, 2)); return s.startsWith('-') ? -v : v; };
+    const diff = fen(now) - fen(base);
+    const abs = diff < 0n ? -diff : diff;
+    const text = `${diff < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+    return (diff >= 0n ? '+' : '') + formatMoney(text);
+  }
+  if (kind === 'ratio') return (Number(now) - Number(base) >= 0 ? '+' : '') + (Number(now) - Number(base)).toFixed(2);
+  const points = (Number(now) - Number(base)) * 100;
+  return (points >= 0 ? '+' : '') + points.toFixed(2) + ' ' + t('pp');
+}
+
+function renderScorecard() {
+  const table = $('scorecard');
+  table.replaceChildren();
+  const rows = scorecardRows();
+  const head = el('tr');
+  rows[0].forEach((cell) => head.append(el('th', { text: cell })));
+  table.append(el('thead', {}, head));
+  const body = el('tbody');
+  for (const row of rows.slice(1)) {
+    const tr = el('tr', {}, el('td', { text: row[0] }));
+    for (const cell of row.slice(1)) {
+      const td = el('td', { class: cell.met === true ? 'met' : cell.met === false ? 'unmet' : '' });
+      td.append(formatValue(cell.kind, cell.now));
+      const delta = changeText(cell.kind, cell.now, cell.base);
+      td.append(el('br'), el('span', { class: 'base', text: `${t('baseline')} ${formatValue(cell.kind, cell.base)} · ${delta}` }));
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  table.append(body);
+}
+
+function renderLedger() {
+  const select = $('ledger-year');
+  const chosen = Number(select.value) || results.years[0].year;
+  select.replaceChildren(...results.years.map((y) => el('option', { value: y.year, text: String(y.year) })));
+  select.value = results.years.some((y) => y.year === chosen) ? chosen : results.years[0].year;
+  const year = results.years.find((y) => y.year === Number(select.value));
+  const ledger = year.ledger;
+  const table = $('ledger');
+  table.replaceChildren();
+  table.append(el('thead', {}, el('tr', {}, el('th', { text: '' }), el('th', { text: t('sources') }), el('th', { text: t('uses') }))));
+  const body = el('tbody');
+  for (const section of controls.ledger_sections) {
+    const totals = ledger.sections[section.key];
+    body.append(el('tr', { class: 'section' }, el('td', { text: label(section) }), el('td', { text: formatMoney(totals.sources) }), el('td', { text: formatMoney(totals.uses) })));
+    for (const item of controls.ledger_items.filter((i) => i.section === section.key)) {
+      const source = ledger.sources[item.key];
+      const use = ledger.uses[item.key];
+      const amount = source ?? use;
+      if (!amount || /^-?0\.00$/.test(amount)) continue;
+      body.append(el('tr', {}, el('td', { text: '  ' + label(item) }), el('td', { text: source ? formatMoney(source) : '' }), el('td', { text: use ? formatMoney(use) : '' })));
+    }
+  }
+  body.append(el('tr', { class: 'section' }, el('td', { text: t('total') }), el('td', { text: formatMoney(ledger.total_sources) }), el('td', { text: formatMoney(ledger.total_uses) })));
+  table.append(body);
+  const balance = $('ledger-balance');
+  balance.textContent = ledger.balanced && ledger.total_sources === ledger.total_uses ? '✓ ' + t('balanced') : '✗ ' + t('not_balanced');
+  balance.className = ledger.balanced ? 'ok' : 'bad';
+}
+
+function tableText(table) {
+  return [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map((cell) => cell.innerText.replace(/\n/g, ' ').trim()).join('\t')).join('\n');
+}
+
+// ---------- rendering ----------
+
+function renderStatic() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+  $('lang').textContent = t('lang_button');
+  document.title = t('app_title');
+}
+
+function renderShipped() {
+  const select = $('shipped');
+  select.replaceChildren(el('option', { value: '', text: t('shipped') }), ...JSON.parse(shipped_scenarios()).map((s) => el('option', { value: s.file, text: s.title })));
+}
+
+function renderAll() {
+  results = JSON.parse(sandbox.results());
+  controls = JSON.parse(sandbox.controls());
+  const scenario = results.scenario;
+  $('scenario-title').textContent = scenario.reform_title ? `${scenario.title} · ${scenario.reform_title}` : scenario.title;
+  renderControls();
+  renderCharts();
+  renderScorecard();
+  renderLedger();
+  renderSaveState();
+}
+
+// ---------- changes: coalesced, validated by the core, never losing what the user had ----------
+
+function requestSet(path, value) {
+  pending.set(path, String(value));
+  return new Promise((resolve) => {
+    waiters.push(resolve);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setTimeout(flush, 0);
+    }
+  });
+}
+
+function flush() {
+  flushScheduled = false;
+  const changes = [...pending.entries()];
+  pending = new Map();
+  const outcome = JSON.parse(sandbox.set_many(JSON.stringify(changes)));
+  if (outcome.ok) {
+    for (const [path] of changes) refused.delete(path);
+    autosave();
+  } else {
+    for (const [path, value] of changes) refused.set(path, value);
+  }
+  showDiagnostics(outcome.diagnostics);
+  renderAll();
+  const done = waiters;
+  waiters = [];
+  done.forEach((resolve) => resolve(outcome));
+}
+
+function openText(text, { askFirst = true, fromFile = true } = {}) {
+  if (askFirst && isDirty() && !window.confirm(t('confirm_replace'))) return null;
+  const outcome = JSON.parse(sandbox.load(text));
+  showDiagnostics(outcome.diagnostics);
+  if (outcome.ok) {
+    savedText = fromFile ? sandbox.scenario() : null;
+    refused.clear();
+    autosave();
+    renderAll();
+  }
+  return outcome;
+}
+
+function decodeFileBytes(buffer) {
+  const bytes = new Uint8Array(buffer);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new Error(t('utf16'));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(t('not_utf8'));
+  }
+}
+
+async function openFile(file) {
+  try {
+    const text = decodeFileBytes(await file.arrayBuffer());
+    openText(text);
+  } catch (error) {
+    showDiagnostics([{ severity: 'error', path: file.name, value: '', message_zh: error.message, message_en: error.message }]);
+  }
+}
+
+function saveFile() {
+  const text = sandbox.scenario();
+  const name = (results.scenario.title || 'scenario').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60) + '.toml';
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const link = el('a', { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  savedText = text;
+  autosave();
+}
+
+function shareLink() {
+  const url = `${location.origin}${location.pathname}#${sandbox.share_fragment()}`;
+  $('share-link').value = url;
+  $('share-box').hidden = false;
+  $('share-link').select();
+  navigator.clipboard?.writeText(url).then(() => {}, () => {});
+  return url;
+}
+
+// ---------- start ----------
+
+function startingText() {
+  const stored = readStore();
+  const hash = location.hash;
+  if (hash.startsWith('#s1.') || hash.startsWith('#s')) {
+    const decoded = JSON.parse(decode_share(hash));
+    history.replaceState(null, '', location.pathname + location.search);
+    if (decoded.ok) {
+      const unsaved = stored && stored.text !== stored.savedText;
+      if (!unsaved || window.confirm(t('confirm_replace'))) return { text: decoded.text, savedText: null };
+    } else {
+      showDiagnostics(decoded.diagnostics);
+    }
+  }
+  if (stored && typeof stored.text === 'string') return { text: stored.text, savedText: stored.savedText ?? null, restored: true };
+  return { text: shipped_scenario('henan-county.toml'), savedText: shipped_scenario('henan-county.toml') };
+}
+
+function wire() {
+  $('open').addEventListener('click', () => $('file').click());
+  $('file').addEventListener('change', () => { if ($('file').files[0]) openFile($('file').files[0]); $('file').value = ''; });
+  window.addEventListener('dragover', (event) => event.preventDefault());
+  window.addEventListener('drop', (event) => { event.preventDefault(); const file = event.dataTransfer?.files?.[0]; if (file) openFile(file); });
+  $('save').addEventListener('click', saveFile);
+  $('share').addEventListener('click', shareLink);
+  $('share-close').addEventListener('click', () => { $('share-box').hidden = true; });
+  $('reset').addEventListener('click', () => { sandbox.reset_reform(); autosave(); renderAll(); });
+  $('shipped').addEventListener('change', () => {
+    const file = $('shipped').value;
+    $('shipped').value = '';
+    if (file) openText(shipped_scenario(file));
+  });
+  $('lang').addEventListener('click', () => {
+    lang = lang === 'zh' ? 'en' : 'zh';
+    localStorage.setItem(LANG_KEY, lang);
+    renderStatic();
+    renderShipped();
+    showDiagnostics(diagnostics);
+    renderAll();
+  });
+  document.querySelectorAll('input[name=mode]').forEach((radio) => radio.addEventListener('change', () => { mode = radio.value; renderControls(); }));
+  $('wan').addEventListener('change', () => { renderScorecard(); renderLedger(); });
+  $('ledger-year').addEventListener('change', renderLedger);
+  $('copy-scorecard').addEventListener('click', () => navigator.clipboard?.writeText(tableText($('scorecard'))));
+  $('copy-ledger').addEventListener('click', () => navigator.clipboard?.writeText(tableText($('ledger'))));
+  let resizeTimer = null;
+  window.addEventListener('resize', () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(renderCharts, 100); });
+  window.addEventListener('beforeunload', autosave);
+}
+
+async function main() {
+  await init();
+  renderStatic();
+  renderShipped();
+  wire();
+  const start = startingText();
+  try {
+    sandbox = new Sandbox(start.text);
+    savedText = start.savedText;
+  } catch (error) {
+    if (start.restored) {
+      try { localStorage.setItem('ygt.recovered', start.text); } catch { /* nothing more to keep it in */ }
+      showDiagnostics([{ severity: 'error', path: '', value: '', message_zh: UI.zh.opened_default, message_en: UI.en.opened_default }]);
+    }
+    sandbox = new Sandbox(shipped_scenario('henan-county.toml'));
+    savedText = sandbox.scenario();
+  }
+  autosave();
+  renderAll();
+  document.body.dataset.ready = 'true';
+}
+
+// The page API, for scripting and tests (README "Page API").
+const ready = main();
+window.ygt = {
+  ready,
+  load: async (text) => { await ready; const outcome = openText(text, { askFirst: false }); return outcome.diagnostics; },
+  scenario: () => sandbox.scenario(),
+  set: async (path, value) => { await ready; return requestSet(path, value); },
+  results: () => JSON.parse(sandbox.results()),
+  share: () => shareLink(),
+};
