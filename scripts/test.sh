@@ -1,11 +1,34 @@
 #!/usr/bin/env bash
-# Sets up and runs every test: unit, integration (hand-worked cases, properties, golden results,
-# command line, validation) and doc tests, then checks every shipped scenario with the built CLI.
+# Sets up and runs every test:
+#   native: unit, hand-worked cases, properties, golden results, command line, validation, docs, doc tests;
+#   WebAssembly: the bindings in headless Chromium (wasm-bindgen-test);
+#   page: the served page driven by playwright-core in Debian's Chromium;
+#   and `ygt check` on every shipped scenario.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# Debian's Chromium and ChromeDriver, and a CJK font so Chinese renders (TOOLCHAIN.md).
+missing=()
+for package in chromium chromium-driver fonts-wqy-zenhei; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
 ./scripts/setup.sh
 
+echo "== native tests"
 cargo test --workspace --locked
+
+echo "== WebAssembly bindings in headless Chromium"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --locked --target wasm32-unknown-unknown --test web
+
+echo "== page tests (playwright-core, Debian Chromium)"
+(cd tests/page && npm ci --no-audit --no-fund --loglevel=error && node --test --test-concurrency=1 page.test.mjs)
 
 echo "== ygt check on every shipped scenario"
 for scenario in scenarios/*.toml; do

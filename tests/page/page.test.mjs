@@ -1,0 +1,176 @@
+// Page tests: the served page in headless Chromium, as a planner or trainer uses it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { root, startServer, launch, openPage } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'ygt-page-'));
+
+// A hash of the pixels of every chart canvas: changes when any chart redraws differently.
+async function chartPixels(page) {
+  return page.evaluate(() => [...document.querySelectorAll('#charts canvas')].map((canvas) => {
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let hash = 0;
+    let coloured = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      hash = (hash * 31 + data[i] * 7 + data[i + 1] * 3 + data[i + 2]) >>> 0;
+      if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) coloured++;
+    }
+    return { hash, coloured };
+  }));
+}
+
+test('the default scenario opens charted, in Chinese, with nothing asked and no request leaving', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  assert.match(await page.textContent('h1'), /医共体政策沙盘/);
+  assert.match(await page.textContent('#scenario-title'), /河南示范县/);
+  const pixels = await chartPixels(page);
+  assert.equal(pixels.length, 8);
+  for (const chart of pixels) assert.ok(chart.coloured > 3000, `a chart is nearly blank: ${chart.coloured}`);
+  assert.match(await page.textContent('#scorecard'), /县域就诊率/);
+  assert.match(await page.textContent('#ledger-balance'), /账目平衡/);
+  await page.screenshot({ path: path.join(tmp, 'default.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('moving a lever redraws the charts and the scorecard; a refused value changes nothing', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  const before = await chartPixels(page);
+  const scorecard = await page.textContent('#scorecard');
+  const input = page.locator('.control[data-path="reform.per_bed_subsidy_yuan"] input[type=number]').first();
+  await input.fill('5000');
+  await input.press('Enter');
+  await page.waitForFunction(() => window.ygt.results().years[0].indicators.per_bed_subsidy === '7750000.00');
+  await page.waitForTimeout(50);
+  const after = await chartPixels(page);
+  assert.notDeepEqual(after.map((c) => c.hash), before.map((c) => c.hash));
+  assert.notEqual(await page.textContent('#scorecard'), scorecard);
+  // Impossible: refused with the reason, the typed text kept, the scenario unchanged.
+  const text = await page.evaluate(() => window.ygt.scenario());
+  const outcome = await page.evaluate(() => window.ygt.set('reform.per_bed_subsidy_yuan', '-10'));
+  assert.equal(outcome.ok, false);
+  assert.match(await page.textContent('#diagnostics'), /reform\.per_bed_subsidy_yuan/);
+  assert.equal(await page.evaluate(() => window.ygt.scenario()), text);
+  assert.equal(await page.inputValue('.control[data-path="reform.per_bed_subsidy_yuan"] input[type=number]'), '-10');
+  // Outside the documented 3000-5000: allowed, with a visible warning.
+  const warned = await page.evaluate(() => window.ygt.set('reform.per_bed_subsidy_yuan', '8000'));
+  assert.equal(warned.ok, true);
+  assert.match(await page.textContent('#diagnostics'), /3000 到 5000/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('ygt.results() equals ygt run --json on the same scenario, to the fen', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await page.evaluate(() => window.ygt.set('reform.primary_tilt_points', '[5, 10, 15]'));
+  const text = await page.evaluate(() => window.ygt.scenario());
+  const file = path.join(tmp, 'same.toml');
+  writeFileSync(file, text);
+  const cli = JSON.parse(execFileSync(path.join(root, 'target/release/ygt'), ['run', file, '--json'], { encoding: 'utf8' }));
+  const web = await page.evaluate(() => window.ygt.results());
+  assert.deepEqual(web, cli);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('save a file and open it again: the same scenario; a malformed file shows every problem and changes nothing', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await page.evaluate(() => window.ygt.set('reform.special_fund_rate', '0.02'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+  const saved = path.join(tmp, 'saved.toml');
+  await download.saveAs(saved);
+  const text = await page.evaluate(() => window.ygt.scenario());
+  assert.equal(readFileSync(saved, 'utf8'), text);
+  assert.match(readFileSync(saved, 'utf8'), /# 河南示范县/, 'the file keeps its comments');
+  assert.match(await page.textContent('#save-state'), /已保存/);
+
+  const bad = path.join(tmp, 'bad.toml');
+  writeFileSync(bad, readFileSync(path.join(root, 'tests/fixtures/malformed.toml')));
+  await page.setInputFiles('#file', bad);
+  await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('county.horizon_years'));
+  const shown = await page.textContent('#diagnostics');
+  for (const field of ['county.horizon_years', 'communities.0.insured_residents', 'levers.per_bed_subsidy_yaun']) assert.match(shown, new RegExp(field.replace(/\./g, '\\.')));
+  assert.equal(await page.evaluate(() => window.ygt.scenario()), text);
+
+  const fresh = await openPage(browser, server.url);
+  await fresh.page.setInputFiles('#file', saved);
+  await fresh.page.waitForFunction((expected) => window.ygt.scenario() === expected, text);
+  assert.deepEqual(await fresh.page.evaluate(() => window.ygt.results()), await page.evaluate(() => window.ygt.results()));
+  assert.deepEqual(problems, []);
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
+  await context.close();
+});
+
+test('a share link carries the whole scenario; a broken link says so and keeps the work', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await page.evaluate(() => window.ygt.set('reform.staff_sent_down_per_township', '3'));
+  await page.click('#share');
+  const link = await page.inputValue('#share-link');
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#s1\./);
+  const text = await page.evaluate(() => window.ygt.scenario());
+  const other = await openPage(browser, link);
+  assert.equal(await other.page.evaluate(() => window.ygt.scenario()), text);
+  assert.deepEqual(other.problems, []);
+  await other.context.close();
+
+  const broken = await openPage(browser, `${server.url}#s1.not-a-real-payload`);
+  assert.match(await broken.page.textContent('#diagnostics'), /分享链接无效/);
+  assert.match(await broken.page.textContent('#scenario-title'), /河南示范县/);
+  await broken.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the work survives a reload, and opening over unsaved work asks first', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await page.evaluate(() => window.ygt.set('reform.sent_down_allowance_yuan', '45000'));
+  const text = await page.evaluate(() => window.ygt.scenario());
+  await page.reload();
+  await page.waitForSelector('body[data-ready=true]');
+  assert.equal(await page.evaluate(() => window.ygt.scenario()), text);
+  assert.match(await page.textContent('#save-state'), /未保存/);
+  // Opening an example over unsaved work: the question is asked; saying no keeps the work.
+  let asked = 0;
+  page.once('dialog', (dialog) => { asked++; dialog.dismiss(); });
+  await page.selectOption('#shipped', 'miyi-special-fund.toml');
+  assert.equal(asked, 1);
+  assert.equal(await page.evaluate(() => window.ygt.scenario()), text);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('switching to English relabels everything and redraws the charts', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  const before = await chartPixels(page);
+  await page.click('#lang');
+  assert.match(await page.textContent('h1'), /policy sandbox/);
+  assert.match(await page.textContent('#scorecard'), /county consultation rate/);
+  assert.match(await page.textContent('#levers'), /per-bed subsidy/);
+  const after = await chartPixels(page);
+  assert.notDeepEqual(after.map((c) => c.hash), before.map((c) => c.hash));
+  await page.evaluate(() => window.ygt.set('reform.per_bed_subsidy_yuan', '-1'));
+  assert.match(await page.textContent('#diagnostics'), /out of range/);
+  await page.reload();
+  await page.waitForSelector('body[data-ready=true]');
+  assert.match(await page.textContent('h1'), /policy sandbox/, 'the language choice is kept');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
