@@ -225,7 +225,7 @@ function buildControl(spec, isLever) {
   const meta = el('div', { class: 'meta' });
   if (spec.usual) {
     const usualText = `${isLever ? t('documented') : t('plausible')} ${spec.usual[0]}–${spec.usual[1]}`;
-    const outside = values.some((v) => !(isLever && Number(v) === 0) && (Number(v) < Number(spec.usual[0]) || Number(v) > Number(spec.usual[1])));
+    const outside = isOutside(spec, values, isLever);
     if (outside) container.classList.add('outside');
     meta.append(el('span', { class: 'usual', text: outside ? `${t('outside')}: ${usualText}` : usualText }), ' · ');
   }
@@ -250,7 +250,49 @@ function changeValue(spec, path, value) {
   requestSet(path, value);
 }
 
+// The shape of the panel: language, mode, and which levers have one value or a value per year. When it
+// is unchanged, controls are updated in place (no rebuild, so no relayout of the panel).
+let panelShape = '';
+
+function currentPanelShape() {
+  return [lang, mode, ...controls.levers.map((spec) => currentValues(spec).length)].join('|');
+}
+
+function isOutside(spec, values, isLever) {
+  return Boolean(spec.usual) && values.some((v) => !(isLever && Number(v) === 0) && (Number(v) < Number(spec.usual[0]) || Number(v) > Number(spec.usual[1])));
+}
+
+function updateControls() {
+  for (const node of document.querySelectorAll('#panel .control')) {
+    const isLever = node.dataset.path.startsWith(mode + '.');
+    const spec = (isLever ? controls.levers : controls.assumptions).find((s) => s.key === node.dataset.key);
+    if (!spec) continue;
+    const values = isLever ? currentValues(spec) : [spec.value];
+    const typed = refused.get(node.dataset.path);
+    node.classList.toggle('refused', typed !== undefined);
+    node.classList.toggle('outside', isOutside(spec, values, isLever));
+    const checkbox = node.querySelector('input[type=checkbox]');
+    if (checkbox) checkbox.checked = Number(values[0]) !== 0;
+    const number = node.querySelector('.row input[type=number]');
+    if (number && document.activeElement !== number) number.value = typed ?? values[0];
+    const slider = node.querySelector('input[type=range]');
+    if (slider && document.activeElement !== slider) slider.value = values[0];
+    node.querySelectorAll('.years input').forEach((input, index) => { if (document.activeElement !== input) input.value = values[index]; });
+    const usual = node.querySelector('.usual');
+    if (usual && spec.usual) {
+      const usualText = `${isLever ? t('documented') : t('plausible')} ${spec.usual[0]}–${spec.usual[1]}`;
+      usual.textContent = isOutside(spec, values, isLever) ? `${t('outside')}: ${usualText}` : usualText;
+    }
+  }
+}
+
 function renderControls() {
+  const shape = currentPanelShape();
+  if (shape === panelShape && document.querySelector('#panel .control')) {
+    updateControls();
+    return;
+  }
+  panelShape = shape;
   const leverBox = document.querySelector('#levers .controls');
   leverBox.replaceChildren();
   for (const [group, keys] of GROUPS) {
@@ -320,24 +362,32 @@ function changeText(kind, now, base) {
 
 function renderScorecard() {
   const table = $('scorecard');
-  table.replaceChildren();
   const rows = scorecardRows();
-  const head = el('tr');
-  rows[0].forEach((cell) => head.append(el('th', { text: cell })));
-  table.append(el('thead', {}, head));
-  const body = el('tbody');
-  for (const row of rows.slice(1)) {
-    const tr = el('tr', {}, el('td', { text: row[0] }));
-    for (const cell of row.slice(1)) {
-      const td = el('td', { class: cell.met === true ? 'met' : cell.met === false ? 'unmet' : '' });
-      td.append(formatValue(cell.kind, cell.now));
-      const delta = changeText(cell.kind, cell.now, cell.base);
-      td.append(el('br'), el('span', { class: 'base', text: `${t('baseline')} ${formatValue(cell.kind, cell.base)} · ${delta}` }));
-      tr.append(td);
+  const shape = `${lang}|${rows.length}|${rows[0].join(',')}`;
+  if (table.dataset.shape !== shape) {
+    table.dataset.shape = shape;
+    table.replaceChildren();
+    const head = el('tr');
+    rows[0].forEach((cell) => head.append(el('th', { text: cell })));
+    table.append(el('thead', {}, head));
+    const body = el('tbody');
+    for (const row of rows.slice(1)) {
+      const tr = el('tr', {}, el('td', { text: row[0] }));
+      for (let i = 1; i < row.length; i++) tr.append(el('td', {}, el('span', { class: 'now' }), el('br'), el('span', { class: 'base' })));
+      body.append(tr);
     }
-    body.append(tr);
+    table.append(body);
   }
-  table.append(body);
+  // Fill the values in place: the table keeps its layout while levers move.
+  const bodyRows = table.tBodies[0].rows;
+  rows.slice(1).forEach((row, r) => {
+    row.slice(1).forEach((cell, c) => {
+      const td = bodyRows[r].cells[c + 1];
+      td.className = cell.met === true ? 'met' : cell.met === false ? 'unmet' : '';
+      td.firstChild.textContent = formatValue(cell.kind, cell.now);
+      td.lastChild.textContent = `${t('baseline')} ${formatValue(cell.kind, cell.base)} · ${changeText(cell.kind, cell.now, cell.base)}`;
+    });
+  });
 }
 
 function renderLedger() {
@@ -347,23 +397,34 @@ function renderLedger() {
   select.value = results.years.some((y) => y.year === chosen) ? chosen : results.years[0].year;
   const year = results.years.find((y) => y.year === Number(select.value));
   const ledger = year.ledger;
-  const table = $('ledger');
-  table.replaceChildren();
-  table.append(el('thead', {}, el('tr', {}, el('th', { text: '' }), el('th', { text: t('sources') }), el('th', { text: t('uses') }))));
-  const body = el('tbody');
+  // Rows: each section's totals, then its lines that carry money, then the grand total.
+  const rows = [];
   for (const section of controls.ledger_sections) {
     const totals = ledger.sections[section.key];
-    body.append(el('tr', { class: 'section' }, el('td', { text: label(section) }), el('td', { text: formatMoney(totals.sources) }), el('td', { text: formatMoney(totals.uses) })));
+    rows.push({ key: section.key, name: label(section), source: totals.sources, use: totals.uses, section: true });
     for (const item of controls.ledger_items.filter((i) => i.section === section.key)) {
       const source = ledger.sources[item.key];
       const use = ledger.uses[item.key];
       const amount = source ?? use;
       if (!amount || /^-?0\.00$/.test(amount)) continue;
-      body.append(el('tr', {}, el('td', { text: '  ' + label(item) }), el('td', { text: source ? formatMoney(source) : '' }), el('td', { text: use ? formatMoney(use) : '' })));
+      rows.push({ key: item.key, name: '  ' + label(item), source, use });
     }
   }
-  body.append(el('tr', { class: 'section' }, el('td', { text: t('total') }), el('td', { text: formatMoney(ledger.total_sources) }), el('td', { text: formatMoney(ledger.total_uses) })));
-  table.append(body);
+  rows.push({ key: 'total', name: t('total'), source: ledger.total_sources, use: ledger.total_uses, section: true });
+  const table = $('ledger');
+  const shape = `${lang}|${rows.map((row) => row.key).join(',')}`;
+  if (table.dataset.shape !== shape) {
+    table.dataset.shape = shape;
+    table.replaceChildren(el('thead', {}, el('tr', {}, el('th', { text: '' }), el('th', { text: t('sources') }), el('th', { text: t('uses') }))));
+    const body = el('tbody');
+    for (const row of rows) body.append(el('tr', row.section ? { class: 'section' } : {}, el('td', { text: row.name }), el('td'), el('td')));
+    table.append(body);
+  }
+  const bodyRows = table.tBodies[0].rows;
+  rows.forEach((row, index) => {
+    bodyRows[index].cells[1].textContent = row.source ? formatMoney(row.source) : '';
+    bodyRows[index].cells[2].textContent = row.use ? formatMoney(row.use) : '';
+  });
   const balance = $('ledger-balance');
   balance.textContent = ledger.balanced && ledger.total_sources === ledger.total_uses ? '✓ ' + t('balanced') : '✗ ' + t('not_balanced');
   balance.className = ledger.balanced ? 'ok' : 'bad';
@@ -388,35 +449,51 @@ function renderShipped() {
 }
 
 function renderAll() {
-  results = JSON.parse(sandbox.results());
+  const parsing = performance.now();
+  results = JSON.parse(sandbox.summary());
   controls = JSON.parse(sandbox.controls());
+  performance.measure('ygt-results', { start: parsing });
   const scenario = results.scenario;
   $('scenario-title').textContent = scenario.reform_title ? `${scenario.title} · ${scenario.reform_title}` : scenario.title;
+  let mark = performance.now();
+  const step = (name) => { performance.measure(name, { start: mark }); mark = performance.now(); };
   renderControls();
+  step('ygt-controls');
   renderCharts();
+  step('ygt-charts');
   renderScorecard();
   renderLedger();
   renderSaveState();
+  step('ygt-tables');
 }
 
 // ---------- changes: coalesced, validated by the core, never losing what the user had ----------
 
+let requestedAt = 0;
+
 function requestSet(path, value) {
+  if (pending.size === 0) requestedAt = performance.now();
   pending.set(path, String(value));
   return new Promise((resolve) => {
     waiters.push(resolve);
+    // Changes made in the same task (a script, the three public-health shares) are applied together at
+    // the end of the task; Chrome already delivers slider input once per frame, so a drag redraws at
+    // most once a frame and never queues work behind itself.
     if (!flushScheduled) {
       flushScheduled = true;
-      setTimeout(flush, 0);
+      queueMicrotask(flush);
     }
   });
 }
 
 function flush() {
   flushScheduled = false;
+  performance.measure('ygt-wait', { start: requestedAt });
   const changes = [...pending.entries()];
   pending = new Map();
+  const started = performance.now();
   const outcome = JSON.parse(sandbox.set_many(JSON.stringify(changes)));
+  performance.measure('ygt-core', { start: started });
   if (outcome.ok) {
     for (const [path] of changes) refused.delete(path);
     autosave();
@@ -424,7 +501,9 @@ function flush() {
     for (const [path, value] of changes) refused.set(path, value);
   }
   showDiagnostics(outcome.diagnostics);
+  const rendering = performance.now();
   renderAll();
+  performance.measure('ygt-render', { start: rendering });
   const done = waiters;
   waiters = [];
   done.forEach((resolve) => resolve(outcome));
@@ -535,8 +614,10 @@ function wire() {
   window.addEventListener('beforeunload', autosave);
 }
 
+let wasm = null;
+
 async function main() {
-  await init();
+  wasm = await init();
   renderStatic();
   renderShipped();
   wire();
@@ -554,6 +635,7 @@ async function main() {
   }
   autosave();
   renderAll();
+  performance.mark('ygt-first-charts');
   document.body.dataset.ready = 'true';
 }
 
@@ -566,4 +648,5 @@ window.ygt = {
   set: async (path, value) => { await ready; return requestSet(path, value); },
   results: () => JSON.parse(sandbox.results()),
   share: () => shareLink(),
+  memory: () => ({ wasmBytes: wasm.memory.buffer.byteLength }),
 };

@@ -100,6 +100,15 @@ impl Session {
         )
     }
 
+    /// The page's lighter results: indicators of both runs and the scenario's ledgers.
+    pub fn summary(&self) -> serde_json::Value {
+        report::json::summary(
+            &self.loaded.scenario,
+            &self.loaded.warnings,
+            &self.projection,
+        )
+    }
+
     /// The URL fragment that carries this scenario.
     pub fn share_fragment(&self) -> String {
         share::encode(&self.text())

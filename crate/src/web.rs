@@ -91,6 +91,11 @@ impl Sandbox {
         self.session.results().to_string()
     }
 
+    /// Indicators of both runs and the scenario's ledgers: what the page redraws from.
+    pub fn summary(&self) -> String {
+        self.session.summary().to_string()
+    }
+
     /// Levers, assumptions and labels for the controls.
     pub fn controls(&self) -> String {
         report::controls::document(&self.session.loaded().scenario).to_string()

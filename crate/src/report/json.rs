@@ -93,8 +93,8 @@ fn ledger(ledger: &Ledger) -> Value {
     })
 }
 
-fn year(result: &YearResult) -> Value {
-    let indicators: Map<String, Value> = INDICATORS
+fn indicators(result: &YearResult) -> Map<String, Value> {
+    INDICATORS
         .iter()
         .map(|row| {
             let value = (row.read)(&result.indicators);
@@ -104,7 +104,11 @@ fn year(result: &YearResult) -> Value {
             };
             (row.key.to_string(), value)
         })
-        .collect();
+        .collect()
+}
+
+fn year(result: &YearResult) -> Value {
+    let indicators = indicators(result);
     let tiers: Vec<Value> = result
         .tiers
         .iter()
@@ -171,12 +175,10 @@ fn year(result: &YearResult) -> Value {
     })
 }
 
-/// The whole results document.
-pub fn document(scenario: &Scenario, warnings: &[Diagnostic], projection: &Projection) -> Value {
+fn scenario_meta(scenario: &Scenario) -> Value {
     let meta = &scenario.meta;
     let county = &scenario.input.county;
     json!({
-        "scenario": {
             "title": meta.title,
             "author": meta.author,
             "description": meta.description,
@@ -187,10 +189,35 @@ pub fn document(scenario: &Scenario, warnings: &[Diagnostic], projection: &Proje
             "county": county.name,
             "base_year": county.base_year,
             "horizon_years": county.horizon.years(),
-        },
+    })
+}
+
+/// The whole results document.
+pub fn document(scenario: &Scenario, warnings: &[Diagnostic], projection: &Projection) -> Value {
+    json!({
+        "scenario": scenario_meta(scenario),
         "warnings": diagnostics(warnings),
         "years": projection.scenario.iter().map(year).collect::<Vec<_>>(),
         "baseline": { "years": projection.baseline.iter().map(year).collect::<Vec<_>>() },
+    })
+}
+
+/// What the page redraws from on every change: the same keys as [`document`], with only the
+/// indicators of both runs and the scenario's ledger (the full document is several times larger).
+pub fn summary(scenario: &Scenario, warnings: &[Diagnostic], projection: &Projection) -> Value {
+    let brief = |result: &YearResult, with_ledger: bool| {
+        let mut value =
+            json!({"year": result.year, "index": result.index, "indicators": indicators(result)});
+        if with_ledger {
+            value["ledger"] = ledger(&result.ledger);
+        }
+        value
+    };
+    json!({
+        "scenario": scenario_meta(scenario),
+        "warnings": diagnostics(warnings),
+        "years": projection.scenario.iter().map(|y| brief(y, true)).collect::<Vec<_>>(),
+        "baseline": { "years": projection.baseline.iter().map(|y| brief(y, false)).collect::<Vec<_>>() },
     })
 }
 
