@@ -16,3 +16,10 @@ for scenario in scenarios/*.toml; do
   peak_kib=$(/usr/bin/time -f "%M" ./target/release/ygt run "$scenario" --json 2>&1 >/dev/null | tail -n 1)
   printf '%-45s %6.1f MB\n' "$scenario" "$(awk -v k="$peak_kib" 'BEGIN { print k / 1024 }')"
 done
+
+echo
+echo "## the page (headless Chromium)"
+if ! command -v chromium >/dev/null 2>&1; then
+  (apt-get install -y -q --no-install-recommends chromium fonts-wqy-zenhei || (apt-get update -q && apt-get install -y -q --no-install-recommends chromium fonts-wqy-zenhei)) >/dev/null
+fi
+(cd tests/page && npm ci --no-audit --no-fund --loglevel=error && node bench.mjs)

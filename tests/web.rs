@@ -13,11 +13,21 @@ fn parse(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap()
 }
 
+/// Native and WebAssembly builds give the same results to the fen: every shipped scenario, run in the
+/// browser, equals the golden JSON the native command line produced (tests/golden.rs keeps those current).
 #[wasm_bindgen_test]
-fn results_equal_the_command_line_golden_json() {
-    let sandbox = Sandbox::new(DEFAULT).unwrap();
-    let golden: serde_json::Value = parse(include_str!("golden/henan-county.json"));
-    assert_eq!(parse(&sandbox.results()), golden);
+fn results_equal_the_native_golden_json_for_every_shipped_scenario() {
+    let cases = [
+        (include_str!("../scenarios/henan-county.toml"), include_str!("golden/henan-county.json")),
+        (include_str!("../scenarios/luxian-three-communities.toml"), include_str!("golden/luxian-three-communities.json")),
+        (include_str!("../scenarios/miyi-special-fund.toml"), include_str!("golden/miyi-special-fund.json")),
+        (include_str!("../scenarios/suixi-two-communities.toml"), include_str!("golden/suixi-two-communities.json")),
+        (include_str!("../scenarios/yaan-primary-tilt.toml"), include_str!("golden/yaan-primary-tilt.json")),
+    ];
+    for (scenario, golden) in cases {
+        let sandbox = Sandbox::new(scenario).unwrap();
+        assert_eq!(parse(&sandbox.results()), parse(golden));
+    }
 }
 
 #[wasm_bindgen_test]
