@@ -25,11 +25,11 @@ const UI = {
     year: '年', unit_wan: '万元', unit_yuan: '元', pp: '个百分点',
   },
   en: {
-    app_title: 'County medical-community policy sandbox', open: 'Open', save: 'Save', share: 'Copy share link', reset: 'Reset to baseline', close: 'Close',
+    app_title: 'Medical-community sandbox', open: 'Open', save: 'Save', share: 'Share link', reset: 'Reset', close: 'Close',
     editing: 'Editing:', mode_reform: 'the reform', mode_baseline: 'today (baseline)', levers: 'Policy levers', assumptions: 'Behavioural and environmental assumptions',
     assumptions_note: 'These are assumptions, not policy: change them to see how much a result depends on them.',
     scorecard: 'Scorecard', copy_table: 'Copy table', in_wan: 'money in 10k yuan', ledger: 'Ledger of the year',
-    lang_button: '中文', shipped: 'Example scenarios…', saved: 'saved', unsaved: 'unsaved changes', autosave_failed: 'cannot autosave (local storage full or disabled)',
+    lang_button: '中文', shipped: 'Examples…', saved: 'saved', unsaved: 'unsaved changes', autosave_failed: 'cannot autosave (local storage full or disabled)',
     confirm_replace: 'The current scenario has unsaved changes; opening another replaces it. Continue?',
     link_copied: 'Share link copied.', balanced: 'sources = uses, the books balance', not_balanced: 'the books do not balance',
     sources: 'sources', uses: 'uses', total: 'total', indicator: 'indicator', baseline: 'baseline', change: 'change', target: 'target',

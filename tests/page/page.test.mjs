@@ -161,7 +161,7 @@ test('switching to English relabels everything and redraws the charts', async ()
   const { page, problems, context } = await openPage(browser, server.url);
   const before = await chartPixels(page);
   await page.click('#lang');
-  assert.match(await page.textContent('h1'), /policy sandbox/);
+  assert.match(await page.textContent('h1'), /Medical-community sandbox/);
   assert.match(await page.textContent('#scorecard'), /county consultation rate/);
   assert.match(await page.textContent('#levers'), /per-bed subsidy/);
   const after = await chartPixels(page);
@@ -170,7 +170,7 @@ test('switching to English relabels everything and redraws the charts', async ()
   assert.match(await page.textContent('#diagnostics'), /out of range/);
   await page.reload();
   await page.waitForSelector('body[data-ready=true]');
-  assert.match(await page.textContent('h1'), /policy sandbox/, 'the language choice is kept');
+  assert.match(await page.textContent('h1'), /Medical-community sandbox/, 'the language choice is kept');
   assert.deepEqual(problems, []);
   await context.close();
 });
