@@ -18,11 +18,26 @@ fn parse(text: &str) -> serde_json::Value {
 #[wasm_bindgen_test]
 fn results_equal_the_native_golden_json_for_every_shipped_scenario() {
     let cases = [
-        (include_str!("../scenarios/henan-county.toml"), include_str!("golden/henan-county.json")),
-        (include_str!("../scenarios/luxian-three-communities.toml"), include_str!("golden/luxian-three-communities.json")),
-        (include_str!("../scenarios/miyi-special-fund.toml"), include_str!("golden/miyi-special-fund.json")),
-        (include_str!("../scenarios/suixi-two-communities.toml"), include_str!("golden/suixi-two-communities.json")),
-        (include_str!("../scenarios/yaan-primary-tilt.toml"), include_str!("golden/yaan-primary-tilt.json")),
+        (
+            include_str!("../scenarios/henan-county.toml"),
+            include_str!("golden/henan-county.json"),
+        ),
+        (
+            include_str!("../scenarios/luxian-three-communities.toml"),
+            include_str!("golden/luxian-three-communities.json"),
+        ),
+        (
+            include_str!("../scenarios/miyi-special-fund.toml"),
+            include_str!("golden/miyi-special-fund.json"),
+        ),
+        (
+            include_str!("../scenarios/suixi-two-communities.toml"),
+            include_str!("golden/suixi-two-communities.json"),
+        ),
+        (
+            include_str!("../scenarios/yaan-primary-tilt.toml"),
+            include_str!("golden/yaan-primary-tilt.json"),
+        ),
     ];
     for (scenario, golden) in cases {
         let sandbox = Sandbox::new(scenario).unwrap();

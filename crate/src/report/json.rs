@@ -185,6 +185,7 @@ fn scenario_meta(scenario: &Scenario) -> Value {
             "region": meta.region,
             "sources": meta.sources,
             "estimates": meta.estimates,
+            "estimated_fields": meta.estimated_fields,
             "reform_title": meta.reform_title,
             "county": county.name,
             "base_year": county.base_year,

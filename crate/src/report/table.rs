@@ -50,6 +50,15 @@ pub fn document(scenario: &Scenario, warnings: &[Diagnostic], projection: &Proje
     for warning in warnings {
         let _ = writeln!(out, "{warning}");
     }
+    if !meta.estimated_fields.is_empty() {
+        let _ = writeln!(
+            out,
+            "估计值 estimates: {} 项输入仍为估计值,不是本县数据 / {} inputs are still estimates, not the county's own figures:",
+            meta.estimated_fields.len(),
+            meta.estimated_fields.len()
+        );
+        let _ = writeln!(out, "  {}", meta.estimated_fields.join(", "));
+    }
     let _ = writeln!(out);
     let mut header = format!("{:<34}", "指标 indicator (基线 baseline → 方案 scenario)");
     for year in &projection.scenario {

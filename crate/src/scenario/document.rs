@@ -127,7 +127,26 @@ impl Document {
             &segments,
             0,
             parse_value(raw_value),
-        )
+        )?;
+        // A county input the user sets is the county's own figure from now on: no longer an estimate.
+        if segments[0] == "county" || segments[0] == "communities" {
+            self.unmark_estimate(path);
+        }
+        Ok(())
+    }
+
+    /// Removes `path` from `meta.estimated_fields`, if it is there.
+    fn unmark_estimate(&mut self, path: &str) {
+        let Some(list) = self
+            .toml
+            .get_mut("meta")
+            .and_then(Item::as_table_like_mut)
+            .and_then(|meta| meta.get_mut("estimated_fields"))
+            .and_then(Item::as_array_mut)
+        else {
+            return;
+        };
+        list.retain(|value| value.as_str() != Some(path));
     }
 }
 

@@ -8,10 +8,12 @@
 
 pub mod diagnostic;
 pub mod document;
+pub mod fields;
 pub mod node;
 mod reader;
 pub mod share;
 pub mod shipped;
+pub mod template;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::Document;
@@ -30,8 +32,11 @@ pub struct Meta {
     pub region: String,
     /// Where the figures come from.
     pub sources: Vec<String>,
-    /// Which figures are estimates rather than the county's own numbers.
+    /// Which figures are estimates rather than the county's own numbers, in words.
     pub estimates: Vec<String>,
+    /// Paths of the inputs still at an estimated default (for example `communities.0.institutions.2.beds`):
+    /// marked in the editor, the file and the results until the user gives the county's own figure.
+    pub estimated_fields: Vec<String>,
     /// Title of the reform (from `[reform] title`).
     pub reform_title: String,
 }

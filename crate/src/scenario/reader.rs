@@ -22,71 +22,10 @@ const MAX_INSTITUTIONS: usize = 5000;
 /// Longest text field, in characters.
 const MAX_TEXT_CHARS: usize = 20_000;
 
-/// What a number field accepts.
-#[derive(Clone, Copy)]
-struct NumberRule {
-    min: Decimal,
-    max: Decimal,
-    whole: bool,
-    unit_zh: &'static str,
-    unit_en: &'static str,
-}
-
-const fn rule(
-    min: Decimal,
-    max: Decimal,
-    whole: bool,
-    unit_zh: &'static str,
-    unit_en: &'static str,
-) -> NumberRule {
-    NumberRule {
-        min,
-        max,
-        whole,
-        unit_zh,
-        unit_en,
-    }
-}
-
-const PERSONS: NumberRule = rule(dec!(0), dec!(100_000_000), true, "人", "persons");
-const VISITS: NumberRule = rule(dec!(0), dec!(1_000_000_000), false, "人次", "visits");
-const ADMISSIONS: NumberRule = rule(dec!(0), dec!(100_000_000), false, "人次", "admissions");
-const COST_PER_VISIT: NumberRule =
-    rule(dec!(0), dec!(1_000_000), false, "元/人次", "yuan per visit");
-const COST_PER_ADMISSION: NumberRule = rule(
-    dec!(0),
-    dec!(10_000_000),
-    false,
-    "元/人次",
-    "yuan per admission",
-);
-const PAY: NumberRule = rule(
-    dec!(0),
-    dec!(10_000_000),
-    false,
-    "元/人/年",
-    "yuan per person per year",
-);
-const BEDS: NumberRule = rule(dec!(0), dec!(1_000_000), true, "张", "beds");
-const STAFF: NumberRule = rule(dec!(0), dec!(10_000_000), true, "人", "persons");
-const COUNT: NumberRule = rule(dec!(1), dec!(100_000), true, "个", "institutions");
-const SUBSIDY: NumberRule = rule(
-    dec!(0),
-    dec!(100_000_000_000),
-    false,
-    "元/年",
-    "yuan per year",
-);
-const SHARE: NumberRule = rule(dec!(0), dec!(1), false, "比例(0-1)", "share (0-1)");
-const PER_CAPITA: NumberRule = rule(
-    dec!(0),
-    dec!(100_000),
-    false,
-    "元/人/年",
-    "yuan per person per year",
-);
-const YEAR: NumberRule = rule(dec!(1900), dec!(2200), true, "年", "year");
-const HORIZON: NumberRule = rule(dec!(1), dec!(10), true, "年", "years");
+use super::fields::{
+    self, rule, InputField, NumberRule, COMMUNITY_FIELDS, HORIZON, INSTITUTION_FIELDS,
+    OUT_OF_COUNTY_FIELDS, PER_CAPITA, SHARE, YEAR,
+};
 
 /// Collects diagnostics while reading.
 #[derive(Default)]
@@ -324,6 +263,17 @@ impl Reader {
                 }
             },
         }
+    }
+
+    /// Reads a declared input field (see `fields.rs`).
+    fn input(
+        &mut self,
+        fields: &mut Fields,
+        table: &'static [InputField],
+        key: &str,
+    ) -> Option<Decimal> {
+        let declared = fields::find(table, key);
+        self.number(fields, declared.key, declared.rule, declared.default)
     }
 
     fn text(&mut self, fields: &mut Fields, key: &str, required: bool) -> Option<String> {
@@ -571,6 +521,7 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
                     .unwrap_or_default(),
                 sources: reader.text_list(&mut fields, "sources"),
                 estimates: reader.text_list(&mut fields, "estimates"),
+                estimated_fields: reader.text_list(&mut fields, "estimated_fields"),
                 reform_title: String::new(),
             };
             fields.finish(
@@ -582,6 +533,7 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
                     "region",
                     "sources",
                     "estimates",
+                    "estimated_fields",
                 ],
             );
             meta
@@ -836,16 +788,17 @@ fn read_communities(root: &Node, reader: &mut Reader) -> Option<Vec<Community>> 
 fn read_community(node: &Node, path: &str, reader: &mut Reader) -> Option<Community> {
     let mut fields = reader.table(node, path)?;
     let name = reader.text(&mut fields, "name", true);
-    let insured = reader.number(&mut fields, "insured_residents", PERSONS, None);
-    let residents = reader.number(&mut fields, "resident_population", PERSONS, None);
+    let insured = reader.input(&mut fields, COMMUNITY_FIELDS, "insured_residents");
+    let residents = reader.input(&mut fields, COMMUNITY_FIELDS, "resident_population");
     let out_of_county = reader
         .child_table(&mut fields, "out_of_county", true)
         .and_then(|mut table| {
-            let outpatient_visits = reader.number(&mut table, "outpatient_visits", VISITS, None);
-            let admissions = reader.number(&mut table, "admissions", ADMISSIONS, None);
-            let cost_per_visit = reader.number(&mut table, "cost_per_visit", COST_PER_VISIT, None);
+            let outpatient_visits =
+                reader.input(&mut table, OUT_OF_COUNTY_FIELDS, "outpatient_visits");
+            let admissions = reader.input(&mut table, OUT_OF_COUNTY_FIELDS, "admissions");
+            let cost_per_visit = reader.input(&mut table, OUT_OF_COUNTY_FIELDS, "cost_per_visit");
             let cost_per_admission =
-                reader.number(&mut table, "cost_per_admission", COST_PER_ADMISSION, None);
+                reader.input(&mut table, OUT_OF_COUNTY_FIELDS, "cost_per_admission");
             table.finish(
                 reader,
                 &[
@@ -994,25 +947,15 @@ fn read_institution(node: &Node, path: &str, reader: &mut Reader) -> Option<Inst
     let name = reader.text(&mut fields, "name", true);
     let tier = read_tier(reader, &mut fields);
     let is_lead = reader.boolean(&mut fields, "lead", false);
-    let count = reader.number(&mut fields, "count", COUNT, Some(Decimal::ONE));
-    let beds = reader.number(&mut fields, "beds", BEDS, Some(Decimal::ZERO));
-    let staff = reader.number(&mut fields, "staff", STAFF, None);
-    let visits = reader.number(&mut fields, "outpatient_visits", VISITS, None);
-    let admissions = reader.number(&mut fields, "admissions", ADMISSIONS, Some(Decimal::ZERO));
-    let cost_per_visit = reader.number(&mut fields, "cost_per_visit", COST_PER_VISIT, None);
-    let cost_per_admission = reader.number(
-        &mut fields,
-        "cost_per_admission",
-        COST_PER_ADMISSION,
-        Some(Decimal::ZERO),
-    );
-    let average_pay = reader.number(&mut fields, "average_pay_yuan", PAY, None);
-    let base_subsidy = reader.number(
-        &mut fields,
-        "base_subsidy_yuan",
-        SUBSIDY,
-        Some(Decimal::ZERO),
-    );
+    let count = reader.input(&mut fields, INSTITUTION_FIELDS, "count");
+    let beds = reader.input(&mut fields, INSTITUTION_FIELDS, "beds");
+    let staff = reader.input(&mut fields, INSTITUTION_FIELDS, "staff");
+    let visits = reader.input(&mut fields, INSTITUTION_FIELDS, "outpatient_visits");
+    let admissions = reader.input(&mut fields, INSTITUTION_FIELDS, "admissions");
+    let cost_per_visit = reader.input(&mut fields, INSTITUTION_FIELDS, "cost_per_visit");
+    let cost_per_admission = reader.input(&mut fields, INSTITUTION_FIELDS, "cost_per_admission");
+    let average_pay = reader.input(&mut fields, INSTITUTION_FIELDS, "average_pay_yuan");
+    let base_subsidy = reader.input(&mut fields, INSTITUTION_FIELDS, "base_subsidy_yuan");
     let eligible = reader.boolean(&mut fields, "per_bed_subsidy", tier == Some(Tier::County));
     fields.finish(
         reader,

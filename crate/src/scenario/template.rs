@@ -1,0 +1,250 @@
+//! A new county from its resident population alone: every input estimated from national ratios
+//! (BRIEF §5) and marked as an estimate in `meta.estimated_fields` until the user gives the county's own
+//! figure. The result is ordinary scenario text, so it opens, saves and runs like any file.
+
+use std::fmt::Write;
+
+/// The ratios the estimates come from, named so the file can say where each figure came from.
+mod ratio {
+    /// Share of residents in the resident medical insurance (assumption, not sourced).
+    pub const INSURED_PER_RESIDENT: f64 = 0.86;
+    /// Beds per 1,000 people, national 2023 (BRIEF §5).
+    pub const BEDS_PER_THOUSAND: f64 = 7.23;
+    /// Physicians 3.40 + nurses 4.00 per 1,000, national 2023 (BRIEF §5), and about 30% other health staff (assumption).
+    pub const STAFF_PER_THOUSAND: f64 = (3.40 + 4.00) * 1.3;
+    /// Township health centres: about 45 beds and 48 staff each (BRIEF §5).
+    pub const TOWNSHIP_BEDS: f64 = 45.0;
+    pub const TOWNSHIP_STAFF: f64 = 48.0;
+    /// Residents per township centre and per village clinic (assumptions, not sourced).
+    pub const RESIDENTS_PER_TOWNSHIP: f64 = 25_000.0;
+    pub const RESIDENTS_PER_VILLAGE_CLINIC: f64 = 1_500.0;
+    pub const STAFF_PER_VILLAGE_CLINIC: f64 = 2.0;
+    /// Visits and admissions per insured resident a year (assumptions; national visits are about 6.7 per person).
+    pub const VISITS_PER_INSURED: f64 = 5.5;
+    pub const ADMISSIONS_PER_INSURED: f64 = 0.15;
+}
+
+/// Whole number of `x`, at least `at_least`.
+fn round_at_least(x: f64, at_least: u64) -> u64 {
+    (x.round() as u64).max(at_least)
+}
+
+/// The scenario text of a county of `population` residents named `name`.
+///
+/// Counts are computed with f64 ratios and rounded to whole persons, beds and visits before they are
+/// written: no money passes through floating point (costs and pay are written as whole-yuan constants).
+pub fn from_population(name: &str, population: u64) -> String {
+    let population = population.clamp(10_000, 50_000_000);
+    let communities = if population < 300_000 {
+        1
+    } else if population < 800_000 {
+        2
+    } else {
+        3
+    };
+    let mut estimated: Vec<String> = Vec::new();
+    let mut body = String::new();
+    let per_community = population as f64 / communities as f64;
+    let lead_names = ["县人民医院", "县中医医院", "县第二人民医院"];
+    for c in 0..communities {
+        let residents = round_at_least(per_community, 1);
+        let insured = round_at_least(per_community * ratio::INSURED_PER_RESIDENT, 1);
+        let townships = round_at_least(per_community / ratio::RESIDENTS_PER_TOWNSHIP, 1);
+        let villages = round_at_least(per_community / ratio::RESIDENTS_PER_VILLAGE_CLINIC, 1);
+        let beds_total = per_community * ratio::BEDS_PER_THOUSAND / 1000.0;
+        let staff_total = per_community * ratio::STAFF_PER_THOUSAND / 1000.0;
+        let township_beds = townships as f64 * ratio::TOWNSHIP_BEDS;
+        let township_staff = townships as f64 * ratio::TOWNSHIP_STAFF;
+        let village_staff = villages as f64 * ratio::STAFF_PER_VILLAGE_CLINIC;
+        let county_beds = round_at_least(beds_total - township_beds, 50);
+        let county_staff = round_at_least(staff_total - township_staff - village_staff, 50);
+        let visits = insured as f64 * ratio::VISITS_PER_INSURED;
+        let admissions = insured as f64 * ratio::ADMISSIONS_PER_INSURED;
+        let path = format!("communities.{c}");
+        let lead = lead_names[c];
+        let _ = write!(
+            body,
+            "\n[[communities]]\nname = \"{lead}医共体\"\ninsured_residents = {insured}\nresident_population = {residents}\n\n\
+             [communities.out_of_county]\noutpatient_visits = {}\nadmissions = {}\ncost_per_visit = 500\ncost_per_admission = 16000\n",
+            (visits * 0.12).round(),
+            (admissions * 0.20).round(),
+        );
+        for key in ["insured_residents", "resident_population"] {
+            estimated.push(format!("{path}.{key}"));
+        }
+        for key in [
+            "outpatient_visits",
+            "admissions",
+            "cost_per_visit",
+            "cost_per_admission",
+        ] {
+            estimated.push(format!("{path}.out_of_county.{key}"));
+        }
+        let institutions = [
+            (
+                lead.to_string(),
+                "county",
+                true,
+                1,
+                county_beds,
+                county_staff,
+                visits * 0.36,
+                admissions * 0.55,
+                250,
+                8500,
+                110_000,
+                0,
+            ),
+            (
+                "乡镇卫生院".to_string(),
+                "township",
+                false,
+                townships,
+                township_beds.round() as u64,
+                township_staff.round() as u64,
+                visits * 0.24,
+                admissions * 0.25,
+                110,
+                3000,
+                75_000,
+                township_staff.round() as u64 * 30_000,
+            ),
+            (
+                "村卫生室".to_string(),
+                "village",
+                false,
+                villages,
+                0,
+                village_staff.round() as u64,
+                visits * 0.28,
+                0.0,
+                45,
+                0,
+                38_000,
+                villages * 8_000,
+            ),
+        ];
+        for (
+            i,
+            (name, tier, is_lead, count, beds, staff, visits, admissions, cpv, cpa, pay, subsidy),
+        ) in institutions.into_iter().enumerate()
+        {
+            let _ = write!(
+                body,
+                "\n[[communities.institutions]]\nname = \"{name}\"\ntier = \"{tier}\"\n"
+            );
+            if is_lead {
+                body.push_str("lead = true\n");
+            }
+            let _ = write!(
+                body,
+                "count = {count}\nbeds = {beds}\nstaff = {staff}\noutpatient_visits = {}\nadmissions = {}\ncost_per_visit = {cpv}\ncost_per_admission = {cpa}\naverage_pay_yuan = {pay}\nbase_subsidy_yuan = {subsidy}\n",
+                visits.round(),
+                admissions.round(),
+            );
+            for key in [
+                "count",
+                "beds",
+                "staff",
+                "outpatient_visits",
+                "admissions",
+                "cost_per_visit",
+                "cost_per_admission",
+                "average_pay_yuan",
+                "base_subsidy_yuan",
+            ] {
+                estimated.push(format!("{path}.institutions.{i}.{key}"));
+            }
+        }
+    }
+    for key in ["village", "township", "county", "outside"] {
+        estimated.push(format!("county.reimbursement.outpatient.{key}"));
+        estimated.push(format!("county.reimbursement.inpatient.{key}"));
+    }
+    let estimated_list = estimated
+        .iter()
+        .map(|p| format!("  \"{p}\","))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let name = name.replace(['"', '\\', '\n'], " ");
+    format!(
+        "# {name}: a new county built from its resident population alone ({population} residents).\n\
+         # Every input is an ESTIMATE from national ratios (BRIEF §5) until you enter the county's own figure;\n\
+         # the estimated inputs are listed in meta.estimated_fields and marked in the page.\n\
+         \nformat_version = 1\n\n[meta]\ntitle = \"{name}\"\ndescription = \"由常住人口 {population} 人按全国比例估算的县情;请逐项替换为本县数据。\"\n\
+         sources = [\"BRIEF §5: 2023 每千人床位 7.23、执业(助理)医师 3.40、注册护士 4.00;乡镇卫生院平均约45张床、48名人员\", \"BRIEF §5: 2025 居民医保人均筹资 700+400 元\"]\n\
+         estimates = [\"全部县情输入均为估计值 / every county input is an estimate\"]\n\
+         estimated_fields = [\n{estimated_list}\n]\n\n\
+         [county]\nname = \"{name}\"\nbase_year = 2024\nhorizon_years = 5\ngovernment_per_capita_yuan = [700]\nindividual_per_capita_yuan = [400]\n\n\
+         [county.reimbursement.outpatient]\nvillage = 0.50\ntownship = 0.45\ncounty = 0.20\noutside = 0.15\n\n\
+         [county.reimbursement.inpatient]\nvillage = 0.0\ntownship = 0.85\ncounty = 0.70\noutside = 0.50\n\
+         {body}\n\
+         [levers]\nglobal_budget = false\npublic_health_per_capita_yuan = [99, 104, 109, 114, 119]\n\n\
+         [reform]\ntitle = \"(尚未设定改革 / no reform yet)\"\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{load, Document};
+
+    #[test]
+    fn a_county_from_its_population_loads_runs_and_marks_every_input() {
+        for population in [60_000, 520_000, 1_200_000] {
+            let text = from_population("新县", population);
+            let loaded = load(&text, &[]).unwrap_or_else(|e| panic!("{population}: {e:?}"));
+            let communities = loaded.scenario.input.county.communities.len();
+            assert_eq!(
+                communities,
+                if population < 300_000 {
+                    1
+                } else if population < 800_000 {
+                    2
+                } else {
+                    3
+                }
+            );
+            let residents: rust_decimal::Decimal = loaded
+                .scenario
+                .input
+                .county
+                .communities
+                .iter()
+                .map(|c| c.resident_population)
+                .sum();
+            assert!(
+                (residents - rust_decimal::Decimal::from(population)).abs()
+                    <= rust_decimal::Decimal::from(3)
+            );
+            assert_eq!(
+                loaded.scenario.meta.estimated_fields.len(),
+                communities * (6 + 3 * 9) + 8
+            );
+            let projection = crate::model::project(&loaded.scenario.input);
+            assert!(projection
+                .scenario
+                .iter()
+                .all(|y| y.ledger.imbalances().is_empty()));
+        }
+    }
+
+    #[test]
+    fn entering_a_figure_unmarks_it() {
+        let mut document = Document::from_text(&from_population("新县", 200_000)).unwrap();
+        document
+            .set("communities.0.institutions.0.beds", "520")
+            .unwrap();
+        let loaded = crate::scenario::validate(&document).unwrap();
+        assert!(!loaded
+            .scenario
+            .meta
+            .estimated_fields
+            .contains(&"communities.0.institutions.0.beds".to_string()));
+        assert!(loaded
+            .scenario
+            .meta
+            .estimated_fields
+            .contains(&"communities.0.institutions.0.staff".to_string()));
+    }
+}
