@@ -7,7 +7,7 @@
 use crate::chart::{self, Chart};
 use crate::model::{project, Projection};
 use crate::report;
-use crate::scenario::{self, share, Diagnostic, Document, Loaded};
+use crate::scenario::{self, share, template, Diagnostic, Document, Loaded};
 
 /// The scenario being worked on.
 #[derive(Clone, Debug)]
@@ -61,6 +61,55 @@ impl Session {
         }
         *self = Self::from_document(document)?;
         Ok(())
+    }
+
+    /// Applies a structural edit to a copy of the document and keeps it only if the result validates.
+    fn edit(
+        &mut self,
+        change: impl FnOnce(&mut Document) -> Result<(), Diagnostic>,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let mut document = self.document.clone();
+        change(&mut document).map_err(|diagnostic| vec![diagnostic])?;
+        *self = Self::from_document(document)?;
+        Ok(())
+    }
+
+    /// Adds a typical institution of `tier` to community `community`, its inputs marked as estimates.
+    pub fn add_institution(&mut self, community: usize, tier: &str) -> Result<(), Vec<Diagnostic>> {
+        let path = format!("communities.{community}.institutions");
+        self.edit(|document| {
+            document
+                .push_entry(
+                    &path,
+                    &template::new_institution(tier),
+                    &template::INSTITUTION_KEYS,
+                )
+                .map(|_| ())
+        })
+    }
+
+    /// Removes institution entry `index` of community `community` (refused if that leaves the community
+    /// without its lead hospital).
+    pub fn remove_institution(
+        &mut self,
+        community: usize,
+        index: usize,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let path = format!("communities.{community}.institutions");
+        self.edit(|document| document.remove_entry(&path, index))
+    }
+
+    /// Adds a community with a lead hospital, a township group and village clinics, all estimates.
+    pub fn add_community(&mut self) -> Result<(), Vec<Diagnostic>> {
+        let number = self.loaded.scenario.input.county.communities.len() + 1;
+        let (text, keys) = template::new_community(number);
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        self.edit(|document| document.push_entry("communities", &text, &keys).map(|_| ()))
+    }
+
+    /// Removes community `community` (refused if it is the last one).
+    pub fn remove_community(&mut self, community: usize) -> Result<(), Vec<Diagnostic>> {
+        self.edit(|document| document.remove_entry("communities", community))
     }
 
     /// Makes the reform equal to today's levers (the `[reform]` table keeps only its title).
@@ -138,6 +187,51 @@ mod tests {
         assert_eq!(session.text(), before);
         assert!(session.replace("not = [valid").is_err());
         assert_eq!(session.text(), before);
+    }
+
+    #[test]
+    fn institutions_and_communities_are_added_and_removed() {
+        let mut session = Session::open(&default_text()).unwrap();
+        session.add_institution(1, "township").unwrap();
+        assert_eq!(
+            session.loaded().scenario.input.county.communities[1]
+                .institutions
+                .len(),
+            4
+        );
+        assert!(session
+            .loaded()
+            .scenario
+            .meta
+            .estimated_fields
+            .contains(&"communities.1.institutions.3.beds".to_string()));
+        session.add_community().unwrap();
+        assert_eq!(session.loaded().scenario.input.county.communities.len(), 3);
+        session.remove_institution(1, 3).unwrap();
+        assert_eq!(
+            session.loaded().scenario.input.county.communities[1]
+                .institutions
+                .len(),
+            3
+        );
+        // Removing the lead hospital would leave a community without one: refused, nothing changes.
+        let before = session.text();
+        let errors = session.remove_institution(0, 0).unwrap_err();
+        assert!(errors
+            .iter()
+            .any(|d| d.message_en.contains("no lead hospital")));
+        assert_eq!(session.text(), before);
+        session.remove_community(2).unwrap();
+        session.remove_community(1).unwrap();
+        assert!(
+            session.remove_community(0).is_err(),
+            "a county keeps at least one community"
+        );
+        assert!(session
+            .projection()
+            .scenario
+            .iter()
+            .all(|y| y.ledger.imbalances().is_empty()));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use web_sys::HtmlCanvasElement;
 
 use crate::chart::{self, canvas::MeasuredCanvas, Lang};
 use crate::report;
-use crate::scenario::{self, share, shipped, Diagnostic};
+use crate::scenario::{self, share, shipped, template, Diagnostic};
 use crate::session::Session;
 
 fn outcome(result: Result<(), Vec<Diagnostic>>, warnings: &[Diagnostic]) -> String {
@@ -96,6 +96,35 @@ impl Sandbox {
         self.session.summary().to_string()
     }
 
+    /// The county, its communities and institutions, the field declarations and the estimated inputs.
+    pub fn editor(&self) -> String {
+        report::editor::document(&self.session.loaded().scenario).to_string()
+    }
+
+    /// Adds a typical institution of `tier` ("county", "township" or "village") to a community.
+    pub fn add_institution(&mut self, community: usize, tier: &str) -> String {
+        let result = self.session.add_institution(community, tier);
+        outcome(result, &self.session.loaded().warnings)
+    }
+
+    /// Removes an institution entry (refused if it is the community's lead hospital).
+    pub fn remove_institution(&mut self, community: usize, index: usize) -> String {
+        let result = self.session.remove_institution(community, index);
+        outcome(result, &self.session.loaded().warnings)
+    }
+
+    /// Adds a community (all estimates).
+    pub fn add_community(&mut self) -> String {
+        let result = self.session.add_community();
+        outcome(result, &self.session.loaded().warnings)
+    }
+
+    /// Removes a community (refused for the last one).
+    pub fn remove_community(&mut self, community: usize) -> String {
+        let result = self.session.remove_community(community);
+        outcome(result, &self.session.loaded().warnings)
+    }
+
     /// Levers, assumptions and labels for the controls.
     pub fn controls(&self) -> String {
         report::controls::document(&self.session.loaded().scenario).to_string()
@@ -156,6 +185,17 @@ pub fn shipped_scenarios() -> String {
 #[wasm_bindgen]
 pub fn shipped_scenario(file: &str) -> String {
     shipped::text(file).unwrap_or_default().to_string()
+}
+
+/// The scenario text of a new county built from its resident population (every input an estimate).
+#[wasm_bindgen]
+pub fn new_county(name: &str, population: f64) -> String {
+    let population = if population.is_finite() && population > 0.0 {
+        population.round() as u64
+    } else {
+        0
+    };
+    template::from_population(name, population)
 }
 
 /// Checks scenario text without opening it: `{"ok": bool, "diagnostics": [...]}`.

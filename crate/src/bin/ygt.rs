@@ -19,6 +19,8 @@ ygt — 医共体政策沙盘 county medical-community policy sandbox
       检查方案文件 / check a scenario file (exit 0 when valid)
   ygt params
       列出全部政策杠杆和假设 / list every lever and assumption
+  ygt new --population N [--name NAME] [-o FILE]
+      按常住人口估算新建一个县(全部输入标为估计值) / a new county from its population (all inputs estimates)
 
 --set 按文件中的路径覆盖任一输入或杠杆,可重复,例如
 --set overrides any input or lever by its path in the file, repeatable, e.g.
@@ -49,6 +51,8 @@ struct Options {
     overrides: Vec<String>,
     format: Format,
     output: Option<String>,
+    population: Option<u64>,
+    name: Option<String>,
 }
 
 fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
@@ -62,6 +66,8 @@ fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
         overrides: Vec::new(),
         format: Format::Table,
         output: None,
+        population: None,
+        name: None,
     };
     while let Some(arg) = iter.next() {
         match arg.as_str() {
@@ -69,6 +75,17 @@ fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
                 Failure::Usage("--set 需要 PATH=VALUE / --set needs PATH=VALUE".into())
             })?),
             "--json" => options.format = Format::Json,
+            "--population" => {
+                let value = iter.next().unwrap_or_default();
+                options.population = Some(value.parse().ok().filter(|p| (10_000..=50_000_000).contains(p)).ok_or_else(|| {
+                    Failure::Usage(format!("--population 应为 10000 到 50000000 之间的整数 / --population takes a whole number from 10000 to 50000000, not {value:?}"))
+                })?);
+            }
+            "--name" => {
+                options.name = Some(iter.next().ok_or_else(|| {
+                    Failure::Usage("--name 需要县名 / --name needs a name".into())
+                })?)
+            }
             "--csv" => options.format = Format::Csv,
             "-o" | "--output" => {
                 options.output = Some(
@@ -188,6 +205,16 @@ fn run(args: Vec<String>) -> Result<(), Failure> {
     let options = parse_args(args)?;
     if options.command == "params" {
         return write_output(&list_params(), &options.output);
+    }
+    if options.command == "new" {
+        let population = options.population.ok_or_else(|| {
+            Failure::Usage("ygt new 需要 --population N / ygt new needs --population N".into())
+        })?;
+        let name = options.name.clone().unwrap_or_else(|| "新县".to_string());
+        return write_output(
+            &scenario::template::from_population(&name, population),
+            &options.output,
+        );
     }
     if !matches!(options.command.as_str(), "run" | "check") {
         return Err(Failure::Usage(format!(

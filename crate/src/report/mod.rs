@@ -5,6 +5,7 @@
 
 pub mod controls;
 pub mod csv;
+pub mod editor;
 pub mod json;
 pub mod table;
 

@@ -135,18 +135,141 @@ impl Document {
         Ok(())
     }
 
-    /// Removes `path` from `meta.estimated_fields`, if it is there.
-    fn unmark_estimate(&mut self, path: &str) {
-        let Some(list) = self
-            .toml
+    /// Appends an entry to the array of tables at `path` (for example `communities.0.institutions`),
+    /// from TOML text of its keys. The estimated inputs of the new entry are given as keys relative to it.
+    pub fn push_entry(
+        &mut self,
+        path: &str,
+        entry_text: &str,
+        estimated_keys: &[&str],
+    ) -> Result<usize, Diagnostic> {
+        let entry = parse_toml(entry_text)?.as_table().clone();
+        let tables = self.tables_at(path)?;
+        tables.push(entry);
+        let index = tables.len() - 1;
+        let marks: Vec<String> = estimated_keys
+            .iter()
+            .map(|key| format!("{path}.{index}.{key}"))
+            .collect();
+        self.mark_estimates(&marks);
+        Ok(index)
+    }
+
+    /// Removes entry `index` of the array of tables at `path`; estimated-input marks follow the entries
+    /// that move up.
+    pub fn remove_entry(&mut self, path: &str, index: usize) -> Result<(), Diagnostic> {
+        let tables = self.tables_at(path)?;
+        if index >= tables.len() {
+            return Err(Diagnostic::error(
+                path,
+                &index.to_string(),
+                format!("没有第 {index} 项(共 {} 项)", tables.len()),
+                format!("there is no entry {index} (there are {})", tables.len()),
+            ));
+        }
+        tables.remove(index);
+        let prefix = format!("{path}.");
+        self.rewrite_estimates(|mark| {
+            let Some(rest) = mark.strip_prefix(&prefix) else {
+                return Some(mark.to_string());
+            };
+            let (number, tail) = rest.split_once('.').unwrap_or((rest, ""));
+            match number.parse::<usize>() {
+                Ok(n) if n == index => None,
+                Ok(n) if n > index => Some(format!(
+                    "{prefix}{}{}{tail}",
+                    n - 1,
+                    if tail.is_empty() { "" } else { "." }
+                )),
+                _ => Some(mark.to_string()),
+            }
+        });
+        Ok(())
+    }
+
+    /// The array of tables at a dotted path (through tables and indexed entries of arrays of tables).
+    fn tables_at(&mut self, path: &str) -> Result<&mut ArrayOfTables, Diagnostic> {
+        let not_a_list = || {
+            Diagnostic::error(
+                path,
+                "",
+                "此处不是条目列表",
+                "this is not a list of entries",
+            )
+        };
+        let segments: Vec<&str> = path.split('.').collect();
+        let mut table: &mut dyn TableLike = self.toml.as_table_mut();
+        let mut position = 0;
+        loop {
+            let item = table.get_mut(segments[position]).ok_or_else(not_a_list)?;
+            if position + 1 == segments.len() {
+                return item.as_array_of_tables_mut().ok_or_else(not_a_list);
+            }
+            table = match item {
+                Item::Table(child) => {
+                    position += 1;
+                    child
+                }
+                Item::ArrayOfTables(entries) => {
+                    let index = segments[position + 1]
+                        .parse::<usize>()
+                        .map_err(|_| not_a_list())?;
+                    position += 2;
+                    if position == segments.len() {
+                        return Err(not_a_list());
+                    }
+                    entries.get_mut(index).ok_or_else(not_a_list)?
+                }
+                _ => return Err(not_a_list()),
+            };
+        }
+    }
+
+    fn estimate_list(&mut self) -> Option<&mut toml_edit::Array> {
+        self.toml
             .get_mut("meta")
             .and_then(Item::as_table_like_mut)
             .and_then(|meta| meta.get_mut("estimated_fields"))
             .and_then(Item::as_array_mut)
-        else {
+    }
+
+    fn mark_estimates(&mut self, paths: &[String]) {
+        if paths.is_empty() {
             return;
-        };
-        list.retain(|value| value.as_str() != Some(path));
+        }
+        if self.estimate_list().is_none() {
+            if let Some(meta) = self.toml.get_mut("meta").and_then(Item::as_table_like_mut) {
+                meta.insert(
+                    "estimated_fields",
+                    Item::Value(Value::Array(toml_edit::Array::new())),
+                );
+            }
+        }
+        if let Some(list) = self.estimate_list() {
+            for path in paths {
+                list.push(path.as_str());
+            }
+        }
+    }
+
+    fn rewrite_estimates(&mut self, rewrite: impl Fn(&str) -> Option<String>) {
+        if let Some(list) = self.estimate_list() {
+            let kept: Vec<String> = list
+                .iter()
+                .filter_map(|value| value.as_str().and_then(&rewrite))
+                .collect();
+            list.clear();
+            for path in kept {
+                list.push(path);
+            }
+        }
+    }
+
+    /// Removes `path` from `meta.estimated_fields`, if it is there.
+    fn unmark_estimate(&mut self, path: &str) {
+        if let Some(list) = self.estimate_list() {
+            list.retain(|value| value.as_str() != Some(path));
+        }
     }
 }
 
@@ -386,6 +509,34 @@ mod tests {
         assert!(document.set("communities.3.name", "x").is_err());
         assert!(document.set("communities.0.name.deeper", "x").is_err());
         assert!(document.set_assignment("no equals sign").is_err());
+    }
+
+    #[test]
+    fn entries_are_added_and_removed_with_their_marks() {
+        let text = "[meta]\ntitle = \"t\"\nestimated_fields = [\"c.0.x\", \"c.1.x\", \"c.2.y\"]\n[[c]]\nx = 1\n[[c]]\nx = 2\n[[c]]\ny = 3\n";
+        let mut document = Document::from_text(text).unwrap();
+        document.remove_entry("c", 1).unwrap();
+        let tree = document.tree();
+        let Some(Node::Array(entries)) = tree.get("c") else {
+            panic!()
+        };
+        assert_eq!(entries.len(), 2);
+        let marks = tree
+            .get("meta")
+            .and_then(|m| m.get("estimated_fields"))
+            .cloned();
+        assert_eq!(
+            marks,
+            Some(Node::Array(vec![
+                Node::Text("c.0.x".into()),
+                Node::Text("c.1.y".into())
+            ]))
+        );
+        let index = document.push_entry("c", "z = 4", &["z"]).unwrap();
+        assert_eq!(index, 2);
+        assert!(document.text().contains("\"c.2.z\""));
+        assert!(document.remove_entry("c", 9).is_err());
+        assert!(document.push_entry("meta", "z = 1", &[]).is_err());
     }
 
     #[test]

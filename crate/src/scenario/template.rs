@@ -248,3 +248,89 @@ mod tests {
             .contains(&"communities.0.institutions.0.staff".to_string()));
     }
 }
+
+/// The inputs of an institution entry, all estimated when a new entry is added.
+pub const INSTITUTION_KEYS: [&str; 9] = [
+    "count",
+    "beds",
+    "staff",
+    "outpatient_visits",
+    "admissions",
+    "cost_per_visit",
+    "cost_per_admission",
+    "average_pay_yuan",
+    "base_subsidy_yuan",
+];
+
+/// A typical single institution of `tier` ("county", "township" or "village"), as entry text; every
+/// figure is an estimate (BRIEF §5 for a township centre's 45 beds and 48 staff; the rest assumptions).
+pub fn new_institution(tier: &str) -> String {
+    let (name, beds, staff, visits, admissions, cpv, cpa, pay, subsidy) = match tier {
+        "county" => (
+            "新县级医院",
+            300,
+            350,
+            180_000,
+            9_000,
+            230,
+            7_500,
+            105_000,
+            0,
+        ),
+        "village" => ("新村卫生室", 0, 2, 3_000, 0, 45, 0, 38_000, 8_000),
+        _ => (
+            "新乡镇卫生院",
+            45,
+            48,
+            30_000,
+            900,
+            110,
+            3_000,
+            75_000,
+            1_440_000,
+        ),
+    };
+    let tier = if matches!(tier, "county" | "village") {
+        tier
+    } else {
+        "township"
+    };
+    format!(
+        "name = \"{name}\"\ntier = \"{tier}\"\ncount = 1\nbeds = {beds}\nstaff = {staff}\noutpatient_visits = {visits}\nadmissions = {admissions}\n\
+         cost_per_visit = {cpv}\ncost_per_admission = {cpa}\naverage_pay_yuan = {pay}\nbase_subsidy_yuan = {subsidy}\n"
+    )
+}
+
+/// A new community of about 100,000 residents led by a county hospital, as entry text, and its
+/// estimated keys relative to the entry.
+pub fn new_community(number: usize) -> (String, Vec<String>) {
+    let text = format!(
+        "name = \"新医共体{number}\"\ninsured_residents = 86000\nresident_population = 100000\n\n[out_of_county]\noutpatient_visits = 57000\nadmissions = 2600\n\
+         cost_per_visit = 500\ncost_per_admission = 16000\n\n[[institutions]]\n{}lead = true\n\n[[institutions]]\n{}\n[[institutions]]\n{}",
+        new_institution("county"),
+        new_institution("township").replace("count = 1", "count = 4"),
+        new_institution("village").replace("count = 1", "count = 60"),
+    );
+    let mut keys: Vec<String> = ["insured_residents", "resident_population"]
+        .iter()
+        .map(|k| k.to_string())
+        .collect();
+    keys.extend(
+        [
+            "outpatient_visits",
+            "admissions",
+            "cost_per_visit",
+            "cost_per_admission",
+        ]
+        .iter()
+        .map(|k| format!("out_of_county.{k}")),
+    );
+    for index in 0..3 {
+        keys.extend(
+            INSTITUTION_KEYS
+                .iter()
+                .map(|k| format!("institutions.{index}.{k}")),
+        );
+    }
+    (text, keys)
+}
