@@ -3,7 +3,7 @@
 // tables, coalesces bursts of lever moves, keeps the work in local storage and exposes window.ygt.
 // Text from scenario files is only ever shown with textContent, never parsed as markup.
 
-import init, { Sandbox, shipped_scenarios, shipped_scenario, decode_share } from './pkg/ygt.js';
+import init, { Sandbox, shipped_scenarios, shipped_scenario, decode_share, new_county } from './pkg/ygt.js';
 
 const STORE_KEY = 'ygt.working.v1';
 const LANG_KEY = 'ygt.lang';
@@ -23,6 +23,13 @@ const UI = {
     utf16: '文件是 UTF-16 编码;请另存为 UTF-8 后再打开。', opened_default: '未能恢复上次的工作,已打开默认方案;上次的文本保存在浏览器的 ygt.recovered 中。',
     groups: { insurance: '医保总额付费与结算', fiscal: '财政投入', public_health: '基本公共卫生', pay: '薪酬与人员下沉', fund: '专项资金' },
     year: '年', unit_wan: '万元', unit_yuan: '元', pp: '个百分点',
+    tab_policy: '政策与假设', tab_county: '县情', new_county: '按常住人口新建县', new_county_note: '只需常住人口:其余输入按全国比例估算并标为估计值,请逐项替换为本县数据。',
+    county_name: '县名', population: '常住人口', create: '新建', estimated_note: '黄底为估计值,输入本县数据后标记消失。', estimated: '估计值',
+    county: '县', base_year: '基础数据年份', horizon_years: '预测年数', government_per_capita_yuan: '人均财政补助(元,逐年以逗号分隔)',
+    individual_per_capita_yuan: '人均个人缴费(元,逐年以逗号分隔)', reimbursement_outpatient: '门诊报销比例', reimbursement_inpatient: '住院报销比例',
+    places: { village: '村', township: '乡镇', county: '县级', outside: '县外' }, tiers: { county: '县级医院', township: '乡镇卫生院', village: '村卫生室' },
+    community: '医共体', out_of_county: '县域外就医', institutions: '成员机构', lead: '牵头医院', remove: '删除', add_community: '+ 新增医共体',
+    add: '+ ', name: '名称', tier: '层级',
   },
   en: {
     app_title: 'Medical-community sandbox', open: 'Open', save: 'Save', share: 'Share link', reset: 'Reset', close: 'Close',
@@ -38,6 +45,13 @@ const UI = {
     utf16: 'The file is UTF-16; save it as UTF-8 and open it again.', opened_default: 'Could not restore the last work; the default scenario is open. The last text is kept in the browser under ygt.recovered.',
     groups: { insurance: 'Insurance global budget and settlement', fiscal: 'Fiscal funding', public_health: 'Basic public health', pay: 'Pay and staff sent down', fund: 'Special fund' },
     year: '', unit_wan: '10k yuan', unit_yuan: 'yuan', pp: 'points',
+    tab_policy: 'Policy & assumptions', tab_county: 'County', new_county: 'New county from its population', new_county_note: 'Only the resident population: every other input is estimated from national ratios and marked, until you enter the county\'s own figures.',
+    county_name: 'county name', population: 'resident population', create: 'Create', estimated_note: 'Yellow inputs are estimates; entering the county\'s own figure removes the mark.', estimated: 'estimate',
+    county: 'County', base_year: 'base-data year', horizon_years: 'years projected', government_per_capita_yuan: 'government financing per insured (yuan, by year, comma-separated)',
+    individual_per_capita_yuan: 'individual contribution per insured (yuan, by year, comma-separated)', reimbursement_outpatient: 'outpatient reimbursement rate', reimbursement_inpatient: 'inpatient reimbursement rate',
+    places: { village: 'village', township: 'township', county: 'county', outside: 'outside' }, tiers: { county: 'county hospital', township: 'township centre', village: 'village clinic' },
+    community: 'Community', out_of_county: 'out-of-county care', institutions: 'Member institutions', lead: 'lead hospital', remove: 'Remove', add_community: '+ Add a community',
+    add: '+ ', name: 'name', tier: 'tier',
   },
 };
 
@@ -306,6 +320,178 @@ function renderControls() {
   assumptionBox.replaceChildren(...controls.assumptions.map((spec) => buildControl(spec, false)));
 }
 
+// ---------- the county editor (县情) ----------
+
+let editor = null;
+
+function problemFor(path) {
+  return diagnostics.find((d) => d.severity === 'error' && d.path === path);
+}
+
+// One labelled input. `path` is the --set path; text fields are sent as TOML strings.
+function field({ path, label: text, value, unit, kind = 'number', options = null }) {
+  const box = el('label', { class: 'field', 'data-path': path });
+  box.append(el('span', { text: unit ? `${text} (${unit})` : text }));
+  let input;
+  if (options) {
+    input = el('select');
+    for (const [optionValue, optionText] of options) input.append(el('option', { value: optionValue, text: optionText }));
+  } else {
+    input = el('input', kind === 'number' ? { type: 'number', step: 'any' } : { type: 'text' });
+  }
+  box.append(input);
+  box.append(el('span', { class: 'problem' }));
+  input.addEventListener('change', () => {
+    const raw = input.value.trim();
+    const toml = kind === 'text' || options ? JSON.stringify(raw) : kind === 'list' ? `[${raw}]` : raw;
+    requestSet(path, toml);
+  });
+  fillField(box, value);
+  return box;
+}
+
+function fillField(box, value) {
+  const input = box.querySelector('input, select');
+  const path = box.dataset.path;
+  const typed = refused.get(path);
+  if (document.activeElement !== input) input.value = typed !== undefined ? typed.replace(/^"(.*)"$/, '$1').replace(/^\[(.*)\]$/, '$1') : value;
+  box.classList.toggle('estimated', editor.estimated_fields.includes(path));
+  box.title = editor.estimated_fields.includes(path) ? t('estimated') : '';
+  box.classList.toggle('refused', typed !== undefined);
+  const problem = problemFor(path);
+  box.querySelector('.problem').textContent = problem ? (lang === 'zh' ? problem.message_zh : problem.message_en) : '';
+}
+
+function editorShape() {
+  return [lang, ...editor.communities.map((c) => c.institutions.length)].join('|');
+}
+
+function structural(outcomeText) {
+  const outcome = JSON.parse(outcomeText);
+  showDiagnostics(outcome.diagnostics);
+  if (outcome.ok) autosave();
+  renderAll();
+}
+
+function buildCountyEditor() {
+  const box = $('county-editor');
+  box.replaceChildren();
+  const county = editor.county;
+  const countySection = el('div', { class: 'community' }, el('div', { class: 'head' }, el('strong', { text: t('county') })));
+  const grid = el('div', { class: 'grid' });
+  grid.append(
+    field({ path: 'county.name', label: t('name'), value: county.name, kind: 'text' }),
+    field({ path: 'county.base_year', label: t('base_year'), value: county.base_year }),
+    field({ path: 'county.horizon_years', label: t('horizon_years'), value: county.horizon_years }),
+    field({ path: 'county.government_per_capita_yuan', label: t('government_per_capita_yuan'), value: county.government_per_capita_yuan.join(', '), kind: 'list' }),
+    field({ path: 'county.individual_per_capita_yuan', label: t('individual_per_capita_yuan'), value: county.individual_per_capita_yuan.join(', '), kind: 'list' }),
+  );
+  for (const care of ['outpatient', 'inpatient']) {
+    for (const place of ['village', 'township', 'county', 'outside']) {
+      grid.append(field({ path: `county.reimbursement.${care}.${place}`, label: `${t('reimbursement_' + care)} · ${t('places')[place]}`, value: county.reimbursement[care][place] }));
+    }
+  }
+  countySection.append(grid);
+  box.append(countySection);
+
+  editor.communities.forEach((community, c) => {
+    const section = el('div', { class: 'community', 'data-community': c });
+    const remove = el('button', { text: t('remove') });
+    remove.addEventListener('click', () => structural(sandbox.remove_community(c)));
+    const name = field({ path: `communities.${c}.name`, label: t('community'), value: community.name, kind: 'text' });
+    section.append(el('div', { class: 'head' }, name, remove));
+    const grid = el('div', { class: 'grid' });
+    for (const spec of editor.fields.community) {
+      grid.append(field({ path: `communities.${c}.${spec.key}`, label: label(spec), value: community[spec.key], unit: lang === 'zh' ? spec.unit_zh : spec.unit_en }));
+    }
+    for (const spec of editor.fields.out_of_county) {
+      grid.append(field({ path: `communities.${c}.out_of_county.${spec.key}`, label: label(spec), value: community.out_of_county[spec.key], unit: lang === 'zh' ? spec.unit_zh : spec.unit_en }));
+    }
+    section.append(grid, el('h3', { class: 'note', text: t('institutions') }));
+    community.institutions.forEach((institution, i) => {
+      const path = `communities.${c}.institutions.${i}`;
+      const entry = el('div', { class: 'institution', 'data-institution': i });
+      const tierOptions = ['county', 'township', 'village'].map((tier) => [tier, t('tiers')[tier]]);
+      const lead = el('input', { type: 'radio', name: `lead-${c}`, title: t('lead') });
+      lead.checked = institution.lead;
+      lead.addEventListener('change', () => {
+        community.institutions.forEach((other, j) => { if (other.lead) requestSet(`communities.${c}.institutions.${j}.lead`, 'false'); });
+        requestSet(`${path}.lead`, 'true');
+      });
+      const removeInstitution = el('button', { text: t('remove') });
+      removeInstitution.addEventListener('click', () => structural(sandbox.remove_institution(c, i)));
+      entry.append(el('div', { class: 'head' },
+        field({ path: `${path}.name`, label: t('name'), value: institution.name, kind: 'text' }),
+        field({ path: `${path}.tier`, label: t('tier'), value: institution.tier, options: tierOptions }),
+        el('label', { class: 'field' }, el('span', { text: t('lead') }), lead),
+        removeInstitution));
+      const fields = el('div', { class: 'grid' });
+      for (const spec of editor.fields.institution) {
+        fields.append(field({ path: `${path}.${spec.key}`, label: label(spec), value: institution[spec.key], unit: lang === 'zh' ? spec.unit_zh : spec.unit_en }));
+      }
+      entry.append(fields);
+      section.append(entry);
+    });
+    const adds = el('div', { class: 'add-row' });
+    for (const tier of ['county', 'township', 'village']) {
+      const button = el('button', { text: t('add') + t('tiers')[tier], 'data-add': tier });
+      button.addEventListener('click', () => structural(sandbox.add_institution(c, tier)));
+      adds.append(button);
+    }
+    section.append(adds);
+    box.append(section);
+  });
+  const addCommunity = el('button', { id: 'add-community', text: t('add_community') });
+  addCommunity.addEventListener('click', () => structural(sandbox.add_community()));
+  box.append(addCommunity);
+}
+
+function renderCounty() {
+  editor = JSON.parse(sandbox.editor());
+  const box = $('county-editor');
+  if (box.dataset.shape !== editorShape()) {
+    box.dataset.shape = editorShape();
+    buildCountyEditor();
+    return;
+  }
+  // Same structure: refresh values, estimate marks and problems in place.
+  const values = new Map();
+  const county = editor.county;
+  values.set('county.name', county.name);
+  values.set('county.base_year', county.base_year);
+  values.set('county.horizon_years', county.horizon_years);
+  values.set('county.government_per_capita_yuan', county.government_per_capita_yuan.join(', '));
+  values.set('county.individual_per_capita_yuan', county.individual_per_capita_yuan.join(', '));
+  for (const care of ['outpatient', 'inpatient']) for (const place of Object.keys(county.reimbursement[care])) values.set(`county.reimbursement.${care}.${place}`, county.reimbursement[care][place]);
+  editor.communities.forEach((community, c) => {
+    values.set(`communities.${c}.name`, community.name);
+    for (const spec of editor.fields.community) values.set(`communities.${c}.${spec.key}`, community[spec.key]);
+    for (const spec of editor.fields.out_of_county) values.set(`communities.${c}.out_of_county.${spec.key}`, community.out_of_county[spec.key]);
+    community.institutions.forEach((institution, i) => {
+      for (const key of ['name', 'tier', ...editor.fields.institution.map((f) => f.key)]) values.set(`communities.${c}.institutions.${i}.${key}`, institution[key]);
+    });
+  });
+  for (const node of box.querySelectorAll('.field[data-path]')) {
+    if (values.has(node.dataset.path)) fillField(node, values.get(node.dataset.path));
+  }
+  box.querySelectorAll('input[type=radio]').forEach((radio) => {
+    const c = Number(radio.closest('.community').dataset.community);
+    const i = Number(radio.closest('.institution').dataset.institution);
+    radio.checked = Boolean(editor.communities[c]?.institutions[i]?.lead);
+  });
+}
+
+function createCounty() {
+  const population = Number($('new-population').value);
+  const name = $('new-name').value.trim() || (lang === 'zh' ? '新县' : 'New county');
+  if (!(population >= 10000 && population <= 50000000)) {
+    showDiagnostics([{ severity: 'error', path: 'population', value: $('new-population').value,
+      message_zh: '常住人口应为 10000 到 50000000 之间的整数', message_en: 'the resident population is a whole number from 10000 to 50000000' }]);
+    return;
+  }
+  openText(new_county(name, population), { fromFile: false });
+}
+
 // ---------- charts ----------
 
 function renderCharts() {
@@ -439,6 +625,7 @@ function tableText(table) {
 function renderStatic() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+  document.querySelectorAll('[data-i18n-placeholder]').forEach((node) => { node.placeholder = t(node.dataset.i18nPlaceholder); });
   $('lang').textContent = t('lang_button');
   document.title = t('app_title');
 }
@@ -465,6 +652,7 @@ function renderAll() {
   renderLedger();
   renderSaveState();
   step('ygt-tables');
+  if (!$('county-pane').hidden) renderCounty();
 }
 
 // ---------- changes: coalesced, validated by the core, never losing what the user had ----------
@@ -606,6 +794,16 @@ function wire() {
   });
   document.querySelectorAll('input[name=mode]').forEach((radio) => radio.addEventListener('change', () => { mode = radio.value; renderControls(); }));
   $('wan').addEventListener('change', () => { renderScorecard(); renderLedger(); });
+  const showPane = (county) => {
+    $('county-pane').hidden = !county;
+    $('policy-pane').hidden = county;
+    $('tab-county').classList.toggle('active', county);
+    $('tab-policy').classList.toggle('active', !county);
+    if (county) renderCounty();
+  };
+  $('tab-policy').addEventListener('click', () => showPane(false));
+  $('tab-county').addEventListener('click', () => showPane(true));
+  $('new-create').addEventListener('click', createCounty);
   $('ledger-year').addEventListener('change', renderLedger);
   $('copy-scorecard').addEventListener('click', () => navigator.clipboard?.writeText(tableText($('scorecard'))));
   $('copy-ledger').addEventListener('click', () => navigator.clipboard?.writeText(tableText($('ledger'))));
