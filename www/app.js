@@ -3,7 +3,7 @@
 // tables, coalesces bursts of lever moves, keeps the work in local storage and exposes window.ygt.
 // Text from scenario files is only ever shown with textContent, never parsed as markup.
 
-import init, { Sandbox, shipped_scenarios, shipped_scenario, decode_share, new_county } from './pkg/ygt.js';
+import init, { Sandbox, shipped_scenarios, shipped_scenario, decode_share, new_county, import_spreadsheet } from './pkg/ygt.js';
 
 const STORE_KEY = 'ygt.working.v1';
 const LANG_KEY = 'ygt.lang';
@@ -30,6 +30,7 @@ const UI = {
     places: { village: '村', township: '乡镇', county: '县级', outside: '县外' }, tiers: { county: '县级医院', township: '乡镇卫生院', village: '村卫生室' },
     community: '医共体', out_of_county: '县域外就医', institutions: '成员机构', lead: '牵头医院', remove: '删除', add_community: '+ 新增医共体',
     add: '+ ', name: '名称', tier: '层级',
+    spreadsheet: '表格模板(Excel / WPS)', spreadsheet_note: '下载模板(已填入当前县情),在 Excel 或 WPS 中填写后导入;有错误的单元格会逐一列出,全部正确才会导入。', template_xlsx: '下载模板 .xlsx', template_csv: '下载模板 CSV', import_sheet: '导入表格',
   },
   en: {
     app_title: 'Medical-community sandbox', open: 'Open', save: 'Save', share: 'Share link', reset: 'Reset', close: 'Close',
@@ -52,6 +53,7 @@ const UI = {
     places: { village: 'village', township: 'township', county: 'county', outside: 'outside' }, tiers: { county: 'county hospital', township: 'township centre', village: 'village clinic' },
     community: 'Community', out_of_county: 'out-of-county care', institutions: 'Member institutions', lead: 'lead hospital', remove: 'Remove', add_community: '+ Add a community',
     add: '+ ', name: 'name', tier: 'tier',
+    spreadsheet: 'Spreadsheet template (Excel / WPS)', spreadsheet_note: 'Download the template (filled with the current county), fill it in Excel or WPS and import it; every bad cell is listed, and nothing is imported until all are right.', template_xlsx: 'Template .xlsx', template_csv: 'Template CSV', import_sheet: 'Import spreadsheet',
   },
 };
 
@@ -481,6 +483,38 @@ function renderCounty() {
   });
 }
 
+function download(name, blob) {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function downloadTemplate(kind) {
+  if (kind === 'xlsx') {
+    download('县情模板.xlsx', new Blob([sandbox.template_xlsx()], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  } else {
+    for (const file of JSON.parse(sandbox.template_csv())) download(file.name, new Blob([file.text], { type: 'text/csv;charset=utf-8' }));
+  }
+}
+
+async function importSpreadsheet(files) {
+  const names = [];
+  const contents = [];
+  for (const file of files) {
+    names.push(file.name);
+    contents.push(new Uint8Array(await file.arrayBuffer()));
+  }
+  const outcome = JSON.parse(import_spreadsheet(names, contents));
+  if (!outcome.ok) {
+    showDiagnostics(outcome.diagnostics);
+    return outcome;
+  }
+  return openText(outcome.text) ?? outcome;
+}
+
 function createCounty() {
   const population = Number($('new-population').value);
   const name = $('new-name').value.trim() || (lang === 'zh' ? '新县' : 'New county');
@@ -732,12 +766,7 @@ async function openFile(file) {
 function saveFile() {
   const text = sandbox.scenario();
   const name = (results.scenario.title || 'scenario').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60) + '.toml';
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const link = el('a', { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  download(name, new Blob([text], { type: 'text/plain;charset=utf-8' }));
   savedText = text;
   autosave();
 }
@@ -804,6 +833,10 @@ function wire() {
   $('tab-policy').addEventListener('click', () => showPane(false));
   $('tab-county').addEventListener('click', () => showPane(true));
   $('new-create').addEventListener('click', createCounty);
+  $('template-xlsx').addEventListener('click', () => downloadTemplate('xlsx'));
+  $('template-csv').addEventListener('click', () => downloadTemplate('csv'));
+  $('import-sheet').addEventListener('click', () => $('sheet-file').click());
+  $('sheet-file').addEventListener('change', () => { const files = [...$('sheet-file').files]; $('sheet-file').value = ''; if (files.length) importSpreadsheet(files); });
   $('ledger-year').addEventListener('change', renderLedger);
   $('copy-scorecard').addEventListener('click', () => navigator.clipboard?.writeText(tableText($('scorecard'))));
   $('copy-ledger').addEventListener('click', () => navigator.clipboard?.writeText(tableText($('ledger'))));

@@ -24,5 +24,6 @@ pub mod model;
 pub mod report;
 pub mod scenario;
 pub mod session;
+pub mod sheet;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

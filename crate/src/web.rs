@@ -13,6 +13,7 @@ use crate::chart::{self, canvas::MeasuredCanvas, Lang};
 use crate::report;
 use crate::scenario::{self, share, shipped, template, Diagnostic};
 use crate::session::Session;
+use crate::sheet;
 
 fn outcome(result: Result<(), Vec<Diagnostic>>, warnings: &[Diagnostic]) -> String {
     let value = match result {
@@ -125,6 +126,20 @@ impl Sandbox {
         outcome(result, &self.session.loaded().warnings)
     }
 
+    /// The county template as an .xlsx workbook, filled with this scenario's county.
+    pub fn template_xlsx(&self) -> Vec<u8> {
+        sheet::xlsx::write(&sheet::county::export(&self.session.loaded().scenario))
+    }
+
+    /// The county template as CSV files: `[{"name": "县.csv", "text": ...}, ...]`.
+    pub fn template_csv(&self) -> String {
+        let files: Vec<Value> = sheet::county::export(&self.session.loaded().scenario)
+            .iter()
+            .map(|table| json!({"name": format!("{}.csv", table.name), "text": sheet::csv::write(table)}))
+            .collect();
+        Value::Array(files).to_string()
+    }
+
     /// Levers, assumptions and labels for the controls.
     pub fn controls(&self) -> String {
         report::controls::document(&self.session.loaded().scenario).to_string()
@@ -196,6 +211,30 @@ pub fn new_county(name: &str, population: f64) -> String {
         0
     };
     template::from_population(name, population)
+}
+
+/// Scenario text from a filled template: `names` and `contents` (Uint8Array) of one .xlsx or of CSV
+/// files. `{"ok": true, "text": ...}` or `{"ok": false, "diagnostics": [...]}` naming every bad cell.
+#[wasm_bindgen]
+pub fn import_spreadsheet(names: js_sys::Array, contents: js_sys::Array) -> String {
+    let files: Vec<(String, Vec<u8>)> = names
+        .iter()
+        .zip(contents.iter())
+        .map(|(name, bytes)| {
+            (
+                name.as_string().unwrap_or_default(),
+                js_sys::Uint8Array::new(&bytes).to_vec(),
+            )
+        })
+        .collect();
+    let value =
+        match sheet::county::read_files(&files).and_then(|tables| sheet::county::import(&tables)) {
+            Ok(text) => json!({"ok": true, "text": text}),
+            Err(diagnostics) => {
+                json!({"ok": false, "diagnostics": report::json::diagnostics(&diagnostics)})
+            }
+        };
+    value.to_string()
 }
 
 /// Checks scenario text without opening it: `{"ok": bool, "diagnostics": [...]}`.

@@ -19,6 +19,10 @@ ygt — 医共体政策沙盘 county medical-community policy sandbox
       检查方案文件 / check a scenario file (exit 0 when valid)
   ygt params
       列出全部政策杠杆和假设 / list every lever and assumption
+  ygt template [--from FILE] -o county.xlsx | -o DIR
+      下载县情表格模板(.xlsx,或 DIR 下三个 CSV 文件) / the county spreadsheet template (.xlsx, or three CSV files in DIR)
+  ygt import county.xlsx | 县.csv 医共体.csv 机构.csv  -o scenario.toml
+      导入填好的表格,每个错误单元格都会列出 / import a filled template; every bad cell is named
   ygt new --population N [--name NAME] [-o FILE]
       按常住人口估算新建一个县(全部输入标为估计值) / a new county from its population (all inputs estimates)
 
@@ -53,6 +57,9 @@ struct Options {
     output: Option<String>,
     population: Option<u64>,
     name: Option<String>,
+    /// More files (for `import` of CSV files).
+    more_files: Vec<String>,
+    from: Option<String>,
 }
 
 fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
@@ -68,6 +75,8 @@ fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
         output: None,
         population: None,
         name: None,
+        more_files: Vec::new(),
+        from: None,
     };
     while let Some(arg) = iter.next() {
         match arg.as_str() {
@@ -96,12 +105,18 @@ fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
             other if other.starts_with("--set=") => {
                 options.overrides.push(other["--set=".len()..].to_string())
             }
+            "--from" => {
+                options.from = Some(iter.next().ok_or_else(|| {
+                    Failure::Usage("--from 需要方案文件 / --from needs a scenario file".into())
+                })?)
+            }
             other if other.starts_with('-') && other != "-" => {
                 return Err(Failure::Usage(format!(
                     "未知选项 / unknown option: {other}"
                 )))
             }
             other if options.file.is_empty() => options.file = other.to_string(),
+            other if options.command == "import" => options.more_files.push(other.to_string()),
             other => {
                 return Err(Failure::Usage(format!(
                     "多余的参数 / unexpected argument: {other}"
@@ -216,6 +231,12 @@ fn run(args: Vec<String>) -> Result<(), Failure> {
             &options.output,
         );
     }
+    if options.command == "template" {
+        return write_template(&options);
+    }
+    if options.command == "import" {
+        return import_template(&options);
+    }
     if !matches!(options.command.as_str(), "run" | "check") {
         return Err(Failure::Usage(format!(
             "未知命令 / unknown command: {}",
@@ -259,6 +280,71 @@ fn run(args: Vec<String>) -> Result<(), Failure> {
     if !matches!(options.format, Format::Table) {
         print_diagnostics(&loaded.warnings);
     }
+    write_output(&text, &options.output)
+}
+
+/// Reads a file's bytes, bounded in size.
+fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(64 * 1024 * 1024).read_to_end(&mut bytes))
+        .map_err(|error| Failure::Io(format!("无法读取 {path} / cannot read {path}: {error}")))?;
+    Ok(bytes)
+}
+
+fn write_template(options: &Options) -> Result<(), Failure> {
+    let text = match &options.from {
+        Some(path) => read_text(path)?,
+        None => scenario::shipped::default_text().to_string(),
+    };
+    let loaded = scenario::load(&text, &[]).map_err(|diagnostics| {
+        print_diagnostics(&diagnostics);
+        Failure::Invalid
+    })?;
+    let tables = ygt::sheet::county::export(&loaded.scenario);
+    let output = options.output.clone().ok_or_else(|| Failure::Usage("ygt template 需要 -o county.xlsx 或 -o 目录 / ygt template needs -o county.xlsx or -o DIR".into()))?;
+    let io = |error: std::io::Error| {
+        Failure::Io(format!(
+            "无法写入 {output} / cannot write {output}: {error}"
+        ))
+    };
+    if output.ends_with(".xlsx") {
+        std::fs::write(&output, ygt::sheet::xlsx::write(&tables)).map_err(io)?;
+    } else {
+        std::fs::create_dir_all(&output).map_err(io)?;
+        for table in &tables {
+            std::fs::write(
+                std::path::Path::new(&output).join(format!("{}.csv", table.name)),
+                ygt::sheet::csv::write(table),
+            )
+            .map_err(io)?;
+        }
+    }
+    eprintln!("{output}: 模板已写出 / template written");
+    Ok(())
+}
+
+fn import_template(options: &Options) -> Result<(), Failure> {
+    if options.file.is_empty() {
+        return Err(Failure::Usage(
+            "ygt import 需要表格文件 / ygt import needs the filled template".into(),
+        ));
+    }
+    let mut files = Vec::new();
+    for path in std::iter::once(&options.file).chain(&options.more_files) {
+        files.push((path.clone(), read_bytes(path)?));
+    }
+    let text = ygt::sheet::county::read_files(&files)
+        .and_then(|tables| ygt::sheet::county::import(&tables))
+        .map_err(|diagnostics| {
+            print_diagnostics(&diagnostics);
+            eprintln!(
+                "{} 个错误,未导入 / {} error(s), nothing imported",
+                diagnostics.len(),
+                diagnostics.len()
+            );
+            Failure::Invalid
+        })?;
     write_output(&text, &options.output)
 }
 

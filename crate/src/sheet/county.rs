@@ -1,0 +1,773 @@
+//! The county template: three tables (县 county, 医共体 communities, 机构 institutions) with Chinese
+//! column names and units, filled from a scenario, and read back into scenario text with every bad cell
+//! named by sheet, row and column. Nothing is imported unless every cell is valid.
+
+use std::fmt::Write;
+
+use rust_decimal::Decimal;
+
+use super::xlsx::column_letters;
+use super::{Cell, Table};
+use crate::model::{Place, Tier};
+use crate::scenario::fields::{
+    self, InputField, NumberRule, COMMUNITY_FIELDS, INSTITUTION_FIELDS, OUT_OF_COUNTY_FIELDS,
+};
+use crate::scenario::{Diagnostic, Scenario};
+
+pub const COUNTY_SHEET: &str = "县";
+pub const COMMUNITY_SHEET: &str = "医共体";
+pub const INSTITUTION_SHEET: &str = "机构";
+
+/// The rows of the county sheet: key (the scenario path), Chinese and English label, rule.
+fn county_rows() -> Vec<(String, String, &'static str, Option<NumberRule>)> {
+    let mut rows = vec![
+        (
+            "county.name".to_string(),
+            "县名".to_string(),
+            "county name",
+            None,
+        ),
+        (
+            "county.base_year".into(),
+            "基础数据年份".into(),
+            "base-data year",
+            Some(fields::YEAR),
+        ),
+        (
+            "county.horizon_years".into(),
+            "预测年数".into(),
+            "years projected",
+            Some(fields::HORIZON),
+        ),
+        (
+            "county.government_per_capita_yuan".into(),
+            "人均财政补助".into(),
+            "government financing per insured",
+            Some(fields::PER_CAPITA),
+        ),
+        (
+            "county.individual_per_capita_yuan".into(),
+            "人均个人缴费".into(),
+            "individual contribution per insured",
+            Some(fields::PER_CAPITA),
+        ),
+    ];
+    for (care, zh, en) in [
+        ("outpatient", "门诊报销比例", "outpatient reimbursement"),
+        ("inpatient", "住院报销比例", "inpatient reimbursement"),
+    ] {
+        for place in Place::ALL {
+            rows.push((
+                format!("county.reimbursement.{care}.{}", place.key()),
+                format!("{zh}:{}", place.label().0),
+                en,
+                Some(fields::SHARE),
+            ));
+        }
+    }
+    rows
+}
+
+fn heading(field: &InputField) -> String {
+    format!("{}({})", field.zh, field.rule.unit_zh)
+}
+
+fn community_header() -> Vec<String> {
+    let mut header = vec!["医共体名称".to_string()];
+    header.extend(
+        COMMUNITY_FIELDS
+            .iter()
+            .chain(OUT_OF_COUNTY_FIELDS)
+            .map(heading),
+    );
+    header
+}
+
+fn institution_header() -> Vec<String> {
+    let mut header = vec![
+        "所属医共体".to_string(),
+        "机构名称".into(),
+        "层级(县级/乡镇/村)".into(),
+        "牵头医院(是/否)".into(),
+    ];
+    header.extend(INSTITUTION_FIELDS.iter().map(heading));
+    header
+}
+
+fn text(value: impl Into<String>) -> Cell {
+    Cell::Text(value.into())
+}
+
+fn number(value: Decimal) -> Cell {
+    Cell::Number(value.normalize().to_string())
+}
+
+fn tier_name(tier: Tier) -> &'static str {
+    match tier {
+        Tier::County => "县级",
+        Tier::Township => "乡镇",
+        Tier::Village => "村",
+    }
+}
+
+/// The template filled with `scenario`'s county.
+pub fn export(scenario: &Scenario) -> Vec<Table> {
+    let county = &scenario.input.county;
+    let mut county_table = vec![vec![
+        text("项目"),
+        text("值"),
+        text("单位"),
+        text("键(请勿修改)"),
+    ]];
+    for (key, zh, _, rule) in county_rows() {
+        let value = match key.as_str() {
+            "county.name" => text(county.name.clone()),
+            "county.base_year" => number(Decimal::from(county.base_year)),
+            "county.horizon_years" => number(Decimal::from(county.horizon.years() as u32)),
+            "county.government_per_capita_yuan" => {
+                schedule_cell(county.government_per_capita.values())
+            }
+            "county.individual_per_capita_yuan" => {
+                schedule_cell(county.individual_per_capita.values())
+            }
+            _ => {
+                let rates = if key.contains(".outpatient.") {
+                    &county.reimbursement.outpatient
+                } else {
+                    &county.reimbursement.inpatient
+                };
+                let place = Place::ALL
+                    .into_iter()
+                    .find(|p| key.ends_with(&format!(".{}", p.key())))
+                    .unwrap_or(Place::County);
+                number(rates.get(place))
+            }
+        };
+        county_table.push(vec![
+            text(zh),
+            value,
+            text(rule.map(|r| r.unit_zh).unwrap_or("")),
+            text(key),
+        ]);
+    }
+    let mut communities = vec![community_header().into_iter().map(text).collect::<Vec<_>>()];
+    let mut institutions = vec![institution_header()
+        .into_iter()
+        .map(text)
+        .collect::<Vec<_>>()];
+    for community in &county.communities {
+        let out = &community.out_of_county;
+        communities.push(vec![
+            text(community.name.clone()),
+            number(community.insured_residents),
+            number(community.resident_population),
+            number(out.outpatient_visits),
+            number(out.admissions),
+            number(out.cost_per_visit),
+            number(out.cost_per_admission),
+        ]);
+        for i in &community.institutions {
+            institutions.push(vec![
+                text(community.name.clone()),
+                text(i.name.clone()),
+                text(tier_name(i.tier)),
+                text(if i.is_lead { "是" } else { "否" }),
+                number(Decimal::from(i.count)),
+                number(i.beds),
+                number(i.staff),
+                number(i.outpatient_visits),
+                number(i.admissions),
+                number(i.cost_per_visit),
+                number(i.cost_per_admission),
+                number(i.average_pay),
+                number(i.base_subsidy),
+            ]);
+        }
+    }
+    vec![
+        Table {
+            name: COUNTY_SHEET.into(),
+            rows: county_table,
+        },
+        Table {
+            name: COMMUNITY_SHEET.into(),
+            rows: communities,
+        },
+        Table {
+            name: INSTITUTION_SHEET.into(),
+            rows: institutions,
+        },
+    ]
+}
+
+fn schedule_cell(values: &[Decimal]) -> Cell {
+    match values {
+        [single] => number(*single),
+        many => text(
+            many.iter()
+                .map(|v| v.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    }
+}
+
+/// Collects every bad cell of an import.
+struct Cells<'a> {
+    table: &'a Table,
+    problems: Vec<Diagnostic>,
+}
+
+impl Cells<'_> {
+    fn problem(
+        &mut self,
+        row: usize,
+        column: usize,
+        header: &str,
+        value: &str,
+        zh: &str,
+        en: &str,
+    ) {
+        let letter = column_letters(column + 1);
+        let sheet = &self.table.name;
+        self.problems.push(Diagnostic::error(
+            &format!("{sheet}!{letter}{}", row + 1),
+            value,
+            format!(
+                "工作表「{sheet}」第 {} 行 {letter} 列({header}):{zh}",
+                row + 1
+            ),
+            format!(
+                "sheet {sheet}, row {}, column {letter} ({header}): {en}",
+                row + 1
+            ),
+        ));
+    }
+
+    fn cell(&self, row: usize, column: usize) -> &Cell {
+        self.table
+            .rows
+            .get(row)
+            .and_then(|r| r.get(column))
+            .unwrap_or(&Cell::Empty)
+    }
+
+    /// The text of a cell that must hold text.
+    fn text(&mut self, row: usize, column: usize, header: &str) -> Option<String> {
+        match self.cell(row, column).clone() {
+            Cell::Text(value) if !value.trim().is_empty() => Some(value.trim().to_string()),
+            Cell::Number(value) => Some(value),
+            other => {
+                let (zh, en) = kind_problem(&other, "应为文本", "text is expected");
+                self.problem(row, column, header, &cell_text(&other), &zh, &en);
+                None
+            }
+        }
+    }
+
+    /// The exact decimal in a cell that must hold a number within `rule`.
+    fn number(
+        &mut self,
+        row: usize,
+        column: usize,
+        header: &str,
+        rule: &NumberRule,
+    ) -> Option<Decimal> {
+        let cell = self.cell(row, column).clone();
+        let raw = match &cell {
+            Cell::Number(value) => value.clone(),
+            Cell::Text(value) if !value.trim().is_empty() => value.trim().to_string(),
+            other => {
+                let (zh, en) = kind_problem(other, "应为数字", "a number is expected");
+                self.problem(row, column, header, &cell_text(other), &zh, &en);
+                return None;
+            }
+        };
+        let parsed = if raw.contains(['e', 'E']) {
+            Decimal::from_scientific(&raw).ok()
+        } else {
+            Decimal::from_str_exact(&raw).ok()
+        };
+        let Some(value) = parsed else {
+            let (zh, en) = if raw.contains([',', ',']) {
+                (
+                    "数字中不要用千位分隔符",
+                    "write the number without thousands separators",
+                )
+            } else if raw.chars().any(|c| ('０'..='９').contains(&c)) {
+                ("请用半角数字", "use ASCII digits")
+            } else if raw.ends_with('%') {
+                (
+                    "比例请写成小数,例如 0.45,不要用百分号",
+                    "write shares as decimals such as 0.45, not percentages",
+                )
+            } else {
+                ("不是数字", "not a number")
+            };
+            self.problem(row, column, header, &raw, zh, en);
+            return None;
+        };
+        if value < rule.min || value > rule.max {
+            self.problem(
+                row,
+                column,
+                header,
+                &raw,
+                &format!("超出允许范围 {} 到 {} {}", rule.min, rule.max, rule.unit_zh),
+                &format!(
+                    "out of range: allowed {} to {} {}",
+                    rule.min, rule.max, rule.unit_en
+                ),
+            );
+            return None;
+        }
+        if rule.whole && !value.fract().is_zero() {
+            self.problem(
+                row,
+                column,
+                header,
+                &raw,
+                &format!("应为整数({})", rule.unit_zh),
+                &format!("must be a whole number ({})", rule.unit_en),
+            );
+            return None;
+        }
+        Some(value.normalize())
+    }
+}
+
+fn cell_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Empty => String::new(),
+        Cell::Number(t) | Cell::Text(t) | Cell::Error(t) => t.clone(),
+        Cell::Formula => "=…".into(),
+        Cell::Date => "(日期 date)".into(),
+    }
+}
+
+fn kind_problem(cell: &Cell, zh_expected: &str, en_expected: &str) -> (String, String) {
+    match cell {
+        Cell::Empty | Cell::Text(_) => (
+            format!("{zh_expected},此格为空"),
+            format!("{en_expected}; the cell is empty"),
+        ),
+        Cell::Formula => (
+            format!("{zh_expected},此格是公式;请复制后“粘贴为数值”"),
+            format!("{en_expected}; the cell holds a formula: paste it as values"),
+        ),
+        Cell::Date => (
+            format!("{zh_expected},此格是日期;请把单元格格式改为“常规”或“数值”"),
+            format!("{en_expected}; the cell holds a date: format it as General or Number"),
+        ),
+        Cell::Error(value) => (
+            format!("{zh_expected},此格是错误值 {value}"),
+            format!("{en_expected}; the cell holds the error {value}"),
+        ),
+        Cell::Number(_) => (zh_expected.to_string(), en_expected.to_string()),
+    }
+}
+
+fn toml_string(value: &str) -> String {
+    toml_edit::Value::from(value).to_string().trim().to_string()
+}
+
+fn find_table<'a>(tables: &'a [Table], name: &str, first_header: &str) -> Option<&'a Table> {
+    tables
+        .iter()
+        .find(|t| t.name == name || t.name.trim_end_matches(".csv") == name)
+        .or_else(|| tables.iter().find(|t| matches!(t.rows.first().and_then(|r| r.first()), Some(Cell::Text(h)) if h.trim() == first_header)))
+}
+
+fn missing_sheet(name: &str) -> Diagnostic {
+    Diagnostic::error(
+        name,
+        "",
+        format!("缺少工作表(或 CSV 文件)「{name}」;请使用下载的模板"),
+        format!("the sheet (or CSV file) {name} is missing; use the downloaded template"),
+    )
+}
+
+/// Scenario text from the filled template, or every problem at once.
+pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
+    let county_table = find_table(tables, COUNTY_SHEET, "项目");
+    let community_table = find_table(tables, COMMUNITY_SHEET, "医共体名称");
+    let institution_table = find_table(tables, INSTITUTION_SHEET, "所属医共体");
+    let (Some(county_table), Some(community_table), Some(institution_table)) =
+        (county_table, community_table, institution_table)
+    else {
+        let mut missing = Vec::new();
+        for (found, name) in [
+            (county_table, COUNTY_SHEET),
+            (community_table, COMMUNITY_SHEET),
+            (institution_table, INSTITUTION_SHEET),
+        ] {
+            if found.is_none() {
+                missing.push(missing_sheet(name));
+            }
+        }
+        return Err(missing);
+    };
+    let mut problems = Vec::new();
+    let mut out = String::from(
+        "# 由表格模板导入 / imported from the spreadsheet template\nformat_version = 1\n\n",
+    );
+
+    // The county sheet: one value a row, found by its key column (or, failing that, by its label).
+    let mut county = Cells {
+        table: county_table,
+        problems: Vec::new(),
+    };
+    let mut values: Vec<(String, String)> = Vec::new();
+    for (key, zh, _en, rule) in county_rows() {
+        let row = (1..county.table.rows.len())
+            .find(|&r| matches!(county.cell(r, 3), Cell::Text(k) if k.trim() == key))
+            .or_else(|| {
+                (1..county.table.rows.len())
+                    .find(|&r| matches!(county.cell(r, 0), Cell::Text(label) if label.trim() == zh))
+            });
+        let Some(row) = row else {
+            county.problems.push(Diagnostic::error(
+                &format!("{COUNTY_SHEET}!{key}"),
+                "",
+                format!("工作表「{COUNTY_SHEET}」缺少「{zh}」一行"),
+                format!("sheet {COUNTY_SHEET} has no row for {zh} ({key})"),
+            ));
+            continue;
+        };
+        let value = match (key.as_str(), rule) {
+            ("county.name", _) => county.text(row, 1, &zh).map(|v| toml_string(&v)),
+            (k, Some(rule)) if k.ends_with("per_capita_yuan") => {
+                match county.cell(row, 1).clone() {
+                    Cell::Text(list) if list.contains(',') => {
+                        let parts: Vec<Option<Decimal>> = list
+                            .split(',')
+                            .map(|p| {
+                                Decimal::from_str_exact(p.trim())
+                                    .ok()
+                                    .filter(|v| *v >= rule.min && *v <= rule.max)
+                            })
+                            .collect();
+                        if parts.iter().all(Option::is_some) && parts.len() <= 10 {
+                            Some(format!(
+                                "[{}]",
+                                parts
+                                    .into_iter()
+                                    .flatten()
+                                    .map(|v| v.to_string())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ))
+                        } else {
+                            county.problem(
+                                row,
+                                1,
+                                &zh,
+                                &list,
+                                "应为一个数或用逗号分隔的逐年数值",
+                                "expected a number, or yearly numbers separated by commas",
+                            );
+                            None
+                        }
+                    }
+                    _ => county.number(row, 1, &zh, &rule).map(|v| format!("[{v}]")),
+                }
+            }
+            (_, Some(rule)) => county.number(row, 1, &zh, &rule).map(|v| v.to_string()),
+            _ => None,
+        };
+        if let Some(value) = value {
+            values.push((key, value));
+        }
+    }
+    problems.append(&mut county.problems);
+    let value_of = |key: &str| {
+        values
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    };
+    let title = value_of("county.name").unwrap_or_else(|| "\"?\"".into());
+    let _ = write!(out, "[meta]\ntitle = {title}\ndescription = \"由表格模板导入 / imported from the spreadsheet template\"\n\n[county]\n");
+    for (key, value) in &values {
+        if let Some(field) = key
+            .strip_prefix("county.")
+            .filter(|f| !f.starts_with("reimbursement"))
+        {
+            let _ = writeln!(out, "{field} = {value}");
+        }
+    }
+    for care in ["outpatient", "inpatient"] {
+        let _ = writeln!(out, "\n[county.reimbursement.{care}]");
+        for place in Place::ALL {
+            if let Some(value) = value_of(&format!("county.reimbursement.{care}.{}", place.key())) {
+                let _ = writeln!(out, "{} = {value}", place.key());
+            }
+        }
+    }
+
+    // Communities, one a row.
+    let mut communities = Cells {
+        table: community_table,
+        problems: Vec::new(),
+    };
+    let header = community_header();
+    let mut community_blocks: Vec<(String, String)> = Vec::new();
+    for row in 1..communities.table.rows.len() {
+        if communities.table.rows[row].iter().all(Cell::is_empty) {
+            continue;
+        }
+        let name = communities.text(row, 0, &header[0]);
+        let mut block = String::new();
+        let _ = writeln!(
+            block,
+            "\n[[communities]]\nname = {}",
+            toml_string(name.as_deref().unwrap_or("?"))
+        );
+        for (offset, field) in COMMUNITY_FIELDS.iter().enumerate() {
+            if let Some(value) =
+                communities.number(row, 1 + offset, &header[1 + offset], &field.rule)
+            {
+                let _ = writeln!(block, "{} = {value}", field.key);
+            }
+        }
+        block.push_str("\n[communities.out_of_county]\n");
+        for (offset, field) in OUT_OF_COUNTY_FIELDS.iter().enumerate() {
+            let column = 1 + COMMUNITY_FIELDS.len() + offset;
+            if let Some(value) = communities.number(row, column, &header[column], &field.rule) {
+                let _ = writeln!(block, "{} = {value}", field.key);
+            }
+        }
+        if let Some(name) = name {
+            if community_blocks.iter().any(|(n, _)| *n == name) {
+                communities.problem(
+                    row,
+                    0,
+                    &header[0],
+                    &name,
+                    "医共体名称重复",
+                    "a community of this name is already listed",
+                );
+            }
+            community_blocks.push((name, block));
+        }
+    }
+    problems.append(&mut communities.problems);
+
+    // Institutions, one entry a row, attached to their community by name.
+    let mut institutions = Cells {
+        table: institution_table,
+        problems: Vec::new(),
+    };
+    let header = institution_header();
+    let mut by_community: Vec<String> = vec![String::new(); community_blocks.len()];
+    for row in 1..institutions.table.rows.len() {
+        if institutions.table.rows[row].iter().all(Cell::is_empty) {
+            continue;
+        }
+        let community = institutions.text(row, 0, &header[0]);
+        let index = community
+            .as_ref()
+            .and_then(|name| community_blocks.iter().position(|(n, _)| n == name));
+        if let (Some(name), None) = (&community, index) {
+            institutions.problem(
+                row,
+                0,
+                &header[0],
+                name,
+                "在「医共体」工作表中找不到这个医共体",
+                "no community of this name in the communities sheet",
+            );
+        }
+        let name = institutions.text(row, 1, &header[1]);
+        let tier = match institutions.cell(row, 2).clone() {
+            Cell::Text(t) => match t.trim() {
+                "县级" | "county" => Some("county"),
+                "乡镇" | "township" => Some("township"),
+                "村" | "village" => Some("village"),
+                other => {
+                    institutions.problem(
+                        row,
+                        2,
+                        &header[2],
+                        other,
+                        "层级应为 县级、乡镇 或 村",
+                        "the tier is 县级 (county), 乡镇 (township) or 村 (village)",
+                    );
+                    None
+                }
+            },
+            other => {
+                let (zh, en) = kind_problem(
+                    &other,
+                    "层级应为 县级、乡镇 或 村",
+                    "the tier is 县级, 乡镇 or 村",
+                );
+                institutions.problem(row, 2, &header[2], &cell_text(&other), &zh, &en);
+                None
+            }
+        };
+        let lead = match institutions.cell(row, 3).clone() {
+            Cell::Text(t) if matches!(t.trim(), "是" | "yes" | "TRUE" | "true") => Some(true),
+            Cell::Text(t) if matches!(t.trim(), "否" | "no" | "FALSE" | "false" | "") => {
+                Some(false)
+            }
+            Cell::Empty => Some(false),
+            other => {
+                institutions.problem(
+                    row,
+                    3,
+                    &header[3],
+                    &cell_text(&other),
+                    "牵头医院应填 是 或 否",
+                    "lead hospital is 是 (yes) or 否 (no)",
+                );
+                None
+            }
+        };
+        let mut block = format!(
+            "\n[[communities.institutions]]\nname = {}\n",
+            toml_string(name.as_deref().unwrap_or("?"))
+        );
+        let _ = writeln!(block, "tier = \"{}\"", tier.unwrap_or("county"));
+        if lead == Some(true) {
+            block.push_str("lead = true\n");
+        }
+        for (offset, field) in INSTITUTION_FIELDS.iter().enumerate() {
+            let column = 4 + offset;
+            if institutions.cell(row, column).is_empty() {
+                if let Some(default) = field.default {
+                    let _ = writeln!(block, "{} = {default}", field.key);
+                    continue;
+                }
+            }
+            if let Some(value) = institutions.number(row, column, &header[column], &field.rule) {
+                let _ = writeln!(block, "{} = {value}", field.key);
+            }
+        }
+        if let Some(index) = index {
+            by_community[index].push_str(&block);
+        }
+    }
+    problems.append(&mut institutions.problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    for ((_, block), members) in community_blocks.iter().zip(&by_community) {
+        out.push_str(block);
+        out.push_str(members);
+    }
+    out.push_str("\n[levers]\nglobal_budget = false\npublic_health_per_capita_yuan = [99, 104, 109, 114, 119]\n");
+    // The whole scenario is validated too (a community without a lead hospital, say).
+    crate::scenario::load(&out, &[])?;
+    Ok(out)
+}
+
+/// Reads the files of a filled template: one .xlsx, or CSV files (named by their table). `files` are
+/// (file name, bytes).
+pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Table>, Vec<Diagnostic>> {
+    let mut tables = Vec::new();
+    let mut problems = Vec::new();
+    for (name, bytes) in files {
+        if bytes.starts_with(b"PK") {
+            match super::xlsx::read(bytes) {
+                Ok(mut read) => tables.append(&mut read),
+                Err(error) => problems.push(Diagnostic::error(
+                    name,
+                    "",
+                    format!("无法读取 .xlsx 文件:{error:?}"),
+                    format!("cannot read the .xlsx file: {error:?}"),
+                )),
+            }
+        } else {
+            match std::str::from_utf8(bytes) {
+                Ok(text) => {
+                    let stem = name
+                        .rsplit(['/', '\\'])
+                        .next()
+                        .unwrap_or(name)
+                        .trim_end_matches(".csv")
+                        .to_string();
+                    tables.push(super::csv::read(&stem, text));
+                }
+                Err(_) => problems.push(Diagnostic::error(
+                    name,
+                    "",
+                    "CSV 文件不是 UTF-8 编码;请在 Excel/WPS 中另存为“CSV UTF-8”",
+                    "the CSV file is not UTF-8; save it as \"CSV UTF-8\" in Excel or WPS",
+                )),
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(tables)
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{load, shipped};
+
+    fn default_scenario() -> Scenario {
+        load(shipped::default_text(), &[]).unwrap().scenario
+    }
+
+    #[test]
+    fn export_then_import_gives_the_same_county() {
+        let scenario = default_scenario();
+        let tables = export(&scenario);
+        let text = import(&tables).unwrap();
+        let imported = load(&text, &[]).unwrap().scenario;
+        assert_eq!(imported.input.county, scenario.input.county);
+        // Through a real .xlsx and through CSV files as well.
+        let workbook = super::super::xlsx::write(&tables);
+        let from_xlsx = import(&read_files(&[("county.xlsx".into(), workbook)]).unwrap()).unwrap();
+        assert_eq!(
+            load(&from_xlsx, &[]).unwrap().scenario.input.county,
+            scenario.input.county
+        );
+        let csv_files: Vec<(String, Vec<u8>)> = tables
+            .iter()
+            .map(|t| {
+                (
+                    format!("{}.csv", t.name),
+                    super::super::csv::write(t).into_bytes(),
+                )
+            })
+            .collect();
+        let from_csv = import(&read_files(&csv_files).unwrap()).unwrap();
+        assert_eq!(
+            load(&from_csv, &[]).unwrap().scenario.input.county,
+            scenario.input.county
+        );
+    }
+
+    #[test]
+    fn every_bad_cell_is_named_by_sheet_row_and_column() {
+        let mut tables = export(&default_scenario());
+        tables[2].rows[1][5] = Cell::Formula; // beds of the first institution
+        tables[2].rows[2][6] = Cell::Date; // staff of the second
+        tables[2].rows[3][7] = Cell::Text("70,000".into()); // visits with a thousands separator
+        tables[1].rows[1][1] = Cell::Text("-5".into()); // insured residents
+        tables[0].rows[2][1] = Cell::Text("二〇二四".into()); // base year
+        let problems = import(&tables).unwrap_err();
+        let paths: Vec<&str> = problems.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            vec!["县!B3", "医共体!B2", "机构!F2", "机构!G3", "机构!H4"]
+        );
+        assert!(problems[2].message_zh.contains("公式"));
+        assert!(problems[3].message_en.contains("date"));
+        assert!(problems[4].message_en.contains("thousands separators"));
+        assert!(problems[1].message_zh.contains("第 2 行 B 列"));
+    }
+
+    #[test]
+    fn a_missing_sheet_is_named() {
+        let tables = export(&default_scenario());
+        let problems = import(&tables[..2]).unwrap_err();
+        assert_eq!(problems[0].path, INSTITUTION_SHEET);
+    }
+}

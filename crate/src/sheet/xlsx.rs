@@ -1,0 +1,424 @@
+//! .xlsx workbooks: the cells of every sheet (with what kind of cell each is, so a formula or a date
+//! where a number belongs can be named), and writing a workbook of text and number cells.
+
+use std::collections::HashMap;
+
+use super::xml::{self, attribute, Event};
+use super::zip;
+use super::{Cell, Table};
+
+/// Most rows and columns read from a sheet.
+pub const MAX_ROWS: usize = 20_000;
+pub const MAX_COLUMNS: usize = 200;
+
+/// Why a workbook cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum XlsxError {
+    Zip(zip::ZipError),
+    /// A part every workbook has is missing.
+    Missing(&'static str),
+}
+
+/// (row, column), 1-based, of an address like `B12`.
+pub fn parse_address(address: &str) -> Option<(usize, usize)> {
+    let letters: String = address
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
+    let digits = &address[letters.len()..];
+    if letters.is_empty() || letters.len() > 3 {
+        return None;
+    }
+    let column = letters.chars().fold(0usize, |n, c| {
+        n * 26 + (c.to_ascii_uppercase() as usize - 'A' as usize + 1)
+    });
+    Some((digits.parse().ok()?, column))
+}
+
+/// The letters of column `column` (1-based): 1 -> A, 27 -> AA.
+pub fn column_letters(column: usize) -> String {
+    let mut n = column;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push((b'A' + rem as u8) as char);
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// Whether number format `id` (with custom codes in `custom`) shows a date or time.
+fn is_date_format(id: u32, custom: &HashMap<u32, String>) -> bool {
+    if let Some(code) = custom.get(&id) {
+        let mut quoted = false;
+        let mut bracket = false;
+        for ch in code.chars() {
+            match ch {
+                '"' => quoted = !quoted,
+                '[' => bracket = true,
+                ']' => bracket = false,
+                'y' | 'Y' | 'd' | 'D' | 'h' | 'H' | 's' | 'S' | '年' | '月' | '日'
+                    if !quoted && !bracket =>
+                {
+                    return true
+                }
+                _ => {}
+            }
+        }
+        return false;
+    }
+    matches!(id, 14..=22 | 27..=36 | 45..=47 | 50..=58)
+}
+
+fn text_of(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Every sheet of the workbook, in workbook order.
+pub fn read(bytes: &[u8]) -> Result<Vec<Table>, XlsxError> {
+    let entries = zip::read(bytes).map_err(XlsxError::Zip)?;
+    let part = |name: &str| {
+        entries
+            .iter()
+            .find(|(n, _)| n.trim_start_matches('/') == name)
+            .map(|(_, b)| text_of(b))
+    };
+    let workbook = part("xl/workbook.xml").ok_or(XlsxError::Missing("xl/workbook.xml"))?;
+    let relations = part("xl/_rels/workbook.xml.rels").unwrap_or_default();
+    let mut targets = HashMap::new();
+    for event in xml::events(&relations) {
+        if let Event::Open {
+            name, attributes, ..
+        } = event
+        {
+            if name == "Relationship" {
+                if let (Some(id), Some(target)) = (
+                    attribute(&attributes, "Id"),
+                    attribute(&attributes, "Target"),
+                ) {
+                    let target = target.trim_start_matches('/');
+                    let path = if target.starts_with("xl/") {
+                        target.to_string()
+                    } else {
+                        format!("xl/{target}")
+                    };
+                    targets.insert(id.to_string(), path);
+                }
+            }
+        }
+    }
+    let shared: Vec<String> = part("xl/sharedStrings.xml")
+        .map(|text| shared_strings(&text))
+        .unwrap_or_default();
+    let date_styles = part("xl/styles.xml")
+        .map(|text| date_styles(&text))
+        .unwrap_or_default();
+    let mut tables = Vec::new();
+    for event in xml::events(&workbook) {
+        let Event::Open {
+            name, attributes, ..
+        } = event
+        else {
+            continue;
+        };
+        if name != "sheet" {
+            continue;
+        }
+        let sheet_name = attribute(&attributes, "name").unwrap_or("").to_string();
+        let Some(path) = attribute(&attributes, "id").and_then(|id| targets.get(id)) else {
+            continue;
+        };
+        let Some(sheet) = part(path) else { continue };
+        tables.push(Table {
+            name: sheet_name,
+            rows: sheet_rows(&sheet, &shared, &date_styles),
+        });
+    }
+    Ok(tables)
+}
+
+fn shared_strings(text: &str) -> Vec<String> {
+    let mut strings = Vec::new();
+    let mut current: Option<String> = None;
+    let mut in_text = false;
+    let mut in_phonetic = false;
+    for event in xml::events(text) {
+        match event {
+            Event::Open { name, empty, .. } => match name.as_str() {
+                "si" if !empty => current = Some(String::new()),
+                "si" => strings.push(String::new()),
+                "t" => in_text = !empty,
+                "rPh" => in_phonetic = !empty,
+                _ => {}
+            },
+            Event::Close { name } => match name.as_str() {
+                "si" => strings.push(current.take().unwrap_or_default()),
+                "t" => in_text = false,
+                "rPh" => in_phonetic = false,
+                _ => {}
+            },
+            Event::Text(text) if in_text && !in_phonetic => {
+                if let Some(s) = current.as_mut() {
+                    s.push_str(&text);
+                }
+            }
+            Event::Text(_) => {}
+        }
+    }
+    strings
+}
+
+/// For each cell style index (`s=`), whether it shows a date.
+fn date_styles(text: &str) -> Vec<bool> {
+    let mut custom = HashMap::new();
+    let mut styles = Vec::new();
+    let mut in_cell_xfs = false;
+    for event in xml::events(text) {
+        match event {
+            Event::Open {
+                name,
+                attributes,
+                empty,
+            } => match name.as_str() {
+                "numFmt" => {
+                    if let (Some(id), Some(code)) = (
+                        attribute(&attributes, "numFmtId"),
+                        attribute(&attributes, "formatCode"),
+                    ) {
+                        if let Ok(id) = id.parse::<u32>() {
+                            custom.insert(id, code.to_string());
+                        }
+                    }
+                }
+                "cellXfs" => in_cell_xfs = !empty,
+                "xf" if in_cell_xfs => {
+                    let id = attribute(&attributes, "numFmtId")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(0);
+                    styles.push(id);
+                }
+                _ => {}
+            },
+            Event::Close { name } if name == "cellXfs" => in_cell_xfs = false,
+            _ => {}
+        }
+    }
+    styles
+        .into_iter()
+        .map(|id| is_date_format(id, &custom))
+        .collect()
+}
+
+fn sheet_rows(text: &str, shared: &[String], date_styles: &[bool]) -> Vec<Vec<Cell>> {
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut current: Option<(usize, usize, String, bool)> = None; // row, column, type, is date
+    let mut value = String::new();
+    let mut inline = String::new();
+    let mut formula = false;
+    let mut in_value = false;
+    let mut in_inline_text = false;
+    let mut next_row = 1usize;
+    let mut next_column = 1usize;
+    for event in xml::events(text) {
+        match event {
+            Event::Open {
+                name,
+                attributes,
+                empty,
+            } => match name.as_str() {
+                "row" => {
+                    next_row = attribute(&attributes, "r")
+                        .and_then(|r| r.parse().ok())
+                        .unwrap_or(next_row);
+                    next_column = 1;
+                }
+                "c" => {
+                    let (row, column) = attribute(&attributes, "r")
+                        .and_then(parse_address)
+                        .unwrap_or((next_row, next_column));
+                    next_column = column + 1;
+                    let kind = attribute(&attributes, "t").unwrap_or("n").to_string();
+                    let date = attribute(&attributes, "s")
+                        .and_then(|s| s.parse::<usize>().ok())
+                        .and_then(|s| date_styles.get(s))
+                        .copied()
+                        .unwrap_or(false);
+                    value.clear();
+                    inline.clear();
+                    formula = false;
+                    if empty {
+                        continue;
+                    }
+                    current = Some((row, column, kind, date));
+                }
+                "v" => in_value = !empty,
+                "f" => formula = true,
+                "t" if current.is_some() => in_inline_text = !empty,
+                _ => {}
+            },
+            Event::Close { name } => match name.as_str() {
+                "v" => in_value = false,
+                "t" => in_inline_text = false,
+                "c" => {
+                    let Some((row, column, kind, date)) = current.take() else {
+                        continue;
+                    };
+                    if row == 0 || column == 0 || row > MAX_ROWS || column > MAX_COLUMNS {
+                        continue;
+                    }
+                    let cell = if formula {
+                        Cell::Formula
+                    } else {
+                        match kind.as_str() {
+                            "s" => value
+                                .trim()
+                                .parse::<usize>()
+                                .ok()
+                                .and_then(|i| shared.get(i))
+                                .map(|s| Cell::Text(s.clone()))
+                                .unwrap_or(Cell::Empty),
+                            "inlineStr" | "str" => Cell::Text(inline.clone() + &value),
+                            "b" => Cell::Text(if value.trim() == "1" {
+                                "TRUE".into()
+                            } else {
+                                "FALSE".into()
+                            }),
+                            "e" => Cell::Error(value.clone()),
+                            _ if value.trim().is_empty() => Cell::Empty,
+                            _ if date => Cell::Date,
+                            _ => Cell::Number(value.trim().to_string()),
+                        }
+                    };
+                    if rows.len() < row {
+                        rows.resize_with(row, Vec::new);
+                    }
+                    let cells = &mut rows[row - 1];
+                    if cells.len() < column {
+                        cells.resize(column, Cell::Empty);
+                    }
+                    cells[column - 1] = cell;
+                }
+                _ => {}
+            },
+            Event::Text(text) => {
+                if in_value {
+                    value.push_str(&text);
+                } else if in_inline_text {
+                    inline.push_str(&text);
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// A workbook of `tables`: the first row of each in bold, numbers as numbers, text as inline strings.
+pub fn write(tables: &[Table]) -> Vec<u8> {
+    let mut sheets_xml = String::new();
+    let mut relations = String::new();
+    let mut content_types = String::new();
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for (index, table) in tables.iter().enumerate() {
+        let number = index + 1;
+        sheets_xml.push_str(&format!(
+            "<sheet name=\"{}\" sheetId=\"{number}\" r:id=\"rId{number}\"/>",
+            xml::escape(&table.name)
+        ));
+        relations.push_str(&format!(
+            "<Relationship Id=\"rId{number}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{number}.xml\"/>"
+        ));
+        content_types.push_str(&format!(
+            "<Override PartName=\"/xl/worksheets/sheet{number}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        ));
+        let columns = table.rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let mut sheet = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><cols>");
+        sheet.push_str(&format!(
+            "<col min=\"1\" max=\"{columns}\" width=\"20\" customWidth=\"1\"/></cols><sheetData>"
+        ));
+        for (r, row) in table.rows.iter().enumerate() {
+            sheet.push_str(&format!("<row r=\"{}\">", r + 1));
+            for (c, cell) in row.iter().enumerate() {
+                let address = format!("{}{}", column_letters(c + 1), r + 1);
+                let style = if r == 0 { " s=\"1\"" } else { "" };
+                match cell {
+                    Cell::Number(text) => sheet.push_str(&format!("<c r=\"{address}\"{style}><v>{}</v></c>", xml::escape(text))),
+                    Cell::Text(text) => sheet.push_str(&format!("<c r=\"{address}\"{style} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", xml::escape(text))),
+                    _ => {}
+                }
+            }
+            sheet.push_str("</row>");
+        }
+        sheet.push_str("</sheetData></worksheet>");
+        parts.push((
+            format!("xl/worksheets/sheet{number}.xml"),
+            sheet.into_bytes(),
+        ));
+    }
+    let head = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    let mut entries: Vec<(String, Vec<u8>)> = vec![
+        (
+            "[Content_Types].xml".into(),
+            format!("{head}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>{content_types}</Types>").into_bytes(),
+        ),
+        (
+            "_rels/.rels".into(),
+            format!("{head}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>").into_bytes(),
+        ),
+        (
+            "xl/workbook.xml".into(),
+            format!("{head}<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>{sheets_xml}</sheets></workbook>").into_bytes(),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels".into(),
+            format!("{head}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{relations}<Relationship Id=\"rId{}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>", tables.len() + 1).into_bytes(),
+        ),
+        (
+            "xl/styles.xml".into(),
+            format!("{head}<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"宋体\"/></font><font><b/><sz val=\"11\"/><name val=\"宋体\"/></font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border/></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>").into_bytes(),
+        ),
+    ];
+    entries.extend(parts);
+    let borrowed: Vec<(&str, Vec<u8>)> = entries
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.clone()))
+        .collect();
+    zip::write(&borrowed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses() {
+        assert_eq!(parse_address("B12"), Some((12, 2)));
+        assert_eq!(parse_address("AA3"), Some((3, 27)));
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(1), "A");
+    }
+
+    #[test]
+    fn writes_a_workbook_it_reads_back() {
+        let table = Table {
+            name: "机构".into(),
+            rows: vec![
+                vec![Cell::Text("名称".into()), Cell::Text("床位(张)".into())],
+                vec![Cell::Text("县医院 <&>".into()), Cell::Number("900".into())],
+            ],
+        };
+        let bytes = write(&[table.clone()]);
+        assert_eq!(read(&bytes).unwrap(), vec![table]);
+    }
+
+    #[test]
+    fn knows_dates_by_their_format() {
+        let custom = HashMap::from([
+            (164, "yyyy\"年\"m\"月\"d\"日\"".to_string()),
+            (165, "0.00\"元\"".to_string()),
+        ]);
+        assert!(is_date_format(14, &custom));
+        assert!(is_date_format(164, &custom));
+        assert!(!is_date_format(165, &custom));
+        assert!(!is_date_format(0, &custom));
+    }
+}

@@ -1,0 +1,153 @@
+// Page tests for "your own county": a county from its population, edited in the page; the spreadsheet
+// template filled as a real .xlsx (by exceljs, a third-party writer) and imported.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { root, startServer, launch, openPage } from './harness.mjs';
+
+let server;
+let browser;
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'ygt-county-'));
+const ygt = path.join(root, 'target/release/ygt');
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function chartHashes(page) {
+  return page.evaluate(() => [...document.querySelectorAll('#charts canvas')].map((canvas) => {
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 16) hash = (hash * 31 + data[i] + data[i + 1] * 3 + data[i + 2] * 7) >>> 0;
+    return hash;
+  }));
+}
+
+test('a county from its population, edited institution by institution, saved and reopened identically', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await page.click('#tab-county');
+  await page.fill('#new-name', '试点县');
+  await page.fill('#new-population', '450000');
+  await page.click('#new-create');
+  await page.waitForFunction(() => window.ygt.results().scenario.title === '试点县');
+  const results = await page.evaluate(() => window.ygt.results());
+  assert.equal(results.years.length, 5);
+  // 450,000 residents: two communities, every input an estimate and marked in the editor.
+  assert.equal(await page.locator('#county-editor .community[data-community]').count(), 2);
+  const estimatedBefore = await page.locator('#county-editor .field.estimated').count();
+  assert.ok(estimatedBefore > 60, `${estimatedBefore} estimated inputs marked`);
+  const charts = await chartHashes(page);
+
+  // Enter the county's own figure for the lead hospital's visits: the estimate mark goes, charts move.
+  const visits = page.locator('.field[data-path="communities.0.institutions.0.outpatient_visits"] input');
+  await visits.fill('200000');
+  await visits.press('Enter');
+  await page.waitForFunction(() => !window.ygt.scenario().includes('"communities.0.institutions.0.outpatient_visits"'));
+  assert.equal(await page.locator('.field[data-path="communities.0.institutions.0.outpatient_visits"]').getAttribute('class'), 'field');
+  assert.notDeepEqual(await chartHashes(page), charts);
+
+  // Add a township centre to the second community, rename it, then remove the village clinics.
+  await page.click('.community[data-community="1"] button[data-add="township"]');
+  await page.waitForFunction(() => window.ygt.results().years[0].communities === undefined || true);
+  assert.equal(await page.locator('.community[data-community="1"] .institution').count(), 4);
+  const name = page.locator('.field[data-path="communities.1.institutions.3.name"] input');
+  await name.fill('新建中心卫生院');
+  await name.press('Enter');
+  await page.waitForFunction(() => window.ygt.scenario().includes('新建中心卫生院'));
+  await page.click('.community[data-community="1"] .institution[data-institution="2"] .head > button');
+  assert.equal(await page.locator('.community[data-community="1"] .institution').count(), 3);
+  // Removing the lead hospital is refused with the reason; nothing changes.
+  const before = await page.evaluate(() => window.ygt.scenario());
+  await page.click('.community[data-community="0"] .institution[data-institution="0"] .head > button');
+  assert.match(await page.textContent('#diagnostics'), /牵头医院/);
+  assert.equal(await page.evaluate(() => window.ygt.scenario()), before);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+  const saved = path.join(tmp, 'county.toml');
+  await download.saveAs(saved);
+  assert.equal(readFileSync(saved, 'utf8'), before);
+  const fresh = await openPage(browser, server.url);
+  await fresh.page.setInputFiles('#file', saved);
+  await fresh.page.waitForFunction(() => window.ygt.results().scenario.title === '试点县');
+  assert.equal(await fresh.page.evaluate(() => window.ygt.scenario()), before);
+  assert.deepEqual(await fresh.page.evaluate(() => window.ygt.results()), await page.evaluate(() => window.ygt.results()));
+  // The saved file still marks what is estimated; the CLI prints it.
+  const printed = execFileSync(ygt, ['run', saved], { encoding: 'utf8' });
+  assert.match(printed, /估计值 estimates/);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
+  await context.close();
+});
+
+async function downloadTemplate(page) {
+  await page.click('#tab-county');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#template-xlsx')]);
+  const file = path.join(tmp, `template-${Date.now()}.xlsx`);
+  await download.saveAs(file);
+  return file;
+}
+
+test('a template filled in a real .xlsx imports and gives the command line\'s results', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  const template = await downloadTemplate(page);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(template);
+  const county = workbook.getWorksheet('县');
+  county.getCell('B2').value = '填表县';
+  const institutions = workbook.getWorksheet('机构');
+  institutions.getCell('F2').value = 950; // the lead hospital's beds
+  institutions.getCell('H2').value = 540000; // its visits
+  institutions.getCell('L3').value = 95000; // pay at the maternal-child hospital
+  const filled = path.join(tmp, 'filled.xlsx');
+  await workbook.xlsx.writeFile(filled);
+
+  await page.setInputFiles('#sheet-file', filled);
+  await page.waitForFunction(() => window.ygt.results().scenario.title === '填表县');
+  const web = await page.evaluate(() => window.ygt.results());
+  const imported = path.join(tmp, 'imported.toml');
+  execFileSync(ygt, ['import', filled, '-o', imported]);
+  const cli = JSON.parse(execFileSync(ygt, ['run', imported, '--json'], { encoding: 'utf8' }));
+  assert.deepEqual(web, cli);
+  assert.equal(await page.evaluate(() => window.ygt.scenario()), readFileSync(imported, 'utf8'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a template with bad cells names every one and leaves the scenario untouched', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  const template = await downloadTemplate(page);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(template);
+  const institutions = workbook.getWorksheet('机构');
+  institutions.getCell('F2').value = { formula: 'F3*2', result: 300 };
+  institutions.getCell('G3').value = new Date(2024, 0, 15);
+  institutions.getCell('H4').value = '7万';
+  workbook.getWorksheet('医共体').getCell('B2').value = -10;
+  const bad = path.join(tmp, 'bad.xlsx');
+  await workbook.xlsx.writeFile(bad);
+  const before = await page.evaluate(() => window.ygt.scenario());
+  await page.setInputFiles('#sheet-file', bad);
+  await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('机构!F2'));
+  const shown = await page.textContent('#diagnostics');
+  for (const cell of ['医共体!B2', '机构!F2', '机构!G3', '机构!H4']) assert.ok(shown.includes(cell), `${cell} not named in: ${shown}`);
+  assert.match(shown, /公式/);
+  assert.match(shown, /日期/);
+  assert.equal(await page.evaluate(() => window.ygt.scenario()), before);
+  // The command line names the same cells and imports nothing.
+  let failed = false;
+  try { execFileSync(ygt, ['import', bad, '-o', path.join(tmp, 'never.toml')], { stdio: 'pipe' }); } catch (error) { failed = true; assert.match(error.stderr.toString(), /机构!G3/); }
+  assert.ok(failed, 'ygt import exits non-zero');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
