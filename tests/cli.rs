@@ -171,3 +171,95 @@ fn unreadable_input_gets_a_clear_error_not_a_panic() {
     let usage = ygt(&["frobnicate"]);
     assert_eq!(usage.status.code(), Some(2));
 }
+
+#[test]
+fn a_county_from_its_population_marks_its_estimates() {
+    let file = std::env::temp_dir().join("ygt-new-county.toml");
+    let made = ygt(&[
+        "new",
+        "--population",
+        "300000",
+        "--name",
+        "新县",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let output = ygt(&["run", file.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("估计值 estimates"));
+    let refused = ygt(&["new", "--population", "12"]);
+    assert_eq!(refused.status.code(), Some(2));
+}
+
+#[test]
+fn the_template_round_trips_through_xlsx_and_csv() {
+    let dir = std::env::temp_dir().join("ygt-template-test");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let xlsx = dir.join("county.xlsx");
+    assert!(ygt(&[
+        "template",
+        "--from",
+        "scenarios/suixi-two-communities.toml",
+        "-o",
+        xlsx.to_str().unwrap()
+    ])
+    .status
+    .success());
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    let csv_dir = dir.join("csv");
+    assert!(ygt(&[
+        "template",
+        "--from",
+        "scenarios/suixi-two-communities.toml",
+        "-o",
+        csv_dir.to_str().unwrap()
+    ])
+    .status
+    .success());
+    let from_xlsx = ygt(&["import", xlsx.to_str().unwrap()]);
+    assert!(from_xlsx.status.success(), "{}", stderr(&from_xlsx));
+    let csvs: Vec<String> = ["县", "医共体", "机构"]
+        .iter()
+        .map(|n| {
+            csv_dir
+                .join(format!("{n}.csv"))
+                .to_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let mut args = vec!["import"];
+    args.extend(csvs.iter().map(String::as_str));
+    let from_csv = ygt(&args);
+    assert!(from_csv.status.success(), "{}", stderr(&from_csv));
+    assert_eq!(stdout(&from_xlsx), stdout(&from_csv));
+    // The imported county is the scenario's county.
+    let imported = ygt::scenario::load(&stdout(&from_xlsx), &[])
+        .unwrap()
+        .scenario
+        .input
+        .county;
+    let original = common::load_file("scenarios/suixi-two-communities.toml", &[])
+        .scenario
+        .input
+        .county;
+    assert_eq!(imported, original);
+    // A bad cell: named, non-zero exit, nothing written.
+    let bad = std::fs::read_to_string(&csvs[2]).unwrap().replacen(
+        "濉溪县医院,县级,是,1,2000",
+        "濉溪县医院,县级,是,1,两千",
+        1,
+    );
+    std::fs::write(&csvs[2], bad).unwrap();
+    let out = dir.join("never.toml");
+    let mut args = vec!["import"];
+    args.extend(csvs.iter().map(String::as_str));
+    args.extend(["-o", out.to_str().unwrap()]);
+    let refused = ygt(&args);
+    assert_eq!(refused.status.code(), Some(1));
+    // The county hospital is the third institution listed in the file: row 4 of the sheet.
+    assert!(stderr(&refused).contains("机构!F4"), "{}", stderr(&refused));
+    assert!(!out.exists());
+}

@@ -10,18 +10,16 @@ mod ratio {
     pub const INSURED_PER_RESIDENT: f64 = 0.86;
     /// Beds per 1,000 people, national 2023 (BRIEF §5).
     pub const BEDS_PER_THOUSAND: f64 = 7.23;
-    /// Physicians 3.40 + nurses 4.00 per 1,000, national 2023 (BRIEF §5), and about 30% other health staff (assumption).
-    pub const STAFF_PER_THOUSAND: f64 = (3.40 + 4.00) * 1.3;
-    /// Township health centres: about 45 beds and 48 staff each (BRIEF §5).
+    /// Township health centres: about 45 beds each (BRIEF §5).
     pub const TOWNSHIP_BEDS: f64 = 45.0;
-    pub const TOWNSHIP_STAFF: f64 = 48.0;
     /// Residents per township centre and per village clinic (assumptions, not sourced).
     pub const RESIDENTS_PER_TOWNSHIP: f64 = 25_000.0;
     pub const RESIDENTS_PER_VILLAGE_CLINIC: f64 = 1_500.0;
-    pub const STAFF_PER_VILLAGE_CLINIC: f64 = 2.0;
+    /// Non-personnel costs as a share of revenue, as the assumptions' defaults (county, township, village).
+    pub const NONPERSONNEL: [f64; 3] = [0.6, 0.55, 0.5];
     /// Visits and admissions per insured resident a year (assumptions; national visits are about 6.7 per person).
-    pub const VISITS_PER_INSURED: f64 = 5.5;
-    pub const ADMISSIONS_PER_INSURED: f64 = 0.15;
+    pub const VISITS_PER_INSURED: f64 = 5.0;
+    pub const ADMISSIONS_PER_INSURED: f64 = 0.13;
 }
 
 /// Whole number of `x`, at least `at_least`.
@@ -52,14 +50,44 @@ pub fn from_population(name: &str, population: u64) -> String {
         let townships = round_at_least(per_community / ratio::RESIDENTS_PER_TOWNSHIP, 1);
         let villages = round_at_least(per_community / ratio::RESIDENTS_PER_VILLAGE_CLINIC, 1);
         let beds_total = per_community * ratio::BEDS_PER_THOUSAND / 1000.0;
-        let staff_total = per_community * ratio::STAFF_PER_THOUSAND / 1000.0;
         let township_beds = townships as f64 * ratio::TOWNSHIP_BEDS;
-        let township_staff = townships as f64 * ratio::TOWNSHIP_STAFF;
-        let village_staff = villages as f64 * ratio::STAFF_PER_VILLAGE_CLINIC;
         let county_beds = round_at_least(beds_total - township_beds, 50);
-        let county_staff = round_at_least(staff_total - township_staff - village_staff, 50);
         let visits = insured as f64 * ratio::VISITS_PER_INSURED;
         let admissions = insured as f64 * ratio::ADMISSIONS_PER_INSURED;
+        // Staff are sized to what the insured's care pays for at today's pay (revenue less non-personnel
+        // costs, plus base subsidies), so a new county starts near balance. National staff ratios
+        // (3.40 physicians and 4.00 nurses per 1,000, BRIEF §5) also serve people this model does not
+        // count (employees' insurance, private hospitals), so they would overstate the staff here.
+        let affordable = |revenue: f64, tier: usize, pay: f64, subsidy_per_staff: f64| {
+            revenue * (1.0 - ratio::NONPERSONNEL[tier]) / (pay - subsidy_per_staff)
+        };
+        let county_staff = round_at_least(
+            affordable(
+                visits * 0.36 * 250.0 + admissions * 0.55 * 8500.0,
+                0,
+                110_000.0,
+                0.0,
+            ),
+            20,
+        );
+        let township_staff = round_at_least(
+            affordable(
+                visits * 0.24 * 110.0 + admissions * 0.25 * 3000.0,
+                1,
+                75_000.0,
+                30_000.0,
+            ),
+            townships,
+        ) as f64;
+        let village_staff = round_at_least(
+            affordable(
+                visits * 0.28 * 45.0 + villages as f64 * 8_000.0 / (1.0 - ratio::NONPERSONNEL[2]),
+                2,
+                38_000.0,
+                0.0,
+            ),
+            villages,
+        ) as f64;
         let path = format!("communities.{c}");
         let lead = lead_names[c];
         let _ = write!(
@@ -172,7 +200,7 @@ pub fn from_population(name: &str, population: u64) -> String {
          # Every input is an ESTIMATE from national ratios (BRIEF §5) until you enter the county's own figure;\n\
          # the estimated inputs are listed in meta.estimated_fields and marked in the page.\n\
          \nformat_version = 1\n\n[meta]\ntitle = \"{name}\"\ndescription = \"由常住人口 {population} 人按全国比例估算的县情;请逐项替换为本县数据。\"\n\
-         sources = [\"BRIEF §5: 2023 每千人床位 7.23、执业(助理)医师 3.40、注册护士 4.00;乡镇卫生院平均约45张床、48名人员\", \"BRIEF §5: 2025 居民医保人均筹资 700+400 元\"]\n\
+         sources = [\"BRIEF §5: 2023 每千人床位 7.23;乡镇卫生院平均约45张床\", \"BRIEF §5: 2025 居民医保人均筹资 700+400 元\", \"人员按参保居民就医收入可负担的人数估算(假设)/ staff sized to what the insured's care pays for (assumption)\"]\n\
          estimates = [\"全部县情输入均为估计值 / every county input is an estimate\"]\n\
          estimated_fields = [\n{estimated_list}\n]\n\n\
          [county]\nname = \"{name}\"\nbase_year = 2024\nhorizon_years = 5\ngovernment_per_capita_yuan = [700]\nindividual_per_capita_yuan = [400]\n\n\
