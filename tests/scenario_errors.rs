@@ -177,3 +177,45 @@ fn json_scenarios_read_like_toml() {
     assert_eq!(json_loaded.scenario.input, toml_hand.scenario.input);
     assert!(!toml_loaded.scenario.meta.title.is_empty());
 }
+
+/// The hostile corpus (tests/hostile/, with tests/hostile/expected.txt): every file gets its clear
+/// error from the command line, in both languages, and nothing panics.
+#[test]
+fn the_hostile_corpus_gets_clear_errors() {
+    let expected = read("tests/hostile/expected.txt");
+    let mut checked = 0;
+    for line in expected
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let (file, fragment) = line.split_once('|').expect("file | fragment");
+        let (file, fragment) = (file.trim(), fragment.trim());
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_ygt"))
+            .args(["check", &format!("tests/hostile/{file}")])
+            .current_dir(common::root())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{file} was accepted");
+        assert!(
+            stderr.contains(fragment),
+            "{file}: expected {fragment:?} in:\n{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{file} panicked");
+        // Every message has its Chinese line too (a CJK character before the English one).
+        assert!(
+            stderr
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{file}: no Chinese message"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 16, "{checked} hostile files checked");
+}
+
+#[test]
+fn a_file_full_of_markup_is_only_text() {
+    let loaded = load(&read("tests/hostile/markup-in-text.toml"), &[]).unwrap();
+    assert!(loaded.scenario.meta.title.contains("<script>"));
+}

@@ -143,7 +143,17 @@ fn read_text(path: &str) -> Result<String, Failure> {
             "{path}: 文件超过 {MAX_FILE_BYTES} 字节 / file larger than {MAX_FILE_BYTES} bytes"
         )));
     }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Failure::Io(format!(
+            "{path}: 文件是 UTF-16 编码;请另存为 UTF-8 / the file is UTF-16; save it as UTF-8"
+        )));
+    }
     String::from_utf8(bytes).map_err(|error| {
+        if error.utf8_error().error_len().is_none() {
+            return Failure::Io(format!(
+                "{path}: 文件在一个字符中间结束,可能被截断 / the file ends in the middle of a character: it may have been cut short"
+            ));
+        }
         Failure::Io(format!(
             "{path}: 不是 UTF-8 编码的文本(第 {} 字节);请另存为 UTF-8 / not UTF-8 text (byte {}); save it as UTF-8",
             error.utf8_error().valid_up_to(),
