@@ -44,7 +44,7 @@ pub fn from_population(name: &str, population: u64) -> String {
     let mut body = String::new();
     let per_community = population as f64 / communities as f64;
     let lead_names = ["县人民医院", "县中医医院", "县第二人民医院"];
-    for c in 0..communities {
+    for (c, lead) in lead_names.iter().copied().enumerate().take(communities) {
         let residents = round_at_least(per_community, 1);
         let insured = round_at_least(per_community * ratio::INSURED_PER_RESIDENT, 1);
         let townships = round_at_least(per_community / ratio::RESIDENTS_PER_TOWNSHIP, 1);
@@ -89,7 +89,6 @@ pub fn from_population(name: &str, population: u64) -> String {
             villages,
         ) as f64;
         let path = format!("communities.{c}");
-        let lead = lead_names[c];
         let _ = write!(
             body,
             "\n[[communities]]\nname = \"{lead}医共体\"\ninsured_residents = {insured}\nresident_population = {residents}\n\n\
@@ -212,71 +211,6 @@ pub fn from_population(name: &str, population: u64) -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::scenario::{load, Document};
-
-    #[test]
-    fn a_county_from_its_population_loads_runs_and_marks_every_input() {
-        for population in [60_000, 520_000, 1_200_000] {
-            let text = from_population("新县", population);
-            let loaded = load(&text, &[]).unwrap_or_else(|e| panic!("{population}: {e:?}"));
-            let communities = loaded.scenario.input.county.communities.len();
-            assert_eq!(
-                communities,
-                if population < 300_000 {
-                    1
-                } else if population < 800_000 {
-                    2
-                } else {
-                    3
-                }
-            );
-            let residents: rust_decimal::Decimal = loaded
-                .scenario
-                .input
-                .county
-                .communities
-                .iter()
-                .map(|c| c.resident_population)
-                .sum();
-            assert!(
-                (residents - rust_decimal::Decimal::from(population)).abs()
-                    <= rust_decimal::Decimal::from(3)
-            );
-            assert_eq!(
-                loaded.scenario.meta.estimated_fields.len(),
-                communities * (6 + 3 * 9) + 8
-            );
-            let projection = crate::model::project(&loaded.scenario.input);
-            assert!(projection
-                .scenario
-                .iter()
-                .all(|y| y.ledger.imbalances().is_empty()));
-        }
-    }
-
-    #[test]
-    fn entering_a_figure_unmarks_it() {
-        let mut document = Document::from_text(&from_population("新县", 200_000)).unwrap();
-        document
-            .set("communities.0.institutions.0.beds", "520")
-            .unwrap();
-        let loaded = crate::scenario::validate(&document).unwrap();
-        assert!(!loaded
-            .scenario
-            .meta
-            .estimated_fields
-            .contains(&"communities.0.institutions.0.beds".to_string()));
-        assert!(loaded
-            .scenario
-            .meta
-            .estimated_fields
-            .contains(&"communities.0.institutions.0.staff".to_string()));
-    }
-}
-
 /// The inputs of an institution entry, all estimated when a new entry is added.
 pub const INSTITUTION_KEYS: [&str; 9] = [
     "count",
@@ -361,4 +295,69 @@ pub fn new_community(number: usize) -> (String, Vec<String>) {
         );
     }
     (text, keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{load, Document};
+
+    #[test]
+    fn a_county_from_its_population_loads_runs_and_marks_every_input() {
+        for population in [60_000, 520_000, 1_200_000] {
+            let text = from_population("新县", population);
+            let loaded = load(&text, &[]).unwrap_or_else(|e| panic!("{population}: {e:?}"));
+            let communities = loaded.scenario.input.county.communities.len();
+            assert_eq!(
+                communities,
+                if population < 300_000 {
+                    1
+                } else if population < 800_000 {
+                    2
+                } else {
+                    3
+                }
+            );
+            let residents: rust_decimal::Decimal = loaded
+                .scenario
+                .input
+                .county
+                .communities
+                .iter()
+                .map(|c| c.resident_population)
+                .sum();
+            assert!(
+                (residents - rust_decimal::Decimal::from(population)).abs()
+                    <= rust_decimal::Decimal::from(3)
+            );
+            assert_eq!(
+                loaded.scenario.meta.estimated_fields.len(),
+                communities * (6 + 3 * 9) + 8
+            );
+            let projection = crate::model::project(&loaded.scenario.input);
+            assert!(projection
+                .scenario
+                .iter()
+                .all(|y| y.ledger.imbalances().is_empty()));
+        }
+    }
+
+    #[test]
+    fn entering_a_figure_unmarks_it() {
+        let mut document = Document::from_text(&from_population("新县", 200_000)).unwrap();
+        document
+            .set("communities.0.institutions.0.beds", "520")
+            .unwrap();
+        let loaded = crate::scenario::validate(&document).unwrap();
+        assert!(!loaded
+            .scenario
+            .meta
+            .estimated_fields
+            .contains(&"communities.0.institutions.0.beds".to_string()));
+        assert!(loaded
+            .scenario
+            .meta
+            .estimated_fields
+            .contains(&"communities.0.institutions.0.staff".to_string()));
+    }
 }

@@ -406,7 +406,7 @@ mod tests {
                 vec![Cell::Text("县医院 <&>".into()), Cell::Number("900".into())],
             ],
         };
-        let bytes = write(&[table.clone()]);
+        let bytes = write(std::slice::from_ref(&table));
         assert_eq!(read(&bytes).unwrap(), vec![table]);
     }
 
