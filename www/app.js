@@ -10,7 +10,7 @@ const LANG_KEY = 'ygt.lang';
 
 const UI = {
   zh: {
-    app_title: '医共体政策沙盘', open: '打开', save: '保存', share: '复制分享链接', reset: '重置为基线', close: '关闭',
+    app_title: '医共体政策沙盘', undo: '撤销', redo: '重做', other_tab: '另一个标签页也在编辑工作副本;本页的修改另存,不会覆盖对方(刷新后打开的是最后保存的那一份)。', open: '打开', save: '保存', share: '复制分享链接', reset: '重置为基线', close: '关闭',
     editing: '编辑:', mode_reform: '改革方案', mode_baseline: '今天(基线)', levers: '政策杠杆', assumptions: '行为与环境假设',
     assumptions_note: '以下是假设,不是政策:改变它们可以看出结果在多大程度上依赖于假设。',
     scorecard: '指标记分卡', copy_table: '复制表格', in_wan: '金额以万元显示', ledger: '年度账目',
@@ -33,7 +33,7 @@ const UI = {
     spreadsheet: '表格模板(Excel / WPS)', spreadsheet_note: '下载模板(已填入当前县情),在 Excel 或 WPS 中填写后导入;有错误的单元格会逐一列出,全部正确才会导入。', template_xlsx: '下载模板 .xlsx', template_csv: '下载模板 CSV', import_sheet: '导入表格',
   },
   en: {
-    app_title: 'Medical-community sandbox', open: 'Open', save: 'Save', share: 'Share link', reset: 'Reset', close: 'Close',
+    app_title: 'Medical-community sandbox', undo: 'Undo', redo: 'Redo', other_tab: 'Another tab is editing the working copy too; this tab keeps its changes separately and does not overwrite it (a reload opens the copy saved last).', open: 'Open', save: 'Save', share: 'Share link', reset: 'Reset', close: 'Close',
     editing: 'Editing:', mode_reform: 'the reform', mode_baseline: 'today (baseline)', levers: 'Policy levers', assumptions: 'Behavioural and environmental assumptions',
     assumptions_note: 'These are assumptions, not policy: change them to see how much a result depends on them.',
     scorecard: 'Scorecard', copy_table: 'Copy table', in_wan: 'money in 10k yuan', ledger: 'Ledger of the year',
@@ -79,6 +79,12 @@ let pending = new Map();          // path -> value waiting for the next flush
 let waiters = [];
 let flushScheduled = false;
 let storageProblem = false;
+// Undo and redo: the scenario text before each change (at most 200 steps).
+const undoStack = [];
+const redoStack = [];
+// Two tabs: this tab's identity, and whether another tab has written the working copy since.
+const TAB_ID = Math.random().toString(36).slice(2);
+let sharedWithAnotherTab = false;
 
 const $ = (id) => document.getElementById(id);
 const t = (key) => UI[lang][key] ?? key;
@@ -133,7 +139,8 @@ function readStore() {
 
 function autosave() {
   try {
-    localStorage.setItem(STORE_KEY, JSON.stringify({ text: sandbox.scenario(), savedText }));
+    const key = sharedWithAnotherTab ? `${STORE_KEY}.tab-${TAB_ID}` : STORE_KEY;
+    localStorage.setItem(key, JSON.stringify({ text: sandbox.scenario(), savedText, tab: TAB_ID }));
     storageProblem = false;
   } catch {
     storageProblem = true;
@@ -149,6 +156,31 @@ function renderSaveState() {
   const state = $('save-state');
   state.textContent = storageProblem ? t('autosave_failed') : isDirty() ? t('unsaved') : t('saved');
   state.className = 'state' + (storageProblem || isDirty() ? ' unsaved' : '');
+  state.title = sharedWithAnotherTab ? t('other_tab') : '';
+  $('undo').disabled = undoStack.length === 0;
+  $('redo').disabled = redoStack.length === 0;
+}
+
+// Records the text a successful change replaced, so it can be undone.
+function remember(previous) {
+  if (previous === null || previous === sandbox.scenario()) return;
+  undoStack.push(previous);
+  if (undoStack.length > 200) undoStack.shift();
+  redoStack.length = 0;
+}
+
+function travel(from, to) {
+  if (from.length === 0) return;
+  const current = sandbox.scenario();
+  const target = from.pop();
+  const outcome = JSON.parse(sandbox.load(target));
+  if (outcome.ok) {
+    to.push(current);
+    refused.clear();
+    showDiagnostics(outcome.diagnostics);
+    autosave();
+    renderAll();
+  }
 }
 
 // ---------- diagnostics ----------
@@ -368,10 +400,14 @@ function editorShape() {
   return [lang, ...editor.communities.map((c) => c.institutions.length)].join('|');
 }
 
-function structural(outcomeText) {
-  const outcome = JSON.parse(outcomeText);
+function structural(change) {
+  const previous = sandbox.scenario();
+  const outcome = JSON.parse(change());
   showDiagnostics(outcome.diagnostics);
-  if (outcome.ok) autosave();
+  if (outcome.ok) {
+    remember(previous);
+    autosave();
+  }
   renderAll();
 }
 
@@ -399,7 +435,7 @@ function buildCountyEditor() {
   editor.communities.forEach((community, c) => {
     const section = el('div', { class: 'community', 'data-community': c });
     const remove = el('button', { text: t('remove') });
-    remove.addEventListener('click', () => structural(sandbox.remove_community(c)));
+    remove.addEventListener('click', () => structural(() => sandbox.remove_community(c)));
     const name = field({ path: `communities.${c}.name`, label: t('community'), value: community.name, kind: 'text' });
     section.append(el('div', { class: 'head' }, name, remove));
     const grid = el('div', { class: 'grid' });
@@ -421,7 +457,7 @@ function buildCountyEditor() {
         requestSet(`${path}.lead`, 'true');
       });
       const removeInstitution = el('button', { text: t('remove') });
-      removeInstitution.addEventListener('click', () => structural(sandbox.remove_institution(c, i)));
+      removeInstitution.addEventListener('click', () => structural(() => sandbox.remove_institution(c, i)));
       entry.append(el('div', { class: 'head' },
         field({ path: `${path}.name`, label: t('name'), value: institution.name, kind: 'text' }),
         field({ path: `${path}.tier`, label: t('tier'), value: institution.tier, options: tierOptions }),
@@ -437,14 +473,14 @@ function buildCountyEditor() {
     const adds = el('div', { class: 'add-row' });
     for (const tier of ['county', 'township', 'village']) {
       const button = el('button', { text: t('add') + t('tiers')[tier], 'data-add': tier });
-      button.addEventListener('click', () => structural(sandbox.add_institution(c, tier)));
+      button.addEventListener('click', () => structural(() => sandbox.add_institution(c, tier)));
       adds.append(button);
     }
     section.append(adds);
     box.append(section);
   });
   const addCommunity = el('button', { id: 'add-community', text: t('add_community') });
-  addCommunity.addEventListener('click', () => structural(sandbox.add_community()));
+  addCommunity.addEventListener('click', () => structural(() => sandbox.add_community()));
   box.append(addCommunity);
 }
 
@@ -714,10 +750,12 @@ function flush() {
   const changes = [...pending.entries()];
   pending = new Map();
   const started = performance.now();
+  const previous = sandbox.scenario();
   const outcome = JSON.parse(sandbox.set_many(JSON.stringify(changes)));
   performance.measure('ygt-core', { start: started });
   if (outcome.ok) {
     for (const [path] of changes) refused.delete(path);
+    remember(previous);
     autosave();
   } else {
     for (const [path, value] of changes) refused.set(path, value);
@@ -733,9 +771,11 @@ function flush() {
 
 function openText(text, { askFirst = true, fromFile = true } = {}) {
   if (askFirst && isDirty() && !window.confirm(t('confirm_replace'))) return null;
+  const previous = sandbox.scenario();
   const outcome = JSON.parse(sandbox.load(text));
   showDiagnostics(outcome.diagnostics);
   if (outcome.ok) {
+    remember(previous);
     savedText = fromFile ? sandbox.scenario() : null;
     refused.clear();
     autosave();
@@ -807,7 +847,30 @@ function wire() {
   $('save').addEventListener('click', saveFile);
   $('share').addEventListener('click', shareLink);
   $('share-close').addEventListener('click', () => { $('share-box').hidden = true; });
-  $('reset').addEventListener('click', () => { sandbox.reset_reform(); autosave(); renderAll(); });
+  $('reset').addEventListener('click', () => structural(() => sandbox.reset_reform()));
+  $('undo').addEventListener('click', () => travel(undoStack, redoStack));
+  $('redo').addEventListener('click', () => travel(redoStack, undoStack));
+  window.addEventListener('keydown', (event) => {
+    const typing = ['INPUT', 'SELECT', 'TEXTAREA'].includes(document.activeElement?.tagName) && document.activeElement.type !== 'range';
+    if (!(event.ctrlKey || event.metaKey) || typing) return;
+    const key = event.key.toLowerCase();
+    if (key === 'z' && !event.shiftKey) { event.preventDefault(); travel(undoStack, redoStack); }
+    if (key === 'y' || (key === 'z' && event.shiftKey)) { event.preventDefault(); travel(redoStack, undoStack); }
+  });
+  // Another tab wrote the working copy: from now on this tab keeps its own copy and says so.
+  window.addEventListener('storage', (event) => {
+    if (event.key !== STORE_KEY || event.newValue === null) return;
+    // A tab that only opened (or wrote what this tab already has) is no conflict.
+    try {
+      const written = JSON.parse(event.newValue);
+      if (written.tab === TAB_ID || written.text === sandbox.scenario()) return;
+    } catch { return; }
+    if (!sharedWithAnotherTab) {
+      sharedWithAnotherTab = true;
+      showDiagnostics([...diagnostics, { severity: 'warning', path: '', value: '', message_zh: UI.zh.other_tab, message_en: UI.en.other_tab }]);
+      autosave();
+    }
+  });
   $('shipped').addEventListener('change', () => {
     const file = $('shipped').value;
     $('shipped').value = '';
@@ -879,5 +942,7 @@ window.ygt = {
   set: async (path, value) => { await ready; return requestSet(path, value); },
   results: () => JSON.parse(sandbox.results()),
   share: () => shareLink(),
+  undo: () => travel(undoStack, redoStack),
+  redo: () => travel(redoStack, undoStack),
   memory: () => ({ wasmBytes: wasm.memory.buffer.byteLength }),
 };

@@ -1,0 +1,112 @@
+// Page tests for hostile files and lost work: markup never runs, bad files change nothing, undo and
+// redo, a full local storage, two tabs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { root, startServer, launch, openPage } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const hostile = (name) => path.join(root, 'tests/hostile', name);
+
+test('a scenario full of markup and script shows it as text and runs nothing', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  let dialogs = 0;
+  page.on('dialog', (dialog) => { dialogs++; dialog.dismiss(); });
+  await page.setInputFiles('#file', hostile('markup-in-text.toml'));
+  await page.waitForFunction(() => document.querySelector('#scenario-title').textContent.includes('<script>'));
+  await page.click('#tab-county');
+  await page.hover('.field[data-path="communities.0.institutions.0.name"] input').catch(() => {});
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('#scenario-title img, #scenario-title script, #county-editor b').count(), 0);
+  assert.equal(dialogs, 0);
+  assert.ok(!requested.includes('/x'), 'the <img src=x> was never fetched');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('hostile files are refused with their reason and change nothing', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  const before = await page.evaluate(() => window.ygt.scenario());
+  for (const [file, reason] of [
+    ['gbk.toml', /UTF-8/],
+    ['utf16.toml', /UTF-16/],
+    ['binary.toml', /UTF-8/],
+    ['deep-nesting.toml', /嵌套过深/],
+    ['newer-version.toml', /需要更新版本/],
+    ['duplicate-key.toml', /duplicate key|重复/],
+    ['huge-number.toml', /数值过大/],
+  ]) {
+    await page.setInputFiles('#file', hostile(file));
+    await page.waitForFunction((pattern) => new RegExp(pattern).test(document.querySelector('#diagnostics').textContent), reason.source);
+    assert.equal(await page.evaluate(() => window.ygt.scenario()), before, file);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('undo and redo step back and forward through every change', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  const original = await page.evaluate(() => window.ygt.scenario());
+  await page.evaluate(() => window.ygt.set('reform.per_bed_subsidy_yuan', '4500'));
+  await page.evaluate(() => window.ygt.set('reform.special_fund_rate', '0.02'));
+  const changed = await page.evaluate(() => window.ygt.scenario());
+  await page.click('#undo');
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.evaluate(() => window.ygt.scenario()), original);
+  await page.click('#redo');
+  await page.keyboard.press('Control+y');
+  assert.equal(await page.evaluate(() => window.ygt.scenario()), changed);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a full local storage is said, not hidden; the work goes on in the page', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await page.evaluate(() => {
+    // Fill the storage to the last byte: big blocks first, then smaller ones.
+    let n = 0;
+    for (const size of [1024 * 1024, 64 * 1024, 1024, 16]) {
+      const block = 'x'.repeat(size);
+      for (;;) {
+        try { localStorage.setItem(`filler-${n++}`, block); } catch { break; }
+      }
+    }
+  });
+  // A change that makes the working copy larger than the space left.
+  await page.evaluate(() => window.ygt.set('reform.title', JSON.stringify('长'.repeat(20000))));
+  assert.match(await page.textContent('#save-state'), /无法自动保存/);
+  await page.evaluate(() => window.ygt.set('reform.per_bed_subsidy_yuan', '4200'));
+  assert.equal(await page.evaluate(() => window.ygt.results().years[0].indicators.per_bed_subsidy), '6510000.00');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('two tabs do not silently overwrite each other\'s work', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const first = await openPage(browser, server.url, { context });
+  const second = await openPage(browser, server.url, { context });
+  await first.page.evaluate(() => window.ygt.set('reform.per_bed_subsidy_yuan', '4100'));
+  await second.page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('另一个标签页'));
+  await second.page.evaluate(() => window.ygt.set('reform.per_bed_subsidy_yuan', '4900'));
+  const stored = await first.page.evaluate(() => JSON.parse(localStorage.getItem('ygt.working.v1')).text);
+  assert.equal(stored, await first.page.evaluate(() => window.ygt.scenario()), 'the first tab\'s work is intact');
+  const kept = await second.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ygt.working.v1.tab-')).map((k) => JSON.parse(localStorage.getItem(k)).text));
+  assert.ok(kept.includes(await second.page.evaluate(() => window.ygt.scenario())), 'the second tab\'s work is kept too');
+  assert.deepEqual(first.problems, []);
+  assert.deepEqual(second.problems, []);
+  await context.close();
+});
