@@ -39,6 +39,40 @@ fn shipped_scenarios_match_their_golden_results() {
     );
 }
 
+/// Generated counties (a county from its population, with a reform set by overrides): their golden
+/// results are what tests/web.rs checks the WebAssembly build against, beside the shipped scenarios.
+pub const GENERATED: &[(&str, u64, &[&str])] = &[
+    ("generated-60000", 60_000, &["reform.global_budget=true", "reform.primary_tilt_points=[5,10]", "reform.special_fund_rate=0.01"]),
+    ("generated-520000", 520_000, &["reform.global_budget=true", "reform.per_bed_subsidy_yuan=[3000,5000]", "reform.staff_reward_share=0.4", "reform.history_years=3", "reform.history_weight=0.5"]),
+    ("generated-1200000", 1_200_000, &["reform.global_budget=true", "reform.overspend_fund_share=0", "reform.staff_sent_down_per_township=3", "reform.sent_down_allowance_yuan=30000", "reform.primary_pay_topup_rate=0.2"]),
+];
+
+#[test]
+fn generated_counties_match_their_golden_results() {
+    let bless = std::env::var_os("YGT_BLESS").is_some();
+    for (name, population, overrides) in GENERATED {
+        let text = ygt::scenario::template::from_population(name, *population);
+        let overrides: Vec<String> = overrides.iter().map(|s| s.to_string()).collect();
+        let loaded = ygt::scenario::load(&text, &overrides).unwrap();
+        let projection = project(&loaded.scenario.input);
+        let actual = serde_json::to_string_pretty(&report::json::document(&loaded.scenario, &loaded.warnings, &projection)).unwrap() + "\n";
+        let golden = root().join("tests/golden").join(format!("{name}.json"));
+        // The scenario text too, so the browser test runs exactly the same input.
+        let mut document = ygt::scenario::Document::from_text(&text).unwrap();
+        for assignment in &overrides {
+            document.set_assignment(assignment).unwrap();
+        }
+        let source = root().join("tests/golden").join(format!("{name}.toml"));
+        if bless {
+            std::fs::write(&golden, &actual).unwrap();
+            std::fs::write(&source, document.text()).unwrap();
+            continue;
+        }
+        assert_eq!(std::fs::read_to_string(&source).unwrap_or_default(), document.text(), "{name}.toml is stale: re-bless");
+        assert!(std::fs::read_to_string(&golden).unwrap_or_default() == actual, "{name}.json differs: review and re-bless");
+    }
+}
+
 #[test]
 fn at_least_four_scenarios_ship_and_the_default_is_among_them() {
     let files = shipped_scenarios();

@@ -219,3 +219,18 @@ fn a_file_full_of_markup_is_only_text() {
     let loaded = load(&read("tests/hostile/markup-in-text.toml"), &[]).unwrap();
     assert!(loaded.scenario.meta.title.contains("<script>"));
 }
+
+/// A file of every released format version opens (tests/versions/vN.toml, one per version). When the
+/// format changes, the old file stays here and its migration is tested by this loop.
+#[test]
+fn a_file_of_every_released_format_version_opens() {
+    let mut versions = 0;
+    for version in 1..=ygt::scenario::FORMAT_VERSION {
+        let text = read(&format!("tests/versions/v{version}.toml"));
+        assert!(text.contains(&format!("format_version = {version}")));
+        let loaded = load(&text, &[]).unwrap_or_else(|d| panic!("version {version}: {d:?}"));
+        assert!(loaded.warnings.iter().all(|w| w.path != "format_version"));
+        versions += 1;
+    }
+    assert_eq!(versions, ygt::scenario::FORMAT_VERSION);
+}

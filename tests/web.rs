@@ -16,7 +16,7 @@ fn parse(text: &str) -> serde_json::Value {
 /// Native and WebAssembly builds give the same results to the fen: every shipped scenario, run in the
 /// browser, equals the golden JSON the native command line produced (tests/golden.rs keeps those current).
 #[wasm_bindgen_test]
-fn results_equal_the_native_golden_json_for_every_shipped_scenario() {
+fn results_equal_the_native_golden_json_for_every_shipped_and_generated_scenario() {
     let cases = [
         (
             include_str!("../scenarios/henan-county.toml"),
