@@ -42,9 +42,37 @@ fn shipped_scenarios_match_their_golden_results() {
 /// Generated counties (a county from its population, with a reform set by overrides): their golden
 /// results are what tests/web.rs checks the WebAssembly build against, beside the shipped scenarios.
 pub const GENERATED: &[(&str, u64, &[&str])] = &[
-    ("generated-60000", 60_000, &["reform.global_budget=true", "reform.primary_tilt_points=[5,10]", "reform.special_fund_rate=0.01"]),
-    ("generated-520000", 520_000, &["reform.global_budget=true", "reform.per_bed_subsidy_yuan=[3000,5000]", "reform.staff_reward_share=0.4", "reform.history_years=3", "reform.history_weight=0.5"]),
-    ("generated-1200000", 1_200_000, &["reform.global_budget=true", "reform.overspend_fund_share=0", "reform.staff_sent_down_per_township=3", "reform.sent_down_allowance_yuan=30000", "reform.primary_pay_topup_rate=0.2"]),
+    (
+        "generated-60000",
+        60_000,
+        &[
+            "reform.global_budget=true",
+            "reform.primary_tilt_points=[5,10]",
+            "reform.special_fund_rate=0.01",
+        ],
+    ),
+    (
+        "generated-520000",
+        520_000,
+        &[
+            "reform.global_budget=true",
+            "reform.per_bed_subsidy_yuan=[3000,5000]",
+            "reform.staff_reward_share=0.4",
+            "reform.history_years=3",
+            "reform.history_weight=0.5",
+        ],
+    ),
+    (
+        "generated-1200000",
+        1_200_000,
+        &[
+            "reform.global_budget=true",
+            "reform.overspend_fund_share=0",
+            "reform.staff_sent_down_per_township=3",
+            "reform.sent_down_allowance_yuan=30000",
+            "reform.primary_pay_topup_rate=0.2",
+        ],
+    ),
 ];
 
 #[test]
@@ -55,7 +83,13 @@ fn generated_counties_match_their_golden_results() {
         let overrides: Vec<String> = overrides.iter().map(|s| s.to_string()).collect();
         let loaded = ygt::scenario::load(&text, &overrides).unwrap();
         let projection = project(&loaded.scenario.input);
-        let actual = serde_json::to_string_pretty(&report::json::document(&loaded.scenario, &loaded.warnings, &projection)).unwrap() + "\n";
+        let actual = serde_json::to_string_pretty(&report::json::document(
+            &loaded.scenario,
+            &loaded.warnings,
+            &projection,
+        ))
+        .unwrap()
+            + "\n";
         let golden = root().join("tests/golden").join(format!("{name}.json"));
         // The scenario text too, so the browser test runs exactly the same input.
         let mut document = ygt::scenario::Document::from_text(&text).unwrap();
@@ -68,8 +102,15 @@ fn generated_counties_match_their_golden_results() {
             std::fs::write(&source, document.text()).unwrap();
             continue;
         }
-        assert_eq!(std::fs::read_to_string(&source).unwrap_or_default(), document.text(), "{name}.toml is stale: re-bless");
-        assert!(std::fs::read_to_string(&golden).unwrap_or_default() == actual, "{name}.json differs: review and re-bless");
+        assert_eq!(
+            std::fs::read_to_string(&source).unwrap_or_default(),
+            document.text(),
+            "{name}.toml is stale: re-bless"
+        );
+        assert!(
+            std::fs::read_to_string(&golden).unwrap_or_default() == actual,
+            "{name}.json differs: review and re-bless"
+        );
     }
 }
 

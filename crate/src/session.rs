@@ -82,7 +82,7 @@ impl Session {
                 .push_entry(
                     &path,
                     &template::new_institution(tier),
-                    &template::INSTITUTION_KEYS,
+                    &template::institution_keys(),
                 )
                 .map(|_| ())
         })

@@ -1,28 +1,18 @@
 // Page tests for "your own county": a county from its population, edited in the page; the spreadsheet
 // template filled as a real .xlsx (by exceljs, a third-party writer) and imported.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { root, startServer, launch, openPage } from './harness.mjs';
+import { root, openPage, withServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
+const env = withServerAndBrowser();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ygt-county-'));
 const ygt = path.join(root, 'target/release/ygt');
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
 
 async function chartHashes(page) {
   return page.evaluate(() => [...document.querySelectorAll('#charts canvas')].map((canvas) => {
@@ -34,7 +24,7 @@ async function chartHashes(page) {
 }
 
 test('a county from its population, edited institution by institution, saved and reopened identically', async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   await page.click('#tab-county');
   await page.fill('#new-name', '试点县');
   await page.fill('#new-population', '450000');
@@ -76,7 +66,7 @@ test('a county from its population, edited institution by institution, saved and
   const saved = path.join(tmp, 'county.toml');
   await download.saveAs(saved);
   assert.equal(readFileSync(saved, 'utf8'), before);
-  const fresh = await openPage(browser, server.url);
+  const fresh = await openPage(env.browser, env.server.url);
   await fresh.page.setInputFiles('#file', saved);
   await fresh.page.waitForFunction(() => window.ygt.results().scenario.title === '试点县');
   assert.equal(await fresh.page.evaluate(() => window.ygt.scenario()), before);
@@ -99,7 +89,7 @@ async function downloadTemplate(page) {
 }
 
 test('a template filled in a real .xlsx imports and gives the command line\'s results', async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   const template = await downloadTemplate(page);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(template);
@@ -125,7 +115,7 @@ test('a template filled in a real .xlsx imports and gives the command line\'s re
 });
 
 test('a template with bad cells names every one and leaves the scenario untouched', async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   const template = await downloadTemplate(page);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(template);

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,4 +55,18 @@ export async function openPage(browser, url, { context } = {}) {
     await page.waitForSelector('body[data-ready=true]', { timeout: 15000 });
   }
   return { page, context: ctx, problems };
+}
+
+/// Registers the server and the browser for the calling test file; returns where they are once started.
+export function withServerAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
 }

@@ -1,27 +1,17 @@
 // Page tests for hostile files and lost work: markup never runs, bad files change nothing, undo and
 // redo, a full local storage, two tabs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { root, startServer, launch, openPage } from './harness.mjs';
+import { root, openPage, withServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
+const env = withServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
 
 const hostile = (name) => path.join(root, 'tests/hostile', name);
 
 test('a scenario full of markup and script shows it as text and runs nothing', async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   const requested = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   let dialogs = 0;
@@ -39,7 +29,7 @@ test('a scenario full of markup and script shows it as text and runs nothing', a
 });
 
 test('hostile files are refused with their reason and change nothing', async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   const before = await page.evaluate(() => window.ygt.scenario());
   for (const [file, reason] of [
     ['gbk.toml', /UTF-8/],
@@ -59,7 +49,7 @@ test('hostile files are refused with their reason and change nothing', async () 
 });
 
 test('undo and redo step back and forward through every change', async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   const original = await page.evaluate(() => window.ygt.scenario());
   await page.evaluate(() => window.ygt.set('reform.per_bed_subsidy_yuan', '4500'));
   await page.evaluate(() => window.ygt.set('reform.special_fund_rate', '0.02'));
@@ -75,7 +65,7 @@ test('undo and redo step back and forward through every change', async () => {
 });
 
 test('a full local storage is said, not hidden; the work goes on in the page', async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   await page.evaluate(() => {
     // Fill the storage to the last byte: big blocks first, then smaller ones.
     let n = 0;
@@ -96,9 +86,9 @@ test('a full local storage is said, not hidden; the work goes on in the page', a
 });
 
 test('two tabs do not silently overwrite each other\'s work', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const first = await openPage(browser, server.url, { context });
-  const second = await openPage(browser, server.url, { context });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const first = await openPage(env.browser, env.server.url, { context });
+  const second = await openPage(env.browser, env.server.url, { context });
   await first.page.evaluate(() => window.ygt.set('reform.per_bed_subsidy_yuan', '4100'));
   await second.page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('另一个标签页'));
   await second.page.evaluate(() => window.ygt.set('reform.per_bed_subsidy_yuan', '4900'));

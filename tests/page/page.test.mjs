@@ -1,24 +1,14 @@
 // Page tests: the served page in headless Chromium, as a planner or trainer uses it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { root, startServer, launch, openPage } from './harness.mjs';
+import { root, openPage, withServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
+const env = withServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ygt-page-'));
 
@@ -37,7 +27,7 @@ async function chartPixels(page) {
 }
 
 test('the default scenario opens charted, in Chinese, with nothing asked and no request leaving', async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   assert.match(await page.textContent('h1'), /医共体政策沙盘/);
   assert.match(await page.textContent('#scenario-title'), /河南示范县/);
   const pixels = await chartPixels(page);
@@ -51,7 +41,7 @@ test('the default scenario opens charted, in Chinese, with nothing asked and no 
 });
 
 test('moving a lever redraws the charts and the scorecard; a refused value changes nothing', async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   const before = await chartPixels(page);
   const scorecard = await page.textContent('#scorecard');
   const input = page.locator('.control[data-path="reform.per_bed_subsidy_yuan"] input[type=number]').first();
@@ -78,7 +68,7 @@ test('moving a lever redraws the charts and the scorecard; a refused value chang
 });
 
 test('ygt.results() equals ygt run --json on the same scenario, to the fen', async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   await page.evaluate(() => window.ygt.set('reform.primary_tilt_points', '[5, 10, 15]'));
   const text = await page.evaluate(() => window.ygt.scenario());
   const file = path.join(tmp, 'same.toml');
@@ -91,7 +81,7 @@ test('ygt.results() equals ygt run --json on the same scenario, to the fen', asy
 });
 
 test('save a file and open it again: the same scenario; a malformed file shows every problem and changes nothing', async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   await page.evaluate(() => window.ygt.set('reform.special_fund_rate', '0.02'));
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save')]);
   const saved = path.join(tmp, 'saved.toml');
@@ -109,7 +99,7 @@ test('save a file and open it again: the same scenario; a malformed file shows e
   for (const field of ['county.horizon_years', 'communities.0.insured_residents', 'levers.per_bed_subsidy_yaun']) assert.match(shown, new RegExp(field.replace(/\./g, '\\.')));
   assert.equal(await page.evaluate(() => window.ygt.scenario()), text);
 
-  const fresh = await openPage(browser, server.url);
+  const fresh = await openPage(env.browser, env.server.url);
   await fresh.page.setInputFiles('#file', saved);
   await fresh.page.waitForFunction((expected) => window.ygt.scenario() === expected, text);
   assert.deepEqual(await fresh.page.evaluate(() => window.ygt.results()), await page.evaluate(() => window.ygt.results()));
@@ -120,18 +110,18 @@ test('save a file and open it again: the same scenario; a malformed file shows e
 });
 
 test('a share link carries the whole scenario; a broken link says so and keeps the work', async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   await page.evaluate(() => window.ygt.set('reform.staff_sent_down_per_township', '3'));
   await page.click('#share');
   const link = await page.inputValue('#share-link');
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#s1\./);
   const text = await page.evaluate(() => window.ygt.scenario());
-  const other = await openPage(browser, link);
+  const other = await openPage(env.browser, link);
   assert.equal(await other.page.evaluate(() => window.ygt.scenario()), text);
   assert.deepEqual(other.problems, []);
   await other.context.close();
 
-  const broken = await openPage(browser, `${server.url}#s1.not-a-real-payload`);
+  const broken = await openPage(env.browser, `${env.server.url}#s1.not-a-real-payload`);
   assert.match(await broken.page.textContent('#diagnostics'), /分享链接无效/);
   assert.match(await broken.page.textContent('#scenario-title'), /河南示范县/);
   await broken.context.close();
@@ -140,7 +130,7 @@ test('a share link carries the whole scenario; a broken link says so and keeps t
 });
 
 test('the work survives a reload, and opening over unsaved work asks first', async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   await page.evaluate(() => window.ygt.set('reform.sent_down_allowance_yuan', '45000'));
   const text = await page.evaluate(() => window.ygt.scenario());
   await page.reload();
@@ -158,7 +148,7 @@ test('the work survives a reload, and opening over unsaved work asks first', asy
 });
 
 test('switching to English relabels everything and redraws the charts', async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   const before = await chartPixels(page);
   await page.click('#lang');
   assert.match(await page.textContent('h1'), /Medical-community sandbox/);

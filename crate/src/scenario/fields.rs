@@ -199,3 +199,70 @@ pub static INSTITUTION_FIELDS: &[InputField] = &[
 pub fn find(fields: &'static [InputField], key: &str) -> &'static InputField {
     fields.iter().find(|f| f.key == key).unwrap_or(&fields[0])
 }
+
+/// Parses number text exactly: plain decimals, or scientific notation within the decimal range.
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    if text.contains(['e', 'E']) {
+        Decimal::from_scientific(text).ok()
+    } else {
+        Decimal::from_str_exact(text).ok()
+    }
+}
+
+/// Why `text` (written where a number belongs) is not one, as (Chinese, English) advice: the habits of
+/// spreadsheets and Chinese input methods named, so the user knows what to change.
+pub fn not_a_number(text: &str) -> (&'static str, &'static str) {
+    let text = text.trim();
+    if text.contains([',', ',']) {
+        (
+            "数字不要用千位分隔符",
+            "write numbers without thousands separators",
+        )
+    } else if text.chars().any(|c| ('０'..='９').contains(&c)) {
+        ("请用半角数字", "use ASCII digits")
+    } else if text.ends_with('%') || text.ends_with('%') {
+        (
+            "比例请写成小数,例如 0.45,不要用百分号",
+            "write shares as decimals such as 0.45, not percentages",
+        )
+    } else if text.parse::<f64>().is_ok_and(f64::is_finite) {
+        ("数值过大或位数过多", "too large or too many digits")
+    } else if text.eq_ignore_ascii_case("nan") || text.contains("inf") {
+        ("不是有限的数", "not a finite number")
+    } else {
+        ("不是数字", "not a number")
+    }
+}
+
+impl NumberRule {
+    /// `value` if this rule accepts it, or (Chinese, English) saying what is allowed.
+    pub fn check(&self, value: Decimal) -> Result<Decimal, (String, String)> {
+        if value < self.min || value > self.max {
+            return Err((
+                format!(
+                    "超出允许范围:应在 {} 到 {} {} 之间",
+                    self.min, self.max, self.unit_zh
+                ),
+                format!(
+                    "out of range: allowed {} to {} {}",
+                    self.min, self.max, self.unit_en
+                ),
+            ));
+        }
+        if self.whole && !value.fract().is_zero() {
+            return Err((
+                format!("应为整数({})", self.unit_zh),
+                format!("must be a whole number ({})", self.unit_en),
+            ));
+        }
+        Ok(value.normalize())
+    }
+
+    /// (Chinese, English) statement of the accepted range.
+    pub fn allowed(&self) -> (String, String) {
+        (
+            format!("允许范围 {} 到 {} {}", self.min, self.max, self.unit_zh),
+            format!("allowed: {} to {} {}", self.min, self.max, self.unit_en),
+        )
+    }
+}

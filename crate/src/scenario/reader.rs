@@ -23,8 +23,8 @@ const MAX_INSTITUTIONS: usize = 5000;
 const MAX_TEXT_CHARS: usize = 20_000;
 
 use super::fields::{
-    self, rule, InputField, NumberRule, COMMUNITY_FIELDS, HORIZON, INSTITUTION_FIELDS,
-    OUT_OF_COUNTY_FIELDS, PER_CAPITA, SHARE, YEAR,
+    self, parse_decimal, rule, InputField, NumberRule, COMMUNITY_FIELDS, HORIZON,
+    INSTITUTION_FIELDS, OUT_OF_COUNTY_FIELDS, PER_CAPITA, SHARE, YEAR,
 };
 
 /// Collects diagnostics while reading.
@@ -86,15 +86,6 @@ impl<'a> Fields<'a> {
                 ),
             ));
         }
-    }
-}
-
-/// Parses number text exactly: plain decimals, or scientific notation within the decimal range.
-fn parse_decimal(text: &str) -> Option<Decimal> {
-    if text.contains(['e', 'E']) {
-        Decimal::from_scientific(text).ok()
-    } else {
-        Decimal::from_str_exact(text).ok()
     }
 }
 
@@ -165,20 +156,10 @@ impl Reader {
             Node::Number(text) => text,
             Node::Text(text) => {
                 let trimmed = text.trim();
-                let (zh, en) = if trimmed.contains([',', ',']) {
-                    (
-                        "数字不要用千位分隔符,也不要加引号",
-                        "write numbers without thousands separators or quotes",
-                    )
-                } else if trimmed.chars().any(|c| ('０'..='９').contains(&c)) {
-                    (
-                        "请用半角数字,不要加引号",
-                        "use ASCII digits, without quotes",
-                    )
-                } else if parse_decimal(trimmed).is_some() {
+                let (zh, en) = if parse_decimal(trimmed).is_some() {
                     ("数字不要加引号", "write the number without quotes")
                 } else {
-                    ("应为数字", "a number is expected")
+                    fields::not_a_number(trimmed)
                 };
                 self.error(
                     path,
@@ -194,51 +175,23 @@ impl Reader {
             }
         };
         let Some(value) = parse_decimal(text) else {
-            let finite = text.parse::<f64>().is_ok_and(f64::is_finite);
-            let (zh, en) = if finite {
-                ("数值过大或位数过多", "too large or too many digits")
-            } else {
-                ("不是有限的数", "not a finite number")
-            };
+            let (zh, en) = fields::not_a_number(text);
+            let (allowed_zh, allowed_en) = rule.allowed();
             self.error(
                 path,
                 text,
-                format!(
-                    "{zh}(允许范围 {} 到 {} {})",
-                    rule.min, rule.max, rule.unit_zh
-                ),
-                format!(
-                    "{en} (allowed: {} to {} {})",
-                    rule.min, rule.max, rule.unit_en
-                ),
+                format!("{zh}({allowed_zh})"),
+                format!("{en} ({allowed_en})"),
             );
             return None;
         };
-        if value < rule.min || value > rule.max {
-            self.error(
-                path,
-                text,
-                format!(
-                    "超出允许范围:应在 {} 到 {} {} 之间",
-                    rule.min, rule.max, rule.unit_zh
-                ),
-                format!(
-                    "out of range: allowed {} to {} {}",
-                    rule.min, rule.max, rule.unit_en
-                ),
-            );
-            return None;
+        match rule.check(value) {
+            Ok(value) => Some(value),
+            Err((zh, en)) => {
+                self.error(path, text, zh, en);
+                None
+            }
         }
-        if rule.whole && !value.fract().is_zero() {
-            self.error(
-                path,
-                text,
-                format!("应为整数({})", rule.unit_zh),
-                format!("must be a whole number ({})", rule.unit_en),
-            );
-            return None;
-        }
-        Some(value.normalize())
     }
 
     fn number(
@@ -957,24 +910,9 @@ fn read_institution(node: &Node, path: &str, reader: &mut Reader) -> Option<Inst
     let average_pay = reader.input(&mut fields, INSTITUTION_FIELDS, "average_pay_yuan");
     let base_subsidy = reader.input(&mut fields, INSTITUTION_FIELDS, "base_subsidy_yuan");
     let eligible = reader.boolean(&mut fields, "per_bed_subsidy", tier == Some(Tier::County));
-    fields.finish(
-        reader,
-        &[
-            "name",
-            "tier",
-            "lead",
-            "count",
-            "beds",
-            "staff",
-            "outpatient_visits",
-            "admissions",
-            "cost_per_visit",
-            "cost_per_admission",
-            "average_pay_yuan",
-            "base_subsidy_yuan",
-            "per_bed_subsidy",
-        ],
-    );
+    let mut known = vec!["name", "tier", "lead", "per_bed_subsidy"];
+    known.extend(INSTITUTION_FIELDS.iter().map(|field| field.key));
+    fields.finish(reader, &known);
     Some(Institution {
         name: name?,
         tier: tier?,

@@ -4,6 +4,8 @@
 
 use std::fmt::Write;
 
+use super::fields::{COMMUNITY_FIELDS, INSTITUTION_FIELDS, OUT_OF_COUNTY_FIELDS};
+
 /// The ratios the estimates come from, named so the file can say where each figure came from.
 mod ratio {
     /// Share of residents in the resident medical insurance (assumption, not sourced).
@@ -96,16 +98,11 @@ pub fn from_population(name: &str, population: u64) -> String {
             (visits * 0.12).round(),
             (admissions * 0.20).round(),
         );
-        for key in ["insured_residents", "resident_population"] {
-            estimated.push(format!("{path}.{key}"));
+        for field in COMMUNITY_FIELDS {
+            estimated.push(format!("{path}.{}", field.key));
         }
-        for key in [
-            "outpatient_visits",
-            "admissions",
-            "cost_per_visit",
-            "cost_per_admission",
-        ] {
-            estimated.push(format!("{path}.out_of_county.{key}"));
+        for field in OUT_OF_COUNTY_FIELDS {
+            estimated.push(format!("{path}.out_of_county.{}", field.key));
         }
         let institutions = [
             (
@@ -169,18 +166,8 @@ pub fn from_population(name: &str, population: u64) -> String {
                 visits.round(),
                 admissions.round(),
             );
-            for key in [
-                "count",
-                "beds",
-                "staff",
-                "outpatient_visits",
-                "admissions",
-                "cost_per_visit",
-                "cost_per_admission",
-                "average_pay_yuan",
-                "base_subsidy_yuan",
-            ] {
-                estimated.push(format!("{path}.institutions.{i}.{key}"));
+            for field in INSTITUTION_FIELDS {
+                estimated.push(format!("{path}.institutions.{i}.{}", field.key));
             }
         }
     }
@@ -212,17 +199,9 @@ pub fn from_population(name: &str, population: u64) -> String {
 }
 
 /// The inputs of an institution entry, all estimated when a new entry is added.
-pub const INSTITUTION_KEYS: [&str; 9] = [
-    "count",
-    "beds",
-    "staff",
-    "outpatient_visits",
-    "admissions",
-    "cost_per_visit",
-    "cost_per_admission",
-    "average_pay_yuan",
-    "base_subsidy_yuan",
-];
+pub fn institution_keys() -> Vec<&'static str> {
+    INSTITUTION_FIELDS.iter().map(|field| field.key).collect()
+}
 
 /// A typical single institution of `tier` ("county", "township" or "village"), as entry text; every
 /// figure is an estimate (BRIEF §5 for a township centre's 45 beds and 48 staff; the rest assumptions).
@@ -273,25 +252,17 @@ pub fn new_community(number: usize) -> (String, Vec<String>) {
         new_institution("township").replace("count = 1", "count = 4"),
         new_institution("village").replace("count = 1", "count = 60"),
     );
-    let mut keys: Vec<String> = ["insured_residents", "resident_population"]
-        .iter()
-        .map(|k| k.to_string())
-        .collect();
+    let mut keys: Vec<String> = COMMUNITY_FIELDS.iter().map(|f| f.key.to_string()).collect();
     keys.extend(
-        [
-            "outpatient_visits",
-            "admissions",
-            "cost_per_visit",
-            "cost_per_admission",
-        ]
-        .iter()
-        .map(|k| format!("out_of_county.{k}")),
+        OUT_OF_COUNTY_FIELDS
+            .iter()
+            .map(|f| format!("out_of_county.{}", f.key)),
     );
     for index in 0..3 {
         keys.extend(
-            INSTITUTION_KEYS
+            INSTITUTION_FIELDS
                 .iter()
-                .map(|k| format!("institutions.{index}.{k}")),
+                .map(|f| format!("institutions.{index}.{}", f.key)),
         );
     }
     (text, keys)

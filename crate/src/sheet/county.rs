@@ -283,56 +283,18 @@ impl Cells<'_> {
                 return None;
             }
         };
-        let parsed = if raw.contains(['e', 'E']) {
-            Decimal::from_scientific(&raw).ok()
-        } else {
-            Decimal::from_str_exact(&raw).ok()
-        };
-        let Some(value) = parsed else {
-            let (zh, en) = if raw.contains([',', ',']) {
-                (
-                    "数字中不要用千位分隔符",
-                    "write the number without thousands separators",
-                )
-            } else if raw.chars().any(|c| ('０'..='９').contains(&c)) {
-                ("请用半角数字", "use ASCII digits")
-            } else if raw.ends_with('%') {
-                (
-                    "比例请写成小数,例如 0.45,不要用百分号",
-                    "write shares as decimals such as 0.45, not percentages",
-                )
-            } else {
-                ("不是数字", "not a number")
-            };
+        let Some(value) = fields::parse_decimal(&raw) else {
+            let (zh, en) = fields::not_a_number(&raw);
             self.problem(row, column, header, &raw, zh, en);
             return None;
         };
-        if value < rule.min || value > rule.max {
-            self.problem(
-                row,
-                column,
-                header,
-                &raw,
-                &format!("超出允许范围 {} 到 {} {}", rule.min, rule.max, rule.unit_zh),
-                &format!(
-                    "out of range: allowed {} to {} {}",
-                    rule.min, rule.max, rule.unit_en
-                ),
-            );
-            return None;
+        match rule.check(value) {
+            Ok(value) => Some(value),
+            Err((zh, en)) => {
+                self.problem(row, column, header, &raw, &zh, &en);
+                None
+            }
         }
-        if rule.whole && !value.fract().is_zero() {
-            self.problem(
-                row,
-                column,
-                header,
-                &raw,
-                &format!("应为整数({})", rule.unit_zh),
-                &format!("must be a whole number ({})", rule.unit_en),
-            );
-            return None;
-        }
-        Some(value.normalize())
     }
 }
 
