@@ -110,11 +110,18 @@ function groupDigits(text) {
   return (negative ? '-' : '') + grouped + (fraction !== undefined ? '.' + fraction : '');
 }
 
-// "12345678.90" yuan -> "1,234.57" 万元, rounded half away from zero, exactly (BigInt on fen).
-function toWan(text) {
+// A decimal string of yuan ("-1234.5") as a whole number of fen (BigInt), exactly.
+function fenOf(text) {
   const negative = text.startsWith('-');
   const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
   const fen = BigInt(whole + (fraction + '00').slice(0, 2));
+  return negative ? -fen : fen;
+}
+
+// "12345678.90" yuan -> "1,234.57" 万元, rounded half away from zero, exactly (BigInt on fen).
+function toWan(text) {
+  const negative = text.startsWith('-');
+  const fen = negative ? -fenOf(text) : fenOf(text);
   const hundredths = (fen * 2n + 10000n) / 20000n; // fen / 10000, rounded half up on the magnitude
   const digits = hundredths.toString().padStart(3, '0');
   const out = digits.slice(0, -2) + '.' + digits.slice(-2);
@@ -605,8 +612,7 @@ function scorecardRows() {
 
 function changeText(kind, now, base) {
   if (kind === 'money') {
-    const fen = (s) => { const [w, f = ''] = s.replace('-', '').split('.'); const v = BigInt(w + (f + '00').slice(0, 2)); return s.startsWith('-') ? -v : v; };
-    const diff = fen(now) - fen(base);
+    const diff = fenOf(now) - fenOf(base);
     const abs = diff < 0n ? -diff : diff;
     const text = `${diff < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
     return (diff >= 0n ? '+' : '') + formatMoney(text);

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde_json::{json, Map, Number, Value};
 
 use super::{fraction_text, money_text, Kind, INDICATORS};
-use crate::model::{ByPlace, Item, Ledger, Place, Projection, Section, Side, YearResult};
+use crate::model::{ByPlace, Ledger, Place, Projection, Section, Side, YearResult};
 use crate::scenario::{Diagnostic, Scenario};
 
 fn number(value: Decimal) -> Value {
@@ -220,12 +220,4 @@ pub fn summary(scenario: &Scenario, warnings: &[Diagnostic], projection: &Projec
         "years": projection.scenario.iter().map(|y| brief(y, true)).collect::<Vec<_>>(),
         "baseline": { "years": projection.baseline.iter().map(|y| brief(y, false)).collect::<Vec<_>>() },
     })
-}
-
-/// Ledger item keys in `section.item` form, for documentation and tests.
-pub fn ledger_keys() -> Vec<String> {
-    Item::ALL
-        .iter()
-        .map(|item| format!("{}.{}", item.section().key(), item.key()))
-        .collect()
 }

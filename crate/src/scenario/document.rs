@@ -289,6 +289,15 @@ fn walked(segments: &[&str], upto: usize) -> String {
     segments[..=upto].join(".")
 }
 
+/// The array index named by `segments[at]`, if it is below `count`.
+fn index_at(segments: &[&str], at: usize, count: usize) -> Result<usize, Diagnostic> {
+    segments[at]
+        .parse::<usize>()
+        .ok()
+        .filter(|i| *i < count)
+        .ok_or_else(|| bad_index(segments, at, count))
+}
+
 fn cannot_descend(segments: &[&str], at: usize, kind: &str) -> Diagnostic {
     Diagnostic::error(
         &walked(segments, at),
@@ -346,13 +355,8 @@ fn set_in(
         Some(Item::Value(Value::InlineTable(child))) => set_in(child, segments, at + 1, value),
         Some(Item::ArrayOfTables(tables)) => {
             let count = tables.len();
-            let index = segments[at + 1]
-                .parse::<usize>()
-                .ok()
-                .filter(|i| *i < count)
-                .ok_or_else(|| bad_index(segments, at + 1, count))?;
             let child = tables
-                .get_mut(index)
+                .get_mut(index_at(segments, at + 1, count)?)
                 .ok_or_else(|| bad_index(segments, at + 1, count))?;
             if at + 2 == segments.len() {
                 return Err(cannot_descend(segments, at + 1, "表"));
@@ -361,13 +365,8 @@ fn set_in(
         }
         Some(Item::Value(Value::Array(items))) => {
             let count = items.len();
-            let index = segments[at + 1]
-                .parse::<usize>()
-                .ok()
-                .filter(|i| *i < count)
-                .ok_or_else(|| bad_index(segments, at + 1, count))?;
             let element = items
-                .get_mut(index)
+                .get_mut(index_at(segments, at + 1, count)?)
                 .ok_or_else(|| bad_index(segments, at + 1, count))?;
             if at + 2 == segments.len() {
                 replace_value(element, value);

@@ -176,9 +176,6 @@ fn check_depth(text: &str) -> Option<Diagnostic> {
                 }
             }
             ']' | '}' => depth = depth.saturating_sub(1),
-            '\n' => {
-                // A TOML table header `[a]` closes on its own line; keep the count honest.
-            }
             _ => {}
         }
     }

@@ -544,26 +544,25 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
         }
         None => baseline.clone(),
     };
-    let split = [
+    // The reform's split and reserves are checked only where they differ from today's, so a problem
+    // the reform inherits is reported once, at [levers].
+    let changed = |levers: &[Lever]| {
+        levers
+            .iter()
+            .any(|l| reform.schedule(*l) != baseline.schedule(*l))
+    };
+    if changed(&[
         Lever::PublicHealthShareCounty,
         Lever::PublicHealthShareTownship,
         Lever::PublicHealthShareVillage,
-    ];
-    if split
-        .iter()
-        .any(|lever| reform.schedule(*lever) != baseline.schedule(*lever))
-    {
+    ]) {
         reader.check_public_health_split(&reform, "reform", horizon);
     }
-    let reserves = [
+    if changed(&[
         Lever::CriticalIllnessRate,
         Lever::RiskReserveRate,
         Lever::QualityReserveRate,
-    ];
-    if reserves
-        .iter()
-        .any(|lever| reform.schedule(*lever) != baseline.schedule(*lever))
-    {
+    ]) {
         reader.check_reserves(&reform, "reform", horizon);
     }
     let assumptions = match reader.child_table(&mut top, "assumptions", false) {
