@@ -38,6 +38,11 @@ impl Tier {
     pub fn key(self) -> &'static str {
         self.place().key()
     }
+
+    /// Position in [`Tier::ALL`] and in every per-tier array: county 0, township 1, village 2.
+    pub fn slot(self) -> usize {
+        self as usize
+    }
 }
 
 /// Where the insured get care: the three tiers in the county, or outside the county.

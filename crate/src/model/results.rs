@@ -35,21 +35,40 @@ pub struct YearResult {
     pub ledger: Ledger,
 }
 
-/// Money and staff of one tier in one year.
+/// Money and staff of one tier (all communities) in one year.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TierYear {
     /// Staff (persons), counting staff sent down at their home (county) tier.
     pub staff: Decimal,
-    /// All pay: base pay, staff rewards, top-ups and sent-down allowances, yuan.
+    /// All pay: base pay, rewards, public-health pay, top-ups and sent-down allowances, yuan.
     pub personnel_pay: Decimal,
     /// Average pay per staff member, yuan.
     pub average_pay: Decimal,
     /// Medical revenue (all payers), yuan.
     pub revenue: Decimal,
-    /// Public-health funds received, yuan.
+    /// Insurance income: what the quota account (or, without a global budget, the fund) paid, yuan.
+    pub insurance_income: Decimal,
+    /// Share of the communities' overspend charged to this tier, yuan.
+    pub overspend_charged: Decimal,
+    /// Public-health funds received after appraisal, yuan.
     pub public_health_funds: Decimal,
     /// Per-bed subsidy received, yuan.
     pub per_bed_subsidy: Decimal,
+    /// Base pay (fixed and variable parts), yuan.
+    pub base_pay: Decimal,
+    /// Rewards from net service income (两个允许), yuan.
+    pub rewards: Decimal,
+    /// Public-health money paid to the staff who do the work, yuan.
+    pub public_health_pay: Decimal,
+    /// Pay top-ups from the pooled fund (primary tiers), yuan.
+    pub topups: Decimal,
+    /// Performance rewards from the pooled fund, yuan.
+    pub fund_rewards: Decimal,
+    /// Income less spending (negative: a deficit met from the members' own reserves), yuan.
+    pub balance: Decimal,
+    /// Cost per outpatient visit and per admission this year (0 where the tier has none), yuan.
+    pub cost_per_visit: Decimal,
+    pub cost_per_admission: Decimal,
 }
 
 /// A quarterly evaluation of a community's quota: what was prepaid and what was claimed to date.
@@ -94,11 +113,43 @@ pub struct CommunityYear {
     pub lead_hospital_funds_drawn: Decimal,
     pub community_fund_carried_forward: Decimal,
     pub public_health_budget: Decimal,
+    /// Money at stake: the part of a yuan of extra claims the community expected to bear this year
+    /// (0 without a global budget), judged from last year's claims against this year's quota.
+    pub budget_stake: Decimal,
+    /// Year-end clearing of the quota: quota less the monthly prepayments (negative: repaid).
+    pub year_end_clearing: Decimal,
+    /// What the quota account (or the fund) paid the community's members by tier: county, township,
+    /// village.
+    pub member_payments: [Decimal; 3],
+    /// The community's overspend charged to its members by tier.
+    pub overspend_charged: [Decimal; 3],
+    /// The pooled fund's year.
+    pub fund: FundYear,
     pub staff_sent_down: Decimal,
     pub visits: ByPlace<Decimal>,
     pub admissions: ByPlace<Decimal>,
     /// Average pay of township and village staff, yuan.
     pub primary_average_pay: Decimal,
+}
+
+/// A community's pooled fund (医共体统筹资金) in one year: what came in and where it went.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FundYear {
+    pub brought_forward: Decimal,
+    pub surplus_retained: Decimal,
+    pub quality_returned: Decimal,
+    pub special_fund: Decimal,
+    pub overspend_covered: Decimal,
+    pub management: Decimal,
+    pub allowances: Decimal,
+    /// Guaranteed top-ups and the special fund's part for primary pay, by tier (county 0).
+    pub primary_topups: [Decimal; 3],
+    /// Performance rewards by tier.
+    pub rewards: [Decimal; 3],
+    pub development: Decimal,
+    /// Advanced by the lead hospital when obligations exceed what the fund holds.
+    pub lead_advance: Decimal,
+    pub carried_forward: Decimal,
 }
 
 /// The indicators of BRIEF §4. Shares and rates are fractions (0-1) or yearly growth rates; money in
@@ -115,25 +166,27 @@ pub struct Indicators {
     pub primary_inpatient_share: Decimal,
     /// 医保基金县域内支出率: fund claims in county / all fund claims.
     pub insurance_in_county_spending_rate: Decimal,
-    /// 人员支出占业务支出比例: personnel pay / (personnel pay + non-personnel costs).
+    /// 人员支出占业务支出比例 (public hospitals): pay / (pay + non-personnel costs + key-discipline
+    /// spending).
     pub personnel_spending_share: Decimal,
-    /// 人员薪酬中固定部分占比.
+    /// 人员薪酬中固定部分占比 (public hospitals): the fixed part of base pay / all pay.
     pub fixed_pay_share: Decimal,
     pub average_pay_county: Decimal,
     pub average_pay_township: Decimal,
     pub average_pay_village: Decimal,
     /// Average county-tier pay / average primary pay.
     pub county_primary_pay_ratio: Decimal,
-    /// 财政补助收入占总支出比重.
+    /// 财政补助收入占总支出比重 (public hospitals): per-bed, public-health and base subsidies / spending.
     pub fiscal_subsidy_share: Decimal,
     /// Growth of the insured's total medical cost over the previous year.
     pub medical_cost_growth: Decimal,
-    /// Growth of the average cost per outpatient visit.
+    /// 门诊次均费用增幅 at constant case mix: this year's visits at this year's cost per visit at each
+    /// place / the same visits at last year's cost per visit, less one.
     pub visit_cost_growth: Decimal,
-    /// Growth of the average cost per admission.
+    /// 住院次均费用增幅 at constant case mix, likewise.
     pub admission_cost_growth: Decimal,
-    /// 实现收支平衡的机构占比.
-    pub institutions_in_balance_share: Decimal,
+    /// 实现收支平衡的公立医院占比: public hospitals (county tier) whose income covers their spending.
+    pub public_hospitals_in_balance_share: Decimal,
     /// 医疗服务收入占医疗收入比例 (excluding drugs, consumables and tests).
     pub service_revenue_share: Decimal,
     /// The insurance fund's result for the year, yuan (positive adds to its balance).
@@ -146,4 +199,10 @@ pub struct Indicators {
     pub public_health_funds_paid: Decimal,
     pub salary_pool: Decimal,
     pub special_fund: Decimal,
+    /// Σ the pooled funds carried forward (the reserves), yuan.
+    pub community_fund_balance: Decimal,
+    /// Σ year-end clearing of the quotas (negative: repaid by the communities), yuan.
+    pub year_end_clearing: Decimal,
+    /// Money at stake, averaged over the communities by quota (0-1).
+    pub budget_stake: Decimal,
 }

@@ -48,14 +48,15 @@ indicator_rows! {
     primary_outpatient_share, Fraction, "基层门急诊量占比", "primary outpatient share";
     primary_inpatient_share, Fraction, "基层住院人次占比", "primary inpatient share";
     insurance_in_county_spending_rate, Fraction, "医保基金县域内支出率", "fund in-county spending rate";
-    personnel_spending_share, Fraction, "人员支出占业务支出比例", "personnel spending share";
-    fixed_pay_share, Fraction, "薪酬中固定部分占比", "fixed share of pay";
+    personnel_spending_share, Fraction, "公立医院人员支出占业务支出比例", "personnel spending share, public hospitals";
+    fixed_pay_share, Fraction, "公立医院人员薪酬中固定部分占比", "fixed share of pay, public hospitals";
     county_primary_pay_ratio, Ratio, "县级与基层人均薪酬比", "county/primary pay ratio";
-    fiscal_subsidy_share, Fraction, "财政补助占总支出比重", "fiscal subsidy share of spending";
+    fiscal_subsidy_share, Fraction, "公立医院财政补助收入占总支出比重", "fiscal subsidy share of spending, public hospitals";
     medical_cost_growth, Fraction, "医疗费用增长率", "medical cost growth";
-    visit_cost_growth, Fraction, "次均门诊费用增长率", "cost per visit growth";
-    admission_cost_growth, Fraction, "次均住院费用增长率", "cost per admission growth";
-    institutions_in_balance_share, Fraction, "收支平衡机构占比", "institutions in balance";
+    visit_cost_growth, Fraction, "门诊次均费用增幅(同口径)", "cost per visit growth, constant case mix";
+    admission_cost_growth, Fraction, "住院次均费用增幅(同口径)", "cost per admission growth, constant case mix";
+    public_hospitals_in_balance_share, Fraction, "实现收支平衡的公立医院占比", "public hospitals in balance";
+    budget_stake, Fraction, "医共体承担的医保额度风险(每元超支自担比例)", "money at stake per yuan of claims";
     service_revenue_share, Fraction, "医疗服务收入占比", "medical-service revenue share";
     average_pay_county, Money, "县级人均薪酬(元)", "average pay, county (yuan)";
     average_pay_township, Money, "乡镇人均薪酬(元)", "average pay, township (yuan)";
@@ -69,6 +70,8 @@ indicator_rows! {
     public_health_funds_paid, Money, "公卫经费拨付(元)", "public-health funds paid (yuan)";
     salary_pool, Money, "薪酬总量(元)", "salary pool (yuan)";
     special_fund, Money, "专项资金(元)", "special fund (yuan)";
+    community_fund_balance, Money, "医共体统筹资金储备(元)", "pooled fund reserves (yuan)";
+    year_end_clearing, Money, "医保额度年终清算(元)", "year-end clearing of the quotas (yuan)";
 }
 
 /// Money as text to the fen: `1234.50`.

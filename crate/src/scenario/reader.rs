@@ -14,6 +14,7 @@ use crate::model::{
     Assumption, Assumptions, ByPlace, Community, County, Horizon, Institution, Lever, Levers,
     ModelInput, OutOfCounty, ParamSpec, Place, Reimbursement, Schedule, Tier, Unit,
 };
+use crate::model::params::{Split, SPLITS};
 
 /// Largest number of communities accepted; 1-3 is the documented range (seed 000 §三(一)).
 const MAX_COMMUNITIES: usize = 20;
@@ -335,7 +336,7 @@ impl Reader {
         rule(
             spec.min,
             spec.max,
-            matches!(spec.unit, Unit::Switch | Unit::Years),
+            matches!(spec.unit, Unit::Switch | Unit::Years | Unit::Choice),
             unit_zh,
             unit_en,
         )
@@ -431,18 +432,17 @@ impl Reader {
         }
     }
 
-    /// Errors when the public-health tier split does not add up to one in some year.
-    fn check_public_health_split(&mut self, levers: &Levers, section: &str, horizon: usize) {
+    /// Errors when a split (the public-health tier split, the pooled fund's uses) does not add up to one
+    /// in some year.
+    fn check_split(&mut self, split: &Split, levers: &Levers, section: &str, horizon: usize) {
         for year in 1..=horizon {
-            let sum = levers.at(Lever::PublicHealthShareCounty, year)
-                + levers.at(Lever::PublicHealthShareTownship, year)
-                + levers.at(Lever::PublicHealthShareVillage, year);
+            let sum: Decimal = split.levers.iter().map(|lever| levers.at(*lever, year)).sum();
             if sum != Decimal::ONE {
                 self.error(
-                    &join(section, "public_health_share_*"),
+                    &join(section, split.key),
                     &sum.to_string(),
-                    format!("第 {year} 年公卫经费县、乡、村分配比例之和为 {sum},应等于 1"),
-                    format!("year {year}: the county, township and village public-health shares add to {sum}; they must add to 1"),
+                    format!("第 {year} 年{}之和为 {sum},应等于 1", split.zh),
+                    format!("year {year}: the {} add to {sum}; they must add to 1", split.en),
                 );
                 return;
             }
@@ -530,7 +530,9 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
         }
         None => Levers::default(),
     };
-    reader.check_public_health_split(&baseline, "levers", horizon);
+    for split in SPLITS {
+        reader.check_split(split, &baseline, "levers", horizon);
+    }
     reader.check_reserves(&baseline, "levers", horizon);
     let mut reform_title = String::new();
     let reform = match reader.child_table(&mut top, "reform", false) {
@@ -551,12 +553,10 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
             .iter()
             .any(|l| reform.schedule(*l) != baseline.schedule(*l))
     };
-    if changed(&[
-        Lever::PublicHealthShareCounty,
-        Lever::PublicHealthShareTownship,
-        Lever::PublicHealthShareVillage,
-    ]) {
-        reader.check_public_health_split(&reform, "reform", horizon);
+    for split in SPLITS {
+        if changed(&split.levers) {
+            reader.check_split(split, &reform, "reform", horizon);
+        }
     }
     if changed(&[
         Lever::CriticalIllnessRate,

@@ -1,0 +1,181 @@
+//! Stage 6 (docs/model.md §7): the community's pooled fund (医共体统筹资金) and where its money goes.
+//! Books the community fund's account.
+//!
+//! In: the reserve brought forward, the retained surplus (结余留用, unless members are paid by points,
+//! where it reaches them through the point value), the quality guarantee returned and the special fund
+//! (seed 003 §五(六)2: 1% of medical business income, for management, allowances for staff sent down and
+//! higher pay for primary staff).
+//! Out, in this order: an overspend the community bears is met from the reserve first; the special fund
+//! pays management and all the rest of it raises primary pay, on top of anything the levers guarantee;
+//! the obligations the levers set (allowances for staff sent down, guaranteed primary top-ups) come from
+//! the reserve, then the lead hospital advances them (so an obligation never crowds out the rewards and
+//! capacity building the other money pays for, and the special fund always adds to primary pay). The other money (retained surplus and quality money) is shared among
+//! performance rewards (tilted to primary staff), primary capacity building and the reserve; the reserve
+//! is capped, and what lies above the cap is paid out as rewards. So the fund is spent: it grows only as
+//! far as the user's reserve share and cap allow.
+
+use rust_decimal::Decimal;
+
+use crate::model::ledger::{Item, Ledger};
+use crate::model::money::{allocate, fen};
+use crate::model::results::FundYear;
+
+/// What flows into one community's fund and the rules for its uses.
+pub(crate) struct FundInputs {
+    pub brought_forward: Decimal,
+    pub surplus_retained: Decimal,
+    pub quality_returned: Decimal,
+    pub special_fund: Decimal,
+    /// The overspend the community bears and may meet from the reserve (zero under points).
+    pub overspend_to_cover: Decimal,
+    pub management_share: Decimal,
+    pub allowances: Decimal,
+    /// Guaranteed top-ups by tier (county 0): primary base pay × the top-up rate.
+    pub guaranteed_topups: [Decimal; 3],
+    /// Primary staff by tier (county 0), for the special fund's part of primary pay.
+    pub primary_staff: [Decimal; 3],
+    /// Weight of each tier in performance rewards: staff × the tier's weight per head.
+    pub reward_weights: [Decimal; 3],
+    /// Shares of the other money: rewards, development, reserve (adding to one).
+    pub use_shares: [Decimal; 3],
+    pub reserve_cap: Decimal,
+}
+
+/// One community's fund year. Books the community fund account.
+pub(crate) fn year(inputs: &FundInputs, ledger: &mut Ledger) -> FundYear {
+    let mut fund = FundYear {
+        brought_forward: inputs.brought_forward,
+        surplus_retained: inputs.surplus_retained,
+        quality_returned: inputs.quality_returned,
+        special_fund: inputs.special_fund,
+        ..FundYear::default()
+    };
+    let mut reserve = inputs.brought_forward;
+    fund.overspend_covered = inputs.overspend_to_cover.min(reserve);
+    reserve -= fund.overspend_covered;
+
+    // The special fund: management, then the rest to primary pay on top of anything guaranteed.
+    fund.management = fen(inputs.special_fund * inputs.management_share);
+    fund.allowances = inputs.allowances;
+    let special_left = inputs.special_fund - fund.management;
+    let nobody_at_primary = inputs.primary_staff.iter().all(|staff| staff.is_zero());
+    let special_to_primary = if nobody_at_primary { Decimal::ZERO } else { special_left };
+    let extra_primary = allocate(special_to_primary, &inputs.primary_staff);
+    for slot in 0..3 {
+        fund.primary_topups[slot] = inputs.guaranteed_topups[slot] + extra_primary[slot];
+    }
+
+    // The obligations the levers set (allowances for staff sent down, guaranteed top-ups) come from the
+    // reserve, then the lead hospital advances them; the other money is not touched, so an obligation
+    // never crowds out the rewards and capacity building it pays for.
+    let obligations = fund.allowances + inputs.guaranteed_topups.iter().copied().sum::<Decimal>();
+    let drawn = obligations.min(reserve);
+    reserve -= drawn;
+    fund.lead_advance = obligations - drawn;
+    let other = inputs.surplus_retained + inputs.quality_returned + special_left - special_to_primary;
+    let parts = allocate(other, &inputs.use_shares);
+    let (mut rewards, development, to_reserve) = (parts[0], parts[1], parts[2]);
+    reserve += to_reserve;
+    if reserve > inputs.reserve_cap {
+        rewards += reserve - inputs.reserve_cap;
+        reserve = inputs.reserve_cap;
+    }
+    let weighted = if inputs.reward_weights.iter().all(|w| w.is_zero()) {
+        // No staff anywhere: rewards have nobody to go to, so the money stays in reserve.
+        reserve += rewards;
+        vec![Decimal::ZERO; 3]
+    } else {
+        allocate(rewards, &inputs.reward_weights)
+    };
+    fund.rewards.copy_from_slice(&weighted);
+    fund.development = development;
+    fund.carried_forward = reserve;
+
+    ledger.add(Item::FundBroughtForward, fund.brought_forward);
+    ledger.add(Item::RetainedSurplusIn, fund.surplus_retained);
+    ledger.add(Item::QualityGuaranteeIn, fund.quality_returned);
+    ledger.add(Item::SpecialFundIn, fund.special_fund);
+    ledger.add(Item::LeadHospitalFundsDrawn, fund.lead_advance);
+    ledger.add(Item::OverspendCoveredOut, fund.overspend_covered);
+    ledger.add(Item::ManagementCosts, fund.management);
+    ledger.add(Item::SentDownAllowances, fund.allowances);
+    ledger.add(Item::PrimaryPayTopups, fund.primary_topups.iter().copied().sum());
+    ledger.add(Item::FundRewards, fund.rewards.iter().copied().sum());
+    ledger.add(Item::FundDevelopment, fund.development);
+    ledger.add(Item::FundCarriedForward, fund.carried_forward);
+    fund
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn inputs() -> FundInputs {
+        FundInputs {
+            brought_forward: dec!(100),
+            surplus_retained: dec!(1000),
+            quality_returned: dec!(200),
+            special_fund: dec!(500),
+            overspend_to_cover: dec!(0),
+            management_share: dec!(0.2),
+            allowances: dec!(150),
+            guaranteed_topups: [dec!(0), dec!(50), dec!(0)],
+            primary_staff: [dec!(0), dec!(30), dec!(10)],
+            reward_weights: [dec!(100), dec!(30), dec!(10)],
+            use_shares: [dec!(0.6), dec!(0.2), dec!(0.2)],
+            reserve_cap: dec!(300),
+        }
+    }
+
+    #[test]
+    fn a_full_reserve_is_paid_out_as_rewards() {
+        let mut ledger = Ledger::default();
+        let fund = year(&FundInputs { brought_forward: dec!(400), ..inputs() }, &mut ledger);
+        // Reserve 400 - obligations 200 = 200, + 240 = 440, over the cap of 300: 140 more to rewards (860),
+        // split 100:30:10: 61428.57, 18428.57, 6142.86 fen; the fen left go to the largest remainders.
+        assert_eq!(fund.carried_forward, dec!(300));
+        assert_eq!(fund.rewards, [dec!(614.29), dec!(184.28), dec!(61.43)]);
+        assert!(ledger.imbalances().is_empty());
+    }
+
+    #[test]
+    fn the_fund_is_spent_by_its_rules() {
+        let mut ledger = Ledger::default();
+        let fund = year(&inputs(), &mut ledger);
+        // Special 500: management 100; 400 to primary by staff 30:10 on top of the guaranteed 50.
+        assert_eq!(fund.management, dec!(100));
+        assert_eq!(fund.primary_topups, [dec!(0), dec!(350), dec!(100)]);
+        // Obligations: allowances 150 and the guaranteed 50 take the reserve's 100; the lead advances 100.
+        assert_eq!(fund.lead_advance, dec!(100));
+        // Other money 1200: rewards 720, development 240, reserve 240, under the cap of 300. Rewards by
+        // 100:30:10: 51428.57, 15428.57, 5142.86 fen; the two fen left go to the largest remainders, the
+        // third's (.86) and then the first's (.57, the earlier of a tie).
+        assert_eq!(fund.development, dec!(240));
+        assert_eq!(fund.carried_forward, dec!(240));
+        assert_eq!(fund.rewards, [dec!(514.29), dec!(154.28), dec!(51.43)]);
+        assert!(ledger.imbalances().is_empty());
+    }
+
+    #[test]
+    fn an_overspend_is_met_from_the_reserve_and_a_shortfall_advanced_by_the_lead() {
+        let mut ledger = Ledger::default();
+        let fund = year(
+            &FundInputs {
+                overspend_to_cover: dec!(80),
+                surplus_retained: dec!(0),
+                quality_returned: dec!(0),
+                special_fund: dec!(100),
+                ..inputs()
+            },
+            &mut ledger,
+        );
+        // Reserve 100 meets 80 of overspend; the obligations 150 + 50 take its last 20 and the lead
+        // advances 180. The special fund's 80 after management goes to primary pay.
+        assert_eq!(fund.overspend_covered, dec!(80));
+        assert_eq!(fund.lead_advance, dec!(180));
+        assert_eq!(fund.primary_topups, [dec!(0), dec!(110), dec!(20)]);
+        assert_eq!(fund.carried_forward, dec!(0));
+        assert!(ledger.imbalances().is_empty());
+    }
+}
