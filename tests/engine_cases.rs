@@ -65,9 +65,21 @@ fn settlement_shares_overspend_and_retains_surplus() {
     assert_eq!(ledger.amount(Item::FundBalanceDrawn), d("0"));
     // The fund's year: 81,764.71 + 490,588.23 + 33,000.00.
     assert_eq!(year.indicators.fund_year_balance, d("605352.94"));
-    // The community fund of A: quality money in, overspend out: 203,823.53 - 4,411.76.
-    assert_eq!(a.community_fund_carried_forward, d("199411.77"));
-    assert_eq!(b.community_fund_carried_forward, d("420235.29"));
+    // A's overspend borne, 4,411.76, finds no reserve in year 1, so members are charged by their claims
+    // (county 4,700,000, township 1,800,000, village 200,000 of 6,700,000): 441,176 fen x 47/67, 18/67,
+    // 2/67 = 309,481.67, 118,524.90, 13,169.43; the two fen left go to the township's .90 and the
+    // county's .67: 3,094.82, 1,185.25, 131.69.
+    assert_eq!(a.overspend_charged, [d("3094.82"), d("1185.25"), d("131.69")]);
+    // The pooled fund of A: quality money 203,823.53, split 60/20/20 to rewards, development and the
+    // reserve: 122,294.12, 40,764.71, 40,764.70 (the fen to the largest remainders, .8 and then the
+    // earlier .6), under the cap of 2% of 6,700,000.
+    assert_eq!(a.fund.development, d("40764.71"));
+    assert_eq!(a.community_fund_carried_forward, d("40764.70"));
+    assert_eq!(a.fund.rewards.iter().copied().sum::<rust_decimal::Decimal>(), d("122294.12"));
+    // B: retained 327,058.82 + quality 93,176.47 = 420,235.29: 252,141.17, 84,047.06, 84,047.06; the
+    // reserve's cap is 2% of its in-county claims 3,250,000 = 65,000, so 19,047.06 more goes to rewards.
+    assert_eq!(b.community_fund_carried_forward, d("65000.00"));
+    assert_eq!(b.fund.rewards.iter().copied().sum::<rust_decimal::Decimal>(), d("271188.23"));
 }
 
 #[test]
@@ -84,19 +96,24 @@ fn per_bed_subsidy_goes_to_public_hospital_beds() {
 fn public_health_prepay_and_appraisal() {
     let year = &run_file(HAND, &[]).scenario[0];
     let ledger = &year.ledger;
-    // Budgets 100 x 12,000 and 100 x 6,000; 60% prepaid; the rest x 0.8 after appraisal.
+    // Budgets 100 x 12,000 and 100 x 6,000; 60% prepaid (720,000 + 360,000). The appraisal (0.8) settles
+    // the whole budget: 960,000 and 480,000 are due, so 240,000 + 120,000 are paid after it and
+    // 240,000 + 120,000 withheld.
     assert_eq!(year.communities[0].public_health_budget, d("1200000.00"));
     assert_eq!(ledger.amount(Item::PublicHealthPrepaid), d("1080000.00"));
-    assert_eq!(
-        ledger.amount(Item::PublicHealthPerformancePaid),
-        d("576000.00")
-    );
-    assert_eq!(ledger.amount(Item::PublicHealthWithheld), d("144000.00"));
-    // A's 1,104,000 split 10/50/40; B has no village clinics, so its 552,000 goes 1:5 to county and
-    // township (92,000 and 460,000).
-    assert_eq!(year.tiers[0].public_health_funds, d("202400.00"));
-    assert_eq!(year.tiers[1].public_health_funds, d("1012000.00"));
-    assert_eq!(year.tiers[2].public_health_funds, d("441600.00"));
+    assert_eq!(ledger.amount(Item::PublicHealthPerformancePaid), d("360000.00"));
+    assert_eq!(ledger.amount(Item::PublicHealthWithheld), d("360000.00"));
+    assert_eq!(year.indicators.public_health_funds_paid, d("1440000.00"));
+    // A's 960,000 split 10/50/40; B has no village clinics, so its 480,000 goes 1:5 to county and
+    // township (80,000 and 400,000).
+    assert_eq!(year.tiers[0].public_health_funds, d("176000.00"));
+    assert_eq!(year.tiers[1].public_health_funds, d("880000.00"));
+    assert_eq!(year.tiers[2].public_health_funds, d("384000.00"));
+    // Prepaying 95% changes nothing but the timing: 1,140,000 + 570,000 prepaid against 960,000 + 480,000
+    // due, so 180,000 + 90,000 are recovered after appraisal.
+    let early = &run_file(HAND, &["levers.public_health_prepaid_share=0.95"]).scenario[0];
+    assert_eq!(early.indicators.public_health_funds_paid, d("1440000.00"));
+    assert_eq!(early.ledger.amount(Item::FiscalPublicHealthClawedBack), d("270000.00"));
 }
 
 #[test]
@@ -169,32 +186,40 @@ fn default_scenario_year_one_settlement_matches_the_documented_hand_calculation(
     assert_eq!(tcm.quota, d("201925570.52"));
     assert_eq!(people.monthly_prepayments[7], d("25596202.46"));
     assert_eq!(people.monthly_prepayments[8], d("25596202.45"));
-    assert_eq!(people.claims.sum(), d("322836874.00"));
-    assert_eq!(tcm.claims.sum(), d("205150155.73"));
-    assert_eq!(people.settlement.balance, d("-15682444.52"));
-    assert_eq!(people.settlement.overspend_fund_share, d("7678860.74"));
-    assert_eq!(people.settlement.overspend_borne, d("8003583.78"));
-    assert_eq!(tcm.settlement.overspend_fund_share, d("1612292.61"));
-    assert_eq!(tcm.settlement.overspend_borne, d("1612292.60"));
-    assert_eq!(ledger.amount(Item::RiskFundCarriedForward), d("2148846.65"));
+    // What is at stake: last year's claims against this year's quota, give or take 5% (§3).
+    assert_eq!(people.budget_stake, d("0.75"));
+    assert_eq!(tcm.budget_stake.round_dp(10), d("0.8665590497"));
+    assert_eq!(people.claims.sum(), d("320663568.12"));
+    assert_eq!(tcm.claims.sum(), d("203497510.18"));
+    assert_eq!(people.settlement.balance, d("-13509138.64"));
+    assert_eq!(people.settlement.overspend_fund_share, d("6754569.32"));
+    assert_eq!(people.settlement.overspend_borne, d("6754569.32"));
+    assert_eq!(tcm.settlement.overspend_fund_share, d("785969.83"));
+    assert_eq!(tcm.settlement.overspend_borne, d("785969.83"));
+    assert_eq!(ledger.amount(Item::RiskFundCarriedForward), d("3899460.85"));
+    // The pooled fund: quality money returned and the special fund, of which 20% is management and the
+    // rest raises primary pay.
+    assert_eq!(people.quality_guarantee_returned, d("9318168.08"));
+    assert_eq!(people.special_fund_contributions, d("4617315.03"));
+    assert_eq!(people.fund.management, d("923463.01"));
+    assert_eq!(tcm.special_fund_contributions, d("2867815.88"));
 }
 
 /// The split may look back up to three years (seed 000 §五(二)1: 近1—3年). With the whole quota split by
-/// spending over two years, year 2's shares are year 1's claims plus the base year's, from §9.
+/// spending over two years, year 2's shares are year 1's claims plus the base year's (§13).
 #[test]
 fn history_weight_can_look_back_two_years() {
     let run = run_file(
         "scenarios/henan-county.toml",
         &["reform.history_weight=1", "reform.history_years=2"],
     );
-    // (322,836,874.00 + 309,995,600.00) / (that + 205,150,155.73 + 197,218,320.00)
-    assert_eq!(
-        run.scenario[1].communities[0].quota_share.round_dp(10),
-        d("0.6113136528")
-    );
     // Year 1 has only the base year to look back on: 309,995,600 / 507,213,920.
     assert_eq!(
         run.scenario[0].communities[0].quota_share.round_dp(10),
         d("0.6111732896")
     );
+    let year_one: Vec<_> = run.scenario[0].communities.iter().map(|c| c.claims.sum()).collect();
+    let people = year_one[0] + d("309995600.00");
+    let tcm = year_one[1] + d("197218320.00");
+    assert_eq!(run.scenario[1].communities[0].quota_share, people / (people + tcm));
 }

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde_json::{json, Map, Number, Value};
 
 use super::{fraction_text, money_text, Kind, INDICATORS};
-use crate::model::{ByPlace, Ledger, Place, Projection, Section, Side, YearResult};
+use crate::model::{ByPlace, Ledger, Place, Projection, Section, Side, Tier, YearResult};
 use crate::scenario::{Diagnostic, Scenario};
 
 fn number(value: Decimal) -> Value {
@@ -34,6 +34,16 @@ fn by_place(values: &ByPlace<Decimal>, convert: fn(Decimal) -> Value) -> Value {
         Place::ALL
             .iter()
             .map(|p| (p.key().to_string(), convert(values.get(*p))))
+            .collect(),
+    )
+}
+
+/// Money by tier: `{"county": "...", "township": "...", "village": "..."}`.
+fn by_tier(values: &[Decimal; 3]) -> Value {
+    Value::Object(
+        Tier::ALL
+            .iter()
+            .map(|tier| (tier.key().to_string(), money(values[tier.slot()])))
             .collect(),
     )
 }
@@ -112,7 +122,7 @@ fn year(result: &YearResult) -> Value {
     let tiers: Vec<Value> = result
         .tiers
         .iter()
-        .zip(["county", "township", "village"])
+        .zip(Tier::ALL.map(Tier::key))
         .map(|(tier, key)| {
             json!({
                 "tier": key,
@@ -120,8 +130,18 @@ fn year(result: &YearResult) -> Value {
                 "personnel_pay": money(tier.personnel_pay),
                 "average_pay": money(tier.average_pay),
                 "revenue": money(tier.revenue),
+                "insurance_income": money(tier.insurance_income),
+                "overspend_charged": money(tier.overspend_charged),
                 "public_health_funds": money(tier.public_health_funds),
                 "per_bed_subsidy": money(tier.per_bed_subsidy),
+                "base_pay": money(tier.base_pay),
+                "rewards": money(tier.rewards),
+                "public_health_pay": money(tier.public_health_pay),
+                "topups": money(tier.topups),
+                "fund_rewards": money(tier.fund_rewards),
+                "balance": money(tier.balance),
+                "cost_per_visit": money(tier.cost_per_visit),
+                "cost_per_admission": money(tier.cost_per_admission),
             })
         })
         .collect();
@@ -154,6 +174,24 @@ fn year(result: &YearResult) -> Value {
                 "lead_hospital_funds_drawn": money(c.lead_hospital_funds_drawn),
                 "community_fund_carried_forward": money(c.community_fund_carried_forward),
                 "public_health_budget": money(c.public_health_budget),
+                "budget_stake": number(c.budget_stake),
+                "year_end_clearing": money(c.year_end_clearing),
+                "member_payments": by_tier(&c.member_payments),
+                "overspend_charged": by_tier(&c.overspend_charged),
+                "pooled_fund": {
+                    "brought_forward": money(c.fund.brought_forward),
+                    "surplus_retained": money(c.fund.surplus_retained),
+                    "quality_returned": money(c.fund.quality_returned),
+                    "special_fund": money(c.fund.special_fund),
+                    "overspend_covered": money(c.fund.overspend_covered),
+                    "management": money(c.fund.management),
+                    "allowances": money(c.fund.allowances),
+                    "primary_topups": by_tier(&c.fund.primary_topups),
+                    "rewards": by_tier(&c.fund.rewards),
+                    "development": money(c.fund.development),
+                    "lead_advance": money(c.fund.lead_advance),
+                    "carried_forward": money(c.fund.carried_forward),
+                },
                 "staff_sent_down": count(c.staff_sent_down),
                 "primary_average_pay": money(c.primary_average_pay),
                 "visits": by_place(&c.visits, count),
