@@ -69,17 +69,34 @@ fn settlement_shares_overspend_and_retains_surplus() {
     // (county 4,700,000, township 1,800,000, village 200,000 of 6,700,000): 441,176 fen x 47/67, 18/67,
     // 2/67 = 309,481.67, 118,524.90, 13,169.43; the two fen left go to the township's .90 and the
     // county's .67: 3,094.82, 1,185.25, 131.69.
-    assert_eq!(a.overspend_charged, [d("3094.82"), d("1185.25"), d("131.69")]);
+    assert_eq!(
+        a.overspend_charged,
+        [d("3094.82"), d("1185.25"), d("131.69")]
+    );
     // The pooled fund of A: quality money 203,823.53, split 60/20/20 to rewards, development and the
     // reserve: 122,294.12, 40,764.71, 40,764.70 (the fen to the largest remainders, .8 and then the
     // earlier .6), under the cap of 2% of 6,700,000.
     assert_eq!(a.fund.development, d("40764.71"));
     assert_eq!(a.community_fund_carried_forward, d("40764.70"));
-    assert_eq!(a.fund.rewards.iter().copied().sum::<rust_decimal::Decimal>(), d("122294.12"));
+    assert_eq!(
+        a.fund
+            .rewards
+            .iter()
+            .copied()
+            .sum::<rust_decimal::Decimal>(),
+        d("122294.12")
+    );
     // B: retained 327,058.82 + quality 93,176.47 = 420,235.29: 252,141.17, 84,047.06, 84,047.06; the
     // reserve's cap is 2% of its in-county claims 3,250,000 = 65,000, so 19,047.06 more goes to rewards.
     assert_eq!(b.community_fund_carried_forward, d("65000.00"));
-    assert_eq!(b.fund.rewards.iter().copied().sum::<rust_decimal::Decimal>(), d("271188.23"));
+    assert_eq!(
+        b.fund
+            .rewards
+            .iter()
+            .copied()
+            .sum::<rust_decimal::Decimal>(),
+        d("271188.23")
+    );
 }
 
 #[test]
@@ -101,7 +118,10 @@ fn public_health_prepay_and_appraisal() {
     // 240,000 + 120,000 withheld.
     assert_eq!(year.communities[0].public_health_budget, d("1200000.00"));
     assert_eq!(ledger.amount(Item::PublicHealthPrepaid), d("1080000.00"));
-    assert_eq!(ledger.amount(Item::PublicHealthPerformancePaid), d("360000.00"));
+    assert_eq!(
+        ledger.amount(Item::PublicHealthPerformancePaid),
+        d("360000.00")
+    );
     assert_eq!(ledger.amount(Item::PublicHealthWithheld), d("360000.00"));
     assert_eq!(year.indicators.public_health_funds_paid, d("1440000.00"));
     // A's 960,000 split 10/50/40; B has no village clinics, so its 480,000 goes 1:5 to county and
@@ -113,7 +133,10 @@ fn public_health_prepay_and_appraisal() {
     // due, so 180,000 + 90,000 are recovered after appraisal.
     let early = &run_file(HAND, &["levers.public_health_prepaid_share=0.95"]).scenario[0];
     assert_eq!(early.indicators.public_health_funds_paid, d("1440000.00"));
-    assert_eq!(early.ledger.amount(Item::FiscalPublicHealthClawedBack), d("270000.00"));
+    assert_eq!(
+        early.ledger.amount(Item::FiscalPublicHealthClawedBack),
+        d("270000.00")
+    );
 }
 
 #[test]
@@ -218,8 +241,15 @@ fn history_weight_can_look_back_two_years() {
         run.scenario[0].communities[0].quota_share.round_dp(10),
         d("0.6111732896")
     );
-    let year_one: Vec<_> = run.scenario[0].communities.iter().map(|c| c.claims.sum()).collect();
+    let year_one: Vec<_> = run.scenario[0]
+        .communities
+        .iter()
+        .map(|c| c.claims.sum())
+        .collect();
     let people = year_one[0] + d("309995600.00");
     let tcm = year_one[1] + d("197218320.00");
-    assert_eq!(run.scenario[1].communities[0].quota_share, people / (people + tcm));
+    assert_eq!(
+        run.scenario[1].communities[0].quota_share,
+        people / (people + tcm)
+    );
 }

@@ -115,7 +115,10 @@ impl Group {
     pub fn label(self) -> (&'static str, &'static str) {
         match self {
             Group::Insurance => ("医保总额付费", "insurance global budget"),
-            Group::Members => ("医共体内部支付与超支分担", "paying members and sharing an overspend"),
+            Group::Members => (
+                "医共体内部支付与超支分担",
+                "paying members and sharing an overspend",
+            ),
             Group::Fund => ("医共体统筹资金", "the community's pooled fund"),
             Group::Fiscal => ("财政投入", "fiscal money"),
             Group::PublicHealth => ("基本公共卫生", "basic public health"),
@@ -555,13 +558,21 @@ pub struct Split {
 pub static SPLITS: &[Split] = &[
     Split {
         key: "public_health_share_*",
-        levers: [Lever::PublicHealthShareCounty, Lever::PublicHealthShareTownship, Lever::PublicHealthShareVillage],
+        levers: [
+            Lever::PublicHealthShareCounty,
+            Lever::PublicHealthShareTownship,
+            Lever::PublicHealthShareVillage,
+        ],
         zh: "公卫经费县、乡、村分配比例",
         en: "county, township and village public-health shares",
     },
     Split {
         key: "fund_share_*",
-        levers: [Lever::FundShareRewards, Lever::FundShareDevelopment, Lever::FundShareReserve],
+        levers: [
+            Lever::FundShareRewards,
+            Lever::FundShareDevelopment,
+            Lever::FundShareReserve,
+        ],
         zh: "统筹资金用于奖励、能力建设和储备的比例",
         en: "shares of pooled money to rewards, development and the reserve",
     },

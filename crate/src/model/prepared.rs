@@ -91,10 +91,16 @@ impl TierUnits {
 
 /// Reimbursement rate at a place, with `tilt_points` added at village and township (capped at 1):
 /// seed 001 item 8 (支付比例向基层倾斜).
-pub(crate) fn reimbursement_rate(base: &ByPlace<Decimal>, place: Place, tilt_points: Decimal) -> Decimal {
+pub(crate) fn reimbursement_rate(
+    base: &ByPlace<Decimal>,
+    place: Place,
+    tilt_points: Decimal,
+) -> Decimal {
     let rate = base.get(place);
     match place {
-        Place::Village | Place::Township => (rate + tilt_points / Decimal::ONE_HUNDRED).min(Decimal::ONE),
+        Place::Village | Place::Township => {
+            (rate + tilt_points / Decimal::ONE_HUNDRED).min(Decimal::ONE)
+        }
         Place::County | Place::Outside => rate,
     }
 }
@@ -107,8 +113,10 @@ fn claims_of(
     outpatient_cost: Decimal,
     inpatient_cost: Decimal,
 ) -> Decimal {
-    fen(outpatient_cost * reimbursement_rate(&rates.outpatient, place, tilt)
-        + inpatient_cost * reimbursement_rate(&rates.inpatient, place, tilt))
+    fen(
+        outpatient_cost * reimbursement_rate(&rates.outpatient, place, tilt)
+            + inpatient_cost * reimbursement_rate(&rates.inpatient, place, tilt),
+    )
 }
 
 /// Shares of `volumes` (zero shares when there is no volume at all).
@@ -123,7 +131,10 @@ impl PreparedCommunity {
         let mut base_admissions = ByPlace::default();
         for institution in &community.institutions {
             let place = institution.tier.place();
-            base_visits.set(place, base_visits.get(place) + institution.outpatient_visits);
+            base_visits.set(
+                place,
+                base_visits.get(place) + institution.outpatient_visits,
+            );
             base_admissions.set(place, base_admissions.get(place) + institution.admissions);
         }
         let out = &community.out_of_county;
@@ -200,10 +211,22 @@ impl<'a> Prepared<'a> {
         };
         for community in &county.communities {
             for i in &community.institutions {
-                add(i.tier.place(), i.outpatient_visits, i.cost_per_visit, i.admissions, i.cost_per_admission);
+                add(
+                    i.tier.place(),
+                    i.outpatient_visits,
+                    i.cost_per_visit,
+                    i.admissions,
+                    i.cost_per_admission,
+                );
             }
             let out = &community.out_of_county;
-            add(Place::Outside, out.outpatient_visits, out.cost_per_visit, out.admissions, out.cost_per_admission);
+            add(
+                Place::Outside,
+                out.outpatient_visits,
+                out.cost_per_visit,
+                out.admissions,
+                out.cost_per_admission,
+            );
         }
         let per = |cost: &ByPlace<Decimal>, volume: &ByPlace<Decimal>| {
             let mut each = ByPlace::default();

@@ -10,11 +10,11 @@ use rust_decimal_macros::dec;
 use super::diagnostic::{did_you_mean, Diagnostic};
 use super::node::Node;
 use super::{Meta, FORMAT_VERSION};
+use crate::model::params::{Split, SPLITS};
 use crate::model::{
     Assumption, Assumptions, ByPlace, Community, County, Horizon, Institution, Lever, Levers,
     ModelInput, OutOfCounty, ParamSpec, Place, Reimbursement, Schedule, Tier, Unit,
 };
-use crate::model::params::{Split, SPLITS};
 
 /// Largest number of communities accepted; 1-3 is the documented range (seed 000 §三(一)).
 const MAX_COMMUNITIES: usize = 20;
@@ -436,13 +436,20 @@ impl Reader {
     /// in some year.
     fn check_split(&mut self, split: &Split, levers: &Levers, section: &str, horizon: usize) {
         for year in 1..=horizon {
-            let sum: Decimal = split.levers.iter().map(|lever| levers.at(*lever, year)).sum();
+            let sum: Decimal = split
+                .levers
+                .iter()
+                .map(|lever| levers.at(*lever, year))
+                .sum();
             if sum != Decimal::ONE {
                 self.error(
                     &join(section, split.key),
                     &sum.to_string(),
                     format!("第 {year} 年{}之和为 {sum},应等于 1", split.zh),
-                    format!("year {year}: the {} add to {sum}; they must add to 1", split.en),
+                    format!(
+                        "year {year}: the {} add to {sum}; they must add to 1",
+                        split.en
+                    ),
                 );
                 return;
             }

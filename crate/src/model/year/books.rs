@@ -8,8 +8,8 @@ use super::care::{revenue_of, Care};
 use super::fiscal::PublicHealth;
 use super::members::MemberPayments;
 use super::pay::TierPay;
-use crate::model::ledger::{Item, Ledger};
 use crate::model::inputs::{Place, Tier};
+use crate::model::ledger::{Item, Ledger};
 use crate::model::money::{fen, ratio};
 use crate::model::prepared::PreparedCommunity;
 use crate::model::results::FundYear;
@@ -40,11 +40,17 @@ pub(crate) fn community(books: &MemberBooks, ledger: &mut Ledger) -> Booked {
     let care = books.care;
     let mut balances = [Decimal::ZERO; 3];
     let public_health = books.public_health;
-    ledger.add(Item::PublicHealthReceived, public_health.prepaid + public_health.settlement().max(Decimal::ZERO));
-    ledger.add(Item::PublicHealthReturned, (-public_health.settlement()).max(Decimal::ZERO));
+    ledger.add(
+        Item::PublicHealthReceived,
+        public_health.prepaid + public_health.settlement().max(Decimal::ZERO),
+    );
+    ledger.add(
+        Item::PublicHealthReturned,
+        (-public_health.settlement()).max(Decimal::ZERO),
+    );
     ledger.add(Item::LeadHospitalAdvance, books.fund.lead_advance);
-    for slot in 0..3 {
-        let tier = Tier::ALL[slot];
+    for tier in Tier::ALL {
+        let slot = tier.slot();
         let units = &books.prepared.tiers[slot];
         let revenue = care.revenue(tier);
         let claims = care.claims.get(tier.place());
@@ -69,7 +75,11 @@ pub(crate) fn community(books: &MemberBooks, ledger: &mut Ledger) -> Booked {
         ledger.add(Item::KeyDisciplines, books.per_bed[slot]);
         // Everything else passes through (subsidies for their purpose, public health, top-ups, rewards,
         // allowances): the balance is what care earns less what it costs.
-        let advance = if slot == 0 { books.fund.lead_advance } else { Decimal::ZERO };
+        let advance = if slot == 0 {
+            books.fund.lead_advance
+        } else {
+            Decimal::ZERO
+        };
         let balance = books.payments.paid[slot] + revenue - claims + units.base_subsidy
             - care.nonpersonnel[slot]
             - care.special[slot]
@@ -94,17 +104,26 @@ pub(crate) fn community(books: &MemberBooks, ledger: &mut Ledger) -> Booked {
         let revenue_part = ratio(revenue, county_revenue);
         let staff_part = ratio(hospital.units.staff, county.staff);
         let claims = care.claims.get(Place::County) * revenue_part;
-        let balance = (books.payments.paid[0] - books.payments.charged[0]) * revenue_part + revenue - claims
+        let balance = (books.payments.paid[0] - books.payments.charged[0]) * revenue_part + revenue
+            - claims
             + hospital.units.base_subsidy
             - revenue * (books.nonpersonnel_ratio_county + books.special_fund_rate)
             - hospital.units.base_payroll * books.wage_growth
             - books.pay[0].rewards * staff_part
-            - if hospital.is_lead { books.fund.lead_advance } else { Decimal::ZERO };
+            - if hospital.is_lead {
+                books.fund.lead_advance
+            } else {
+                Decimal::ZERO
+            };
         let count = Decimal::from(hospital.count);
         hospitals += count;
         if balance >= Decimal::ZERO {
             in_balance += count;
         }
     }
-    Booked { balances, hospitals_in_balance: in_balance, hospitals }
+    Booked {
+        balances,
+        hospitals_in_balance: in_balance,
+        hospitals,
+    }
 }

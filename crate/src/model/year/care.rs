@@ -70,7 +70,11 @@ pub(crate) fn community(
     settings: &CareSettings,
 ) -> Care {
     let growth = settings.growth;
-    let mut care = Care { visits, admissions, ..Care::default() };
+    let mut care = Care {
+        visits,
+        admissions,
+        ..Care::default()
+    };
     for tier in Tier::ALL {
         let place = tier.place();
         let slot = tier.slot();
@@ -80,8 +84,10 @@ pub(crate) fn community(
         );
         let (outpatient, inpatient) = revenue_of(&prepared.tiers[slot], levels);
         let revenue = fen(outpatient + inpatient);
-        let claims = fen(outpatient * reimbursement_rate(&settings.rates.outpatient, place, settings.tilt_points)
-            + inpatient * reimbursement_rate(&settings.rates.inpatient, place, settings.tilt_points))
+        let claims = fen(outpatient
+            * reimbursement_rate(&settings.rates.outpatient, place, settings.tilt_points)
+            + inpatient
+                * reimbursement_rate(&settings.rates.inpatient, place, settings.tilt_points))
         .min(revenue);
         care.levels[slot] = levels;
         care.outpatient_cost.set(place, outpatient);
@@ -93,7 +99,8 @@ pub(crate) fn community(
     }
     // Out-of-county hospitals are outside the community: its cost restraint does not reach them.
     let outpatient = visits.get(Place::Outside) * out_of_county.cost_per_visit * growth.visit_cost;
-    let inpatient = admissions.get(Place::Outside) * out_of_county.cost_per_admission * growth.admission_cost;
+    let inpatient =
+        admissions.get(Place::Outside) * out_of_county.cost_per_admission * growth.admission_cost;
     care.outpatient_cost.set(Place::Outside, outpatient);
     care.inpatient_cost.set(Place::Outside, inpatient);
     care.cost.set(Place::Outside, fen(outpatient + inpatient));

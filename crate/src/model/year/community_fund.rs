@@ -59,10 +59,14 @@ pub(crate) fn year(inputs: &FundInputs, ledger: &mut Ledger) -> FundYear {
     fund.allowances = inputs.allowances;
     let special_left = inputs.special_fund - fund.management;
     let nobody_at_primary = inputs.primary_staff.iter().all(|staff| staff.is_zero());
-    let special_to_primary = if nobody_at_primary { Decimal::ZERO } else { special_left };
+    let special_to_primary = if nobody_at_primary {
+        Decimal::ZERO
+    } else {
+        special_left
+    };
     let extra_primary = allocate(special_to_primary, &inputs.primary_staff);
-    for slot in 0..3 {
-        fund.primary_topups[slot] = inputs.guaranteed_topups[slot] + extra_primary[slot];
+    for (slot, topup) in fund.primary_topups.iter_mut().enumerate() {
+        *topup = inputs.guaranteed_topups[slot] + extra_primary[slot];
     }
 
     // The obligations the levers set (allowances for staff sent down, guaranteed top-ups) come from the
@@ -72,7 +76,8 @@ pub(crate) fn year(inputs: &FundInputs, ledger: &mut Ledger) -> FundYear {
     let drawn = obligations.min(reserve);
     reserve -= drawn;
     fund.lead_advance = obligations - drawn;
-    let other = inputs.surplus_retained + inputs.quality_returned + special_left - special_to_primary;
+    let other =
+        inputs.surplus_retained + inputs.quality_returned + special_left - special_to_primary;
     let parts = allocate(other, &inputs.use_shares);
     let (mut rewards, development, to_reserve) = (parts[0], parts[1], parts[2]);
     reserve += to_reserve;
@@ -99,7 +104,10 @@ pub(crate) fn year(inputs: &FundInputs, ledger: &mut Ledger) -> FundYear {
     ledger.add(Item::OverspendCoveredOut, fund.overspend_covered);
     ledger.add(Item::ManagementCosts, fund.management);
     ledger.add(Item::SentDownAllowances, fund.allowances);
-    ledger.add(Item::PrimaryPayTopups, fund.primary_topups.iter().copied().sum());
+    ledger.add(
+        Item::PrimaryPayTopups,
+        fund.primary_topups.iter().copied().sum(),
+    );
     ledger.add(Item::FundRewards, fund.rewards.iter().copied().sum());
     ledger.add(Item::FundDevelopment, fund.development);
     ledger.add(Item::FundCarriedForward, fund.carried_forward);
@@ -131,7 +139,13 @@ mod tests {
     #[test]
     fn a_full_reserve_is_paid_out_as_rewards() {
         let mut ledger = Ledger::default();
-        let fund = year(&FundInputs { brought_forward: dec!(400), ..inputs() }, &mut ledger);
+        let fund = year(
+            &FundInputs {
+                brought_forward: dec!(400),
+                ..inputs()
+            },
+            &mut ledger,
+        );
         // Reserve 400 - obligations 200 = 200, + 240 = 440, over the cap of 300: 140 more to rewards (860),
         // split 100:30:10: 61428.57, 18428.57, 6142.86 fen; the fen left go to the largest remainders.
         assert_eq!(fund.carried_forward, dec!(300));

@@ -45,18 +45,37 @@ pub(crate) fn public_health(
     let budget = fen(per_capita * residents);
     let prepaid = fen(budget * prepaid_share);
     let due = fen(budget * appraisal_score);
-    let weights: Vec<Decimal> = (0..3).map(|slot| if tiers_present[slot] { split[slot] } else { Decimal::ZERO }).collect();
+    let weights: Vec<Decimal> = (0..3)
+        .map(|slot| {
+            if tiers_present[slot] {
+                split[slot]
+            } else {
+                Decimal::ZERO
+            }
+        })
+        .collect();
     let parts = if weights.iter().all(|w| w.is_zero()) {
         // Only tiers the split gives nothing: the county tier (every community has its lead hospital).
         vec![due, Decimal::ZERO, Decimal::ZERO]
     } else {
         allocate(due, &weights)
     };
-    let money = PublicHealth { budget, prepaid, due, by_tier: [parts[0], parts[1], parts[2]] };
+    let money = PublicHealth {
+        budget,
+        prepaid,
+        due,
+        by_tier: [parts[0], parts[1], parts[2]],
+    };
     ledger.add(Item::FiscalPublicHealthBudget, budget);
     ledger.add(Item::PublicHealthPrepaid, prepaid);
-    ledger.add(Item::PublicHealthPerformancePaid, money.settlement().max(Decimal::ZERO));
-    ledger.add(Item::FiscalPublicHealthClawedBack, (-money.settlement()).max(Decimal::ZERO));
+    ledger.add(
+        Item::PublicHealthPerformancePaid,
+        money.settlement().max(Decimal::ZERO),
+    );
+    ledger.add(
+        Item::FiscalPublicHealthClawedBack,
+        (-money.settlement()).max(Decimal::ZERO),
+    );
     ledger.add(Item::PublicHealthWithheld, budget - due);
     money
 }
@@ -80,20 +99,50 @@ mod tests {
         let present = [true, true, true];
         // 10,000 residents x 99 = 990,000; score 0.9: 891,000 due whether 30% or 95% was prepaid.
         let mut ledger = Ledger::default();
-        let low = public_health(dec!(10000), dec!(99), dec!(0.3), dec!(0.9), split, present, &mut ledger);
+        let low = public_health(
+            dec!(10000),
+            dec!(99),
+            dec!(0.3),
+            dec!(0.9),
+            split,
+            present,
+            &mut ledger,
+        );
         assert_eq!(low.due, dec!(891000.00));
         assert_eq!(low.settlement(), dec!(594000.00));
         assert!(ledger.imbalances().is_empty());
         let mut ledger = Ledger::default();
-        let high = public_health(dec!(10000), dec!(99), dec!(0.95), dec!(0.9), split, present, &mut ledger);
+        let high = public_health(
+            dec!(10000),
+            dec!(99),
+            dec!(0.95),
+            dec!(0.9),
+            split,
+            present,
+            &mut ledger,
+        );
         assert_eq!(high.due, dec!(891000.00));
         // 940,500 prepaid: 49,500 recovered.
         assert_eq!(high.settlement(), dec!(-49500.00));
-        assert_eq!(ledger.amount(Item::FiscalPublicHealthClawedBack), dec!(49500.00));
+        assert_eq!(
+            ledger.amount(Item::FiscalPublicHealthClawedBack),
+            dec!(49500.00)
+        );
         assert!(ledger.imbalances().is_empty());
-        assert_eq!(high.by_tier, [dec!(89100.00), dec!(445500.00), dec!(356400.00)]);
+        assert_eq!(
+            high.by_tier,
+            [dec!(89100.00), dec!(445500.00), dec!(356400.00)]
+        );
         // A community without village clinics: their 40% goes to the others in proportion (1:5).
-        let none = public_health(dec!(10000), dec!(99), dec!(0.6), dec!(0.9), split, [true, true, false], &mut Ledger::default());
+        let none = public_health(
+            dec!(10000),
+            dec!(99),
+            dec!(0.6),
+            dec!(0.9),
+            split,
+            [true, true, false],
+            &mut Ledger::default(),
+        );
         assert_eq!(none.by_tier, [dec!(148500.00), dec!(742500.00), dec!(0)]);
     }
 }

@@ -66,7 +66,8 @@ pub fn multipliers(drivers: &Drivers, responses: &Responses) -> ByPlace<Decimal>
     } else {
         Decimal::ZERO
     };
-    let outside = Decimal::ONE - responses.budget_outside_elasticity * drivers.stake - county_capability;
+    let outside =
+        Decimal::ONE - responses.budget_outside_elasticity * drivers.stake - county_capability;
     ByPlace([
         clamp_multiplier(village),
         clamp_multiplier(township),
@@ -79,7 +80,12 @@ pub fn multipliers(drivers: &Drivers, responses: &Responses) -> ByPlace<Decimal>
 /// township together, in their base proportion) by `primary_points` a year and the out-of-county share
 /// by `outside_points` a year; the county share takes up the difference. Shares stay within 0-1, and a
 /// place with no base share gets none.
-pub fn trended(base: &ByPlace<Decimal>, years: Decimal, primary_points: Decimal, outside_points: Decimal) -> ByPlace<Decimal> {
+pub fn trended(
+    base: &ByPlace<Decimal>,
+    years: Decimal,
+    primary_points: Decimal,
+    outside_points: Decimal,
+) -> ByPlace<Decimal> {
     if primary_points.is_zero() && outside_points.is_zero() {
         return *base;
     }
@@ -92,15 +98,30 @@ pub fn trended(base: &ByPlace<Decimal>, years: Decimal, primary_points: Decimal,
         if before.is_zero() {
             before
         } else {
-            (before + years * points / Decimal::ONE_HUNDRED).max(Decimal::ZERO).min(room)
+            (before + years * points / Decimal::ONE_HUNDRED)
+                .max(Decimal::ZERO)
+                .min(room)
         }
     };
-    let room = if county_before.is_zero() { primary_before + outside_before } else { Decimal::ONE };
+    let room = if county_before.is_zero() {
+        primary_before + outside_before
+    } else {
+        Decimal::ONE
+    };
     let primary = step(primary_before, primary_points, room);
     let outside = step(outside_before, outside_points, room - primary);
     let county = (Decimal::ONE - primary - outside).max(Decimal::ZERO);
-    let scale = if primary_before.is_zero() { Decimal::ZERO } else { primary / primary_before };
-    shares_of(&ByPlace([village * scale, township * scale, county, outside]))
+    let scale = if primary_before.is_zero() {
+        Decimal::ZERO
+    } else {
+        primary / primary_before
+    };
+    shares_of(&ByPlace([
+        village * scale,
+        township * scale,
+        county,
+        outside,
+    ]))
 }
 
 /// The target pattern: base shares weighted by the multipliers, normalised. When every weight is zero
@@ -168,12 +189,22 @@ mod tests {
 
     #[test]
     fn money_at_stake_keeps_patients_in_the_county_and_the_per_bed_capability_only_admissions() {
-        let drivers = Drivers { stake: dec!(0.5), county_gain: dec!(0.04), ..Drivers::default() };
+        let drivers = Drivers {
+            stake: dec!(0.5),
+            county_gain: dec!(0.04),
+            ..Drivers::default()
+        };
         let admissions = multipliers(&drivers, &responses());
         // Outside: 1 - 0.15 x 0.5 - 0.04 = 0.885; primary 1 + 0.05 x 0.5 = 1.025.
         assert_eq!(admissions.get(Place::Outside), dec!(0.885));
         assert_eq!(admissions.get(Place::Village), dec!(1.025));
-        let visits = multipliers(&drivers, &Responses { county_capability_applies: false, ..responses() });
+        let visits = multipliers(
+            &drivers,
+            &Responses {
+                county_capability_applies: false,
+                ..responses()
+            },
+        );
         assert_eq!(visits.get(Place::Outside), dec!(0.925));
     }
 

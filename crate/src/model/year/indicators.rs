@@ -28,7 +28,15 @@ pub(crate) struct PublicHospitals {
 }
 
 impl PublicHospitals {
-    pub fn add(&mut self, care: &Care, public_health: &PublicHealth, pay: &TierPay, per_bed: Decimal, base_subsidy: Decimal, charged: Decimal) {
+    pub fn add(
+        &mut self,
+        care: &Care,
+        public_health: &PublicHealth,
+        pay: &TierPay,
+        per_bed: Decimal,
+        base_subsidy: Decimal,
+        charged: Decimal,
+    ) {
         self.nonpersonnel += care.nonpersonnel[0];
         self.public_health_costs += public_health.by_tier[0] - pay.public_health_pay;
         self.key_disciplines += per_bed;
@@ -68,8 +76,15 @@ fn service_share(assumptions: &Assumptions, tier: Tier) -> Decimal {
 
 /// Cost growth at constant case mix: this year's volumes at this year's cost per case at each place,
 /// over the same volumes at last year's cost per case, less one.
-fn constant_mix_growth(cost: &ByPlace<Decimal>, volumes: &ByPlace<Decimal>, last_cost_per_case: &ByPlace<Decimal>) -> Decimal {
-    let at_last_prices: Decimal = Place::ALL.iter().map(|p| volumes.get(*p) * last_cost_per_case.get(*p)).sum();
+fn constant_mix_growth(
+    cost: &ByPlace<Decimal>,
+    volumes: &ByPlace<Decimal>,
+    last_cost_per_case: &ByPlace<Decimal>,
+) -> Decimal {
+    let at_last_prices: Decimal = Place::ALL
+        .iter()
+        .map(|p| volumes.get(*p) * last_cost_per_case.get(*p))
+        .sum();
     if at_last_prices.is_zero() {
         Decimal::ZERO
     } else {
@@ -84,14 +99,21 @@ pub(crate) fn year(inputs: &IndicatorInputs) -> Indicators {
     let (visits, admissions, claims) = (inputs.visits, inputs.admissions, inputs.claims);
     let county = &tiers[Tier::County.slot()];
     let public = inputs.public_hospitals;
-    let county_business_spending = county.personnel_pay + public.nonpersonnel + public.public_health_costs + public.key_disciplines;
+    let county_business_spending = county.personnel_pay
+        + public.nonpersonnel
+        + public.public_health_costs
+        + public.key_disciplines;
     let county_fixed_pay = fen(county.base_pay * inputs.levers.at(L::FixedPayShare, inputs.year));
     let primary_pay = tiers[1].personnel_pay + tiers[2].personnel_pay;
     let primary_staff = tiers[1].staff + tiers[2].staff;
     let revenue: Decimal = tiers.iter().map(|t| t.revenue).sum();
-    let service_revenue: Decimal = Tier::ALL.iter().map(|t| tiers[t.slot()].revenue * service_share(assumptions, *t)).sum();
+    let service_revenue: Decimal = Tier::ALL
+        .iter()
+        .map(|t| tiers[t.slot()].revenue * service_share(assumptions, *t))
+        .sum();
     let quotas: Decimal = inputs.communities.iter().map(|c| c.quota).sum();
-    let sum = |read: fn(&CommunityYear) -> Decimal| inputs.communities.iter().map(read).sum::<Decimal>();
+    let sum =
+        |read: fn(&CommunityYear) -> Decimal| inputs.communities.iter().map(read).sum::<Decimal>();
     Indicators {
         county_consultation_rate: ratio(visits.in_county(), visits.sum()),
         in_county_admission_share: ratio(admissions.in_county(), admissions.sum()),
@@ -103,11 +125,26 @@ pub(crate) fn year(inputs: &IndicatorInputs) -> Indicators {
         average_pay_county: county.average_pay,
         average_pay_township: tiers[1].average_pay,
         average_pay_village: tiers[2].average_pay,
-        county_primary_pay_ratio: ratio(ratio(county.personnel_pay, county.staff), ratio(primary_pay, primary_staff)),
-        fiscal_subsidy_share: ratio(public.fiscal_income, county_business_spending + public.special + public.overspend_charged),
-        medical_cost_growth: ratio(inputs.medical_cost.sum(), inputs.carry.total_cost) - Decimal::ONE,
-        visit_cost_growth: constant_mix_growth(inputs.outpatient_cost, visits, &inputs.carry.cost_per_visit),
-        admission_cost_growth: constant_mix_growth(inputs.inpatient_cost, admissions, &inputs.carry.cost_per_admission),
+        county_primary_pay_ratio: ratio(
+            ratio(county.personnel_pay, county.staff),
+            ratio(primary_pay, primary_staff),
+        ),
+        fiscal_subsidy_share: ratio(
+            public.fiscal_income,
+            county_business_spending + public.special + public.overspend_charged,
+        ),
+        medical_cost_growth: ratio(inputs.medical_cost.sum(), inputs.carry.total_cost)
+            - Decimal::ONE,
+        visit_cost_growth: constant_mix_growth(
+            inputs.outpatient_cost,
+            visits,
+            &inputs.carry.cost_per_visit,
+        ),
+        admission_cost_growth: constant_mix_growth(
+            inputs.inpatient_cost,
+            admissions,
+            &inputs.carry.cost_per_admission,
+        ),
         public_hospitals_in_balance_share: ratio(inputs.hospitals_in_balance, inputs.hospitals),
         service_revenue_share: ratio(service_revenue, revenue),
         fund_year_balance: ledger.amount(Item::FundBalanceCarriedForward)

@@ -53,14 +53,21 @@ fn per_capita(schedule: &Schedule, year: usize, growth: Decimal) -> Decimal {
 
 /// Financing, reserves and quotas. `past_claims` holds each community's claims of past years, most
 /// recent first (the base year's at first).
-pub(crate) fn budget(settings: &YearSettings, demands: &[Demand], past_claims: &[Vec<Decimal>]) -> Budget {
+pub(crate) fn budget(
+    settings: &YearSettings,
+    demands: &[Demand],
+    past_claims: &[Vec<Decimal>],
+) -> Budget {
     let county = &settings.input.county;
     let levers = settings.levers;
     let year = settings.year;
     let growth = settings.input.assumptions.get(A::FinancingGrowthRate);
     let government = per_capita(&county.government_per_capita, year, growth);
     let individual = per_capita(&county.individual_per_capita, year, growth);
-    let financing: Vec<Decimal> = demands.iter().map(|d| d.insured * (government + individual)).collect();
+    let financing: Vec<Decimal> = demands
+        .iter()
+        .map(|d| d.insured * (government + individual))
+        .collect();
     let insured_total: Decimal = demands.iter().map(|d| d.insured).sum();
     let total: Decimal = financing.iter().copied().sum();
     let critical_illness = fen(total * levers.at(L::CriticalIllnessRate, year));
@@ -85,11 +92,15 @@ pub(crate) fn budget(settings: &YearSettings, demands: &[Demand], past_claims: &
     // Each reserve is rounded to the fen; the later ones are capped so that rounding can never take more
     // than the whole fund when the rates add to exactly one.
     budget.risk = fen(total * levers.at(L::RiskReserveRate, year)).min(total - critical_illness);
-    budget.quality =
-        fen(total * levers.at(L::QualityReserveRate, year)).min(total - critical_illness - budget.risk);
+    budget.quality = fen(total * levers.at(L::QualityReserveRate, year))
+        .min(total - critical_illness - budget.risk);
     budget.distributable = total - critical_illness - budget.risk - budget.quality;
     let history = levers.at(L::HistoryWeight, year);
-    let years_back = levers.at(L::HistoryYears, year).to_usize().unwrap_or(1).clamp(1, 3);
+    let years_back = levers
+        .at(L::HistoryYears, year)
+        .to_usize()
+        .unwrap_or(1)
+        .clamp(1, 3);
     let past: Vec<Decimal> = past_claims
         .iter()
         .map(|years| years.iter().take(years_back).copied().sum())
@@ -97,7 +108,11 @@ pub(crate) fn budget(settings: &YearSettings, demands: &[Demand], past_claims: &
     let past_total: Decimal = past.iter().copied().sum();
     for (c, demand) in demands.iter().enumerate() {
         let headcount_share = ratio(demand.insured, insured_total);
-        let history_share = if past_total.is_zero() { headcount_share } else { past[c] / past_total };
+        let history_share = if past_total.is_zero() {
+            headcount_share
+        } else {
+            past[c] / past_total
+        };
         budget.shares[c] = (Decimal::ONE - history) * headcount_share + history * history_share;
     }
     budget.quotas = allocate(budget.distributable, &budget.shares);
@@ -111,7 +126,13 @@ pub(crate) fn budget(settings: &YearSettings, demands: &[Demand], past_claims: &
 /// a surplus above the retention cap is returned (nothing at stake), a surplus below it is kept at the
 /// retained share, an overspend within the band costs the part the fund does not share, and beyond the
 /// band all of it. Zero without a global budget.
-pub(crate) fn stake(quota: Decimal, last_claims: Decimal, levers: &Levers, year: usize, spread: Decimal) -> Decimal {
+pub(crate) fn stake(
+    quota: Decimal,
+    last_claims: Decimal,
+    levers: &Levers,
+    year: usize,
+    spread: Decimal,
+) -> Decimal {
     if !levers.is_on(L::GlobalBudget, year) || quota <= Decimal::ZERO || spread <= Decimal::ZERO {
         return Decimal::ZERO;
     }
@@ -121,7 +142,11 @@ pub(crate) fn stake(quota: Decimal, last_claims: Decimal, levers: &Levers, year:
     // The marginal stake is a step function of the position: (from, to, stake) pieces.
     let pieces = [
         (-Decimal::MAX, -band, Decimal::ONE),
-        (-band, Decimal::ZERO, Decimal::ONE - levers.at(L::OverspendFundShare, year)),
+        (
+            -band,
+            Decimal::ZERO,
+            Decimal::ONE - levers.at(L::OverspendFundShare, year),
+        ),
         (Decimal::ZERO, cap, levers.at(L::SurplusRetainedShare, year)),
     ];
     let (low, high) = (position - spread, position + spread);
@@ -148,15 +173,20 @@ pub(crate) struct Settled {
 /// Year-end settlement of one community: quota against claims, under the settlement levers.
 fn settle_quota(quota: Decimal, claims: Decimal, levers: &Levers, year: usize) -> Settlement {
     let balance = quota - claims;
-    let mut settlement = Settlement { balance, ..Settlement::default() };
+    let mut settlement = Settlement {
+        balance,
+        ..Settlement::default()
+    };
     if balance >= Decimal::ZERO {
         let cap = fen(quota * levers.at(L::SurplusRetentionCapRate, year));
-        settlement.surplus_retained = fen(balance.min(cap) * levers.at(L::SurplusRetainedShare, year));
+        settlement.surplus_retained =
+            fen(balance.min(cap) * levers.at(L::SurplusRetainedShare, year));
         settlement.surplus_returned = balance - settlement.surplus_retained;
     } else {
         let overspend = -balance;
         let band = fen(quota * levers.at(L::OverspendBandRate, year));
-        settlement.overspend_fund_share = fen(overspend.min(band) * levers.at(L::OverspendFundShare, year));
+        settlement.overspend_fund_share =
+            fen(overspend.min(band) * levers.at(L::OverspendFundShare, year));
         settlement.overspend_borne = overspend - settlement.overspend_fund_share;
     }
     settlement
@@ -166,7 +196,11 @@ fn settle_quota(quota: Decimal, claims: Decimal, levers: &Levers, year: usize) -
 /// months (assumption). After each of the first three quarters, the next quarter's monthly payment moves
 /// toward closing the gap between claims and prepayments to date, by at most `band` of the plain
 /// monthly payment. The year-end clearing pays or recovers the rest of the quota.
-fn prepay(quota: Decimal, claims: Decimal, band: Decimal) -> (Vec<Decimal>, Vec<QuarterEvaluation>) {
+fn prepay(
+    quota: Decimal,
+    claims: Decimal,
+    band: Decimal,
+) -> (Vec<Decimal>, Vec<QuarterEvaluation>) {
     let plain = allocate(quota, &[Decimal::ONE; MONTHS]);
     let monthly_claims = allocate(claims, &[Decimal::ONE; MONTHS]);
     let mut prepayments = plain.clone();
@@ -243,16 +277,31 @@ pub(crate) fn settle(
         ledger.add(Item::ClearingPaidByFund, clearing.max(Decimal::ZERO));
         ledger.add(Item::ClearingRepaidToFund, (-clearing).max(Decimal::ZERO));
         ledger.add(Item::QualityGuaranteeReturned, quality_returned);
-        ledger.add(Item::QualityGuaranteeWithheld, budget.quality_parts[c] - quality_returned);
-        ledger.add(Item::SurplusReturnedByCommunities, settlement.surplus_returned);
+        ledger.add(
+            Item::QualityGuaranteeWithheld,
+            budget.quality_parts[c] - quality_returned,
+        );
+        ledger.add(
+            Item::SurplusReturnedByCommunities,
+            settlement.surplus_returned,
+        );
         fund_overspend_share += settlement.overspend_fund_share;
-        settled.push(Settled { settlement, quality_returned, prepayments, quarters, clearing });
+        settled.push(Settled {
+            settlement,
+            quality_returned,
+            prepayments,
+            quarters,
+            clearing,
+        });
     }
     let risk_used = budget.risk.min(fund_overspend_share);
     ledger.add(Item::OverspendSharePaid, fund_overspend_share);
     ledger.add(Item::RiskFundCarriedForward, budget.risk - risk_used);
     ledger.add(Item::FundBalanceDrawn, fund_overspend_share - risk_used);
-    ledger.add(Item::FundBalanceCarriedForward, ledger.amount(Item::SurplusReturnedByCommunities));
+    ledger.add(
+        Item::FundBalanceCarriedForward,
+        ledger.amount(Item::SurplusReturnedByCommunities),
+    );
     settled
 }
 

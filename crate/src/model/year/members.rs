@@ -14,15 +14,16 @@
 //!   claims and the surplus returned) is shared by points (each member's claims), so the point value
 //!   carries surplus and overspend to every member in proportion to its work; nothing goes through the
 //!   pooled fund.
+//!
 //! Without a global budget the fund pays each member its claims directly.
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::model::inputs::{ByPlace, Levers, Place, Tier};
-use crate::model::params::Lever as L;
 use crate::model::ledger::{Item, Ledger};
 use crate::model::money::{allocate, fen};
+use crate::model::params::Lever as L;
 use crate::model::results::Settlement;
 
 /// How the community pays its members (the `member_payment_method` lever).
@@ -60,7 +61,9 @@ impl SharingRule {
     pub fn from_levers(levers: &Levers, year: usize) -> Self {
         match levers.at(L::OverspendSharingRule, year).to_u8() {
             Some(0) => SharingRule::LeadHospital,
-            Some(2) => SharingRule::SetShares { primary: levers.at(L::OverspendPrimaryShare, year) },
+            Some(2) => SharingRule::SetShares {
+                primary: levers.at(L::OverspendPrimaryShare, year),
+            },
             _ => SharingRule::ByClaims,
         }
     }
@@ -123,11 +126,17 @@ fn charge(amount: Decimal, rule: SharingRule, claims: &[Decimal; 3]) -> [Decimal
 pub(crate) fn pay(inputs: &QuotaInputs, ledger: &mut Ledger) -> MemberPayments {
     let claims = tier_claims(inputs.claims);
     if !inputs.global_budget {
-        return MemberPayments { paid: claims, charged: [Decimal::ZERO; 3] };
+        return MemberPayments {
+            paid: claims,
+            charged: [Decimal::ZERO; 3],
+        };
     }
     let settlement = inputs.settlement;
     let in_county: Decimal = claims.iter().copied().sum();
-    let mut payments = MemberPayments { paid: claims, ..MemberPayments::default() };
+    let mut payments = MemberPayments {
+        paid: claims,
+        ..MemberPayments::default()
+    };
     let mut retained_to_fund = settlement.surplus_retained;
     let mut charged_total = Decimal::ZERO;
     match inputs.method {
@@ -169,7 +178,10 @@ pub(crate) fn pay(inputs: &QuotaInputs, ledger: &mut Ledger) -> MemberPayments {
     ledger.add(Item::QuotaReceived, inputs.prepaid);
     ledger.add(Item::ClearingReceived, inputs.clearing.max(Decimal::ZERO));
     ledger.add(Item::ClearingRepaid, (-inputs.clearing).max(Decimal::ZERO));
-    ledger.add(Item::OverspendShareReceived, settlement.overspend_fund_share);
+    ledger.add(
+        Item::OverspendShareReceived,
+        settlement.overspend_fund_share,
+    );
     ledger.add(Item::OverspendCoveredByFund, inputs.overspend_covered);
     ledger.add(Item::OverspendChargedToMembers, charged_total);
     ledger.add(Item::MemberPaymentsCounty, payments.paid[0]);
@@ -183,7 +195,12 @@ pub(crate) fn pay(inputs: &QuotaInputs, ledger: &mut Ledger) -> MemberPayments {
 
 /// Capitation for primary care in a year: each primary tier's base-year claims per insured resident,
 /// grown with per-capita financing since year 1, times this year's insured.
-pub(crate) fn capitation(base_tier_claims: &[Decimal; 3], base_insured: Decimal, insured: Decimal, financing_index: Decimal) -> [Decimal; 3] {
+pub(crate) fn capitation(
+    base_tier_claims: &[Decimal; 3],
+    base_insured: Decimal,
+    insured: Decimal,
+    financing_index: Decimal,
+) -> [Decimal; 3] {
     let per_head = |claims: Decimal| {
         if base_insured.is_zero() {
             Decimal::ZERO
@@ -191,7 +208,11 @@ pub(crate) fn capitation(base_tier_claims: &[Decimal; 3], base_insured: Decimal,
             fen(claims / base_insured * financing_index * insured)
         }
     };
-    [Decimal::ZERO, per_head(base_tier_claims[1]), per_head(base_tier_claims[2])]
+    [
+        Decimal::ZERO,
+        per_head(base_tier_claims[1]),
+        per_head(base_tier_claims[2]),
+    ]
 }
 
 #[cfg(test)]
@@ -206,10 +227,20 @@ mod tests {
 
     fn overspend() -> Settlement {
         // Quota 1000 against claims 1200: overspend 200, the fund shares 50, the community bears 150.
-        Settlement { balance: dec!(-200), overspend_fund_share: dec!(50), overspend_borne: dec!(150), ..Settlement::default() }
+        Settlement {
+            balance: dec!(-200),
+            overspend_fund_share: dec!(50),
+            overspend_borne: dec!(150),
+            ..Settlement::default()
+        }
     }
 
-    fn inputs<'a>(method: PaymentMethod, rule: SharingRule, claims: &'a ByPlace<Decimal>, settlement: &'a Settlement) -> QuotaInputs<'a> {
+    fn inputs<'a>(
+        method: PaymentMethod,
+        rule: SharingRule,
+        claims: &'a ByPlace<Decimal>,
+        settlement: &'a Settlement,
+    ) -> QuotaInputs<'a> {
         QuotaInputs {
             global_budget: true,
             method,
@@ -228,19 +259,41 @@ mod tests {
         let (c, s) = (claims(), overspend());
         let mut ledger = Ledger::default();
         // 150 borne, 30 from the reserve: 120 charged by claims 600:300:100 = 72, 36, 12.
-        let paid = pay(&inputs(PaymentMethod::FeeForService, SharingRule::ByClaims, &c, &s), &mut ledger);
+        let paid = pay(
+            &inputs(PaymentMethod::FeeForService, SharingRule::ByClaims, &c, &s),
+            &mut ledger,
+        );
         assert_eq!(paid.paid, [dec!(600), dec!(300), dec!(100)]);
         assert_eq!(paid.charged, [dec!(72), dec!(36), dec!(12)]);
         assert!(ledger.imbalances().is_empty(), "{:?}", ledger.imbalances());
         // Set shares, primary 25%: county 90, primary 30 split 300:100 = 22.5, 7.5.
-        let set = pay(&inputs(PaymentMethod::FeeForService, SharingRule::SetShares { primary: dec!(0.25) }, &c, &s), &mut Ledger::default());
+        let set = pay(
+            &inputs(
+                PaymentMethod::FeeForService,
+                SharingRule::SetShares {
+                    primary: dec!(0.25),
+                },
+                &c,
+                &s,
+            ),
+            &mut Ledger::default(),
+        );
         assert_eq!(set.charged, [dec!(90), dec!(22.5), dec!(7.5)]);
-        let lead = pay(&inputs(PaymentMethod::FeeForService, SharingRule::LeadHospital, &c, &s), &mut Ledger::default());
+        let lead = pay(
+            &inputs(
+                PaymentMethod::FeeForService,
+                SharingRule::LeadHospital,
+                &c,
+                &s,
+            ),
+            &mut Ledger::default(),
+        );
         assert_eq!(lead.charged, [dec!(120), dec!(0), dec!(0)]);
     }
 
     #[test]
-    fn points_share_the_overspend_through_the_point_value_and_capitation_leaves_the_risk_with_the_county() {
+    fn points_share_the_overspend_through_the_point_value_and_capitation_leaves_the_risk_with_the_county(
+    ) {
         let (c, s) = (claims(), overspend());
         let mut ledger = Ledger::default();
         let mut points_inputs = inputs(PaymentMethod::Points, SharingRule::ByClaims, &c, &s);
@@ -250,7 +303,15 @@ mod tests {
         assert_eq!(points.paid, [dec!(510), dec!(255), dec!(85)]);
         assert!(ledger.imbalances().is_empty(), "{:?}", ledger.imbalances());
         let mut ledger = Ledger::default();
-        let capitation = pay(&inputs(PaymentMethod::PrimaryCapitation, SharingRule::LeadHospital, &c, &s), &mut ledger);
+        let capitation = pay(
+            &inputs(
+                PaymentMethod::PrimaryCapitation,
+                SharingRule::LeadHospital,
+                &c,
+                &s,
+            ),
+            &mut ledger,
+        );
         // Township 250, village 90 whatever their claims; county 1000 - 340 = 660, charged 120.
         assert_eq!(capitation.paid, [dec!(660), dec!(250), dec!(90)]);
         assert_eq!(capitation.charged, [dec!(120), dec!(0), dec!(0)]);

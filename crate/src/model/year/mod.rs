@@ -18,8 +18,8 @@ mod books;
 mod care;
 mod community_fund;
 mod demand;
-pub mod flow;
 mod fiscal;
+pub mod flow;
 mod indicators;
 mod insurance;
 mod members;
@@ -81,9 +81,21 @@ impl Carry {
         let count = prepared.communities.len();
         Carry {
             growth: Growth::base(),
-            visit_shares: prepared.communities.iter().map(|c| c.visit_shares).collect(),
-            admission_shares: prepared.communities.iter().map(|c| c.admission_shares).collect(),
-            claims_history: prepared.communities.iter().map(|c| vec![c.base_claims]).collect(),
+            visit_shares: prepared
+                .communities
+                .iter()
+                .map(|c| c.visit_shares)
+                .collect(),
+            admission_shares: prepared
+                .communities
+                .iter()
+                .map(|c| c.admission_shares)
+                .collect(),
+            claims_history: prepared
+                .communities
+                .iter()
+                .map(|c| vec![c.base_claims])
+                .collect(),
             reserves: vec![Decimal::ZERO; count],
             primary_pay: vec![Decimal::ZERO; count],
             restraint: vec![Decimal::ONE; count],
@@ -113,7 +125,11 @@ pub(crate) fn project_year(
     let county = &input.county;
     let assumptions = &input.assumptions;
     let today = &input.baseline;
-    let settings = YearSettings { input, levers, year };
+    let settings = YearSettings {
+        input,
+        levers,
+        year,
+    };
     let this_baseline = reference.map(|years| &years[year - 1]);
     let last_baseline = reference.and_then(|years| year.checked_sub(2).map(|index| &years[index]));
     let mut ledger = Ledger::default();
@@ -121,19 +137,36 @@ pub(crate) fn project_year(
     // 1. Demand.
     carry.growth = carry.growth.next(assumptions);
     let growth = carry.growth;
-    let demands: Vec<Demand> = county.communities.iter().map(|c| demand::community(c, &growth)).collect();
+    let demands: Vec<Demand> = county
+        .communities
+        .iter()
+        .map(|c| demand::community(c, &growth))
+        .collect();
 
     // 2. The budget and what is at stake.
     let budget = insurance::budget(&settings, &demands, &carry.claims_history);
     let spread = assumptions.get(A::SettlementOutlookSpread);
     let stakes: Vec<Decimal> = (0..demands.len())
-        .map(|c| insurance::stake(budget.quotas[c], carry.claims_history[c][0], levers, year, spread))
+        .map(|c| {
+            insurance::stake(
+                budget.quotas[c],
+                carry.claims_history[c][0],
+                levers,
+                year,
+                spread,
+            )
+        })
         .collect();
 
     // 3. Where patients go.
     let decay = Decimal::ONE - assumptions.get(A::CapacityDecayRate);
-    carry.county_gain = factor(decay * carry.county_gain + assumptions.get(A::CountyCapacityElasticity) * carry.last_bed_excess);
-    carry.last_bed_excess = (levers.at(L::PerBedSubsidyYuan, year) - today.at(L::PerBedSubsidyYuan, year)) / Decimal::ONE_THOUSAND;
+    carry.county_gain = factor(
+        decay * carry.county_gain
+            + assumptions.get(A::CountyCapacityElasticity) * carry.last_bed_excess,
+    );
+    carry.last_bed_excess = (levers.at(L::PerBedSubsidyYuan, year)
+        - today.at(L::PerBedSubsidyYuan, year))
+        / Decimal::ONE_THOUSAND;
     let responses = Responses {
         tilt_elasticity: assumptions.get(A::OutpatientTiltElasticity),
         primary_capacity_elasticity: assumptions.get(A::PrimaryCapacityElasticity),
@@ -158,24 +191,36 @@ pub(crate) fn project_year(
         nonpersonnel_ratios: Tier::ALL.map(|tier| care::nonpersonnel_ratio(assumptions, tier)),
     };
     let mut cares = Vec::with_capacity(demands.len());
-    for (c, (community, prep)) in county.communities.iter().zip(&prepared.communities).enumerate() {
-        let stake_gain = this_baseline.map_or(Decimal::ZERO, |b| stakes[c] - b.communities[c].budget_stake);
+    for (c, (community, prep)) in county
+        .communities
+        .iter()
+        .zip(&prepared.communities)
+        .enumerate()
+    {
+        let stake_gain =
+            this_baseline.map_or(Decimal::ZERO, |b| stakes[c] - b.communities[c].budget_stake);
         let pay_gain = match last_baseline {
             Some(before) if !before.communities[c].primary_average_pay.is_zero() => {
                 carry.primary_pay[c] / before.communities[c].primary_average_pay - Decimal::ONE
             }
             _ => Decimal::ZERO,
         };
-        let development_excess = last_baseline.map_or(Decimal::ZERO, |b| carry.last_development[c] - b.communities[c].fund.development);
+        let development_excess = last_baseline.map_or(Decimal::ZERO, |b| {
+            carry.last_development[c] - b.communities[c].fund.development
+        });
         carry.development_gain[c] = factor(
             decay * carry.development_gain[c]
-                + assumptions.get(A::DevelopmentCapacityFactor) * ratio(development_excess, carry.last_primary_base_pay[c]),
+                + assumptions.get(A::DevelopmentCapacityFactor)
+                    * ratio(development_excess, carry.last_primary_base_pay[c]),
         );
         let township_staff = prep.tiers[Tier::Township.slot()].staff;
         let drivers = Drivers {
-            tilt_points: levers.at(L::PrimaryTiltPoints, year) - today.at(L::PrimaryTiltPoints, year),
+            tilt_points: levers.at(L::PrimaryTiltPoints, year)
+                - today.at(L::PrimaryTiltPoints, year),
             sent_down_gain: ratio(
-                (sent_down - today.at(L::StaffSentDownPerTownship, year)) * prep.township_count * assumptions.get(A::SentDownCapacityFactor),
+                (sent_down - today.at(L::StaffSentDownPerTownship, year))
+                    * prep.township_count
+                    * assumptions.get(A::SentDownCapacityFactor),
                 township_staff,
             ),
             development_gain: carry.development_gain[c],
@@ -183,14 +228,32 @@ pub(crate) fn project_year(
             county_gain: carry.county_gain,
             stake: stake_gain,
         };
-        let visit_base = flow::trended(&prep.visit_shares, years_elapsed, assumptions.get(A::PrimaryVisitShareTrend), Decimal::ZERO);
-        let admission_base = flow::trended(&prep.admission_shares, years_elapsed, Decimal::ZERO, assumptions.get(A::OutsideAdmissionShareTrend));
-        let visit_target = flow::target_shares(&visit_base, &flow::multipliers(&drivers, &responses));
-        let admission_target = flow::target_shares(&admission_base, &flow::multipliers(&drivers, &inpatient_responses));
-        carry.visit_shares[c] = flow::approach(&carry.visit_shares[c], &visit_target, speed).map(factor);
-        carry.admission_shares[c] = flow::approach(&carry.admission_shares[c], &admission_target, speed).map(factor);
+        let visit_base = flow::trended(
+            &prep.visit_shares,
+            years_elapsed,
+            assumptions.get(A::PrimaryVisitShareTrend),
+            Decimal::ZERO,
+        );
+        let admission_base = flow::trended(
+            &prep.admission_shares,
+            years_elapsed,
+            Decimal::ZERO,
+            assumptions.get(A::OutsideAdmissionShareTrend),
+        );
+        let visit_target =
+            flow::target_shares(&visit_base, &flow::multipliers(&drivers, &responses));
+        let admission_target = flow::target_shares(
+            &admission_base,
+            &flow::multipliers(&drivers, &inpatient_responses),
+        );
+        carry.visit_shares[c] =
+            flow::approach(&carry.visit_shares[c], &visit_target, speed).map(factor);
+        carry.admission_shares[c] =
+            flow::approach(&carry.admission_shares[c], &admission_target, speed).map(factor);
         carry.restraint[c] = factor(
-            (carry.restraint[c] * (Decimal::ONE - assumptions.get(A::BudgetCostContainment) * stake_gain)).max(Decimal::ZERO),
+            (carry.restraint[c]
+                * (Decimal::ONE - assumptions.get(A::BudgetCostContainment) * stake_gain))
+                .max(Decimal::ZERO),
         );
         let total_visits = prep.base_visits.sum() * demands[c].volume_factor;
         let total_admissions = prep.base_admissions.sum() * demands[c].volume_factor;
@@ -198,7 +261,14 @@ pub(crate) fn project_year(
         let admissions = carry.admission_shares[c].map(|share| factor(total_admissions * share));
 
         // 4. Care.
-        cares.push(care::community(prep, &community.out_of_county, visits, admissions, carry.restraint[c], &care_settings));
+        cares.push(care::community(
+            prep,
+            &community.out_of_county,
+            visits,
+            admissions,
+            carry.restraint[c],
+            &care_settings,
+        ));
     }
 
     // 5. Settlement.
@@ -208,14 +278,31 @@ pub(crate) fn project_year(
     // 6-10. The pooled fund, paying members, fiscal money, pay and the members' books, by community.
     let method = PaymentMethod::from_lever(levers.at(L::MemberPaymentMethod, year));
     let rule = SharingRule::from_levers(levers, year);
-    let per_capita = ratio(budget.financing.iter().copied().sum(), demands.iter().map(|d| d.insured).sum());
+    let per_capita = ratio(
+        budget.financing.iter().copied().sum(),
+        demands.iter().map(|d| d.insured).sum(),
+    );
     if year == 1 {
         carry.first_per_capita = per_capita;
     }
-    let financing_index = if carry.first_per_capita.is_zero() { Decimal::ONE } else { per_capita / carry.first_per_capita };
+    let financing_index = if carry.first_per_capita.is_zero() {
+        Decimal::ONE
+    } else {
+        per_capita / carry.first_per_capita
+    };
     let primary_weight = levers.at(L::PrimaryRewardWeight, year);
-    let use_shares = [L::FundShareRewards, L::FundShareDevelopment, L::FundShareReserve].map(|lever| levers.at(lever, year));
-    let public_health_split = [L::PublicHealthShareCounty, L::PublicHealthShareTownship, L::PublicHealthShareVillage].map(|lever| levers.at(lever, year));
+    let use_shares = [
+        L::FundShareRewards,
+        L::FundShareDevelopment,
+        L::FundShareReserve,
+    ]
+    .map(|lever| levers.at(lever, year));
+    let public_health_split = [
+        L::PublicHealthShareCounty,
+        L::PublicHealthShareTownship,
+        L::PublicHealthShareVillage,
+    ]
+    .map(|lever| levers.at(lever, year));
     let labour_share = assumptions.get(A::PublicHealthLabourShare);
     let per_bed_rate = levers.at(L::PerBedSubsidyYuan, year);
     let mut tiers: [TierYear; 3] = Default::default();
@@ -223,23 +310,44 @@ pub(crate) fn project_year(
     let mut hospitals_in_balance = Decimal::ZERO;
     let mut hospitals = Decimal::ZERO;
     let mut county_tier_extra = indicators::PublicHospitals::default();
-    for (c, (community, prep)) in county.communities.iter().zip(&prepared.communities).enumerate() {
+    for (c, (community, prep)) in county
+        .communities
+        .iter()
+        .zip(&prepared.communities)
+        .enumerate()
+    {
         let care = &cares[c];
         let settlement = &settled[c].settlement;
         let staff = prep.tiers.map(|t| t.staff);
         let base_pay = prep.tiers.map(|t| fen(t.base_payroll * growth.wage));
         let topup_rate = levers.at(L::PrimaryPayTopupRate, year);
-        let guaranteed = [Decimal::ZERO, fen(base_pay[1] * topup_rate), fen(base_pay[2] * topup_rate)];
-        let reward_weights = [staff[0], staff[1] * primary_weight, staff[2] * primary_weight];
+        let guaranteed = [
+            Decimal::ZERO,
+            fen(base_pay[1] * topup_rate),
+            fen(base_pay[2] * topup_rate),
+        ];
+        let reward_weights = [
+            staff[0],
+            staff[1] * primary_weight,
+            staff[2] * primary_weight,
+        ];
         let through_fund = budget.global && method.uses_pooled_fund();
         let staff_sent_down = sent_down * prep.township_count;
         let fund = community_fund::year(
             &community_fund::FundInputs {
                 brought_forward: carry.reserves[c],
-                surplus_retained: if through_fund { settlement.surplus_retained } else { Decimal::ZERO },
+                surplus_retained: if through_fund {
+                    settlement.surplus_retained
+                } else {
+                    Decimal::ZERO
+                },
                 quality_returned: settled[c].quality_returned,
                 special_fund: care.special.iter().copied().sum(),
-                overspend_to_cover: if through_fund { settlement.overspend_borne } else { Decimal::ZERO },
+                overspend_to_cover: if through_fund {
+                    settlement.overspend_borne
+                } else {
+                    Decimal::ZERO
+                },
                 management_share: levers.at(L::SpecialFundManagementShare, year),
                 allowances: fen(staff_sent_down * levers.at(L::SentDownAllowanceYuan, year)),
                 guaranteed_topups: guaranteed,
@@ -260,7 +368,12 @@ pub(crate) fn project_year(
                 prepaid: settled[c].prepayments.iter().copied().sum(),
                 clearing: settled[c].clearing,
                 overspend_covered: fund.overspend_covered,
-                capitation: members::capitation(&prep.base_tier_claims, community.insured_residents, demands[c].insured, financing_index),
+                capitation: members::capitation(
+                    &prep.base_tier_claims,
+                    community.insured_residents,
+                    demands[c].insured,
+                    financing_index,
+                ),
             },
             &mut ledger,
         );
@@ -278,7 +391,8 @@ pub(crate) fn project_year(
         let mut net = -fund.lead_advance;
         for tier in Tier::ALL {
             let slot = tier.slot();
-            net += payments.paid[slot] + care.revenue(tier) - care.claims.get(tier.place()) + prep.tiers[slot].base_subsidy
+            net += payments.paid[slot] + care.revenue(tier) - care.claims.get(tier.place())
+                + prep.tiers[slot].base_subsidy
                 - care.nonpersonnel[slot]
                 - care.special[slot]
                 - payments.charged[slot]
@@ -286,7 +400,9 @@ pub(crate) fn project_year(
         }
         let pay = pay::community(&pay::PayInputs {
             base_pay,
-            public_health_pay: public_health.by_tier.map(|amount| fen(amount * labour_share)),
+            public_health_pay: public_health
+                .by_tier
+                .map(|amount| fen(amount * labour_share)),
             topups: fund.primary_topups,
             fund_rewards: fund.rewards,
             allowances: fund.allowances,
@@ -312,7 +428,14 @@ pub(crate) fn project_year(
         );
         hospitals_in_balance += booked.hospitals_in_balance;
         hospitals += booked.hospitals;
-        county_tier_extra.add(care, &public_health, &pay[0], per_bed[0], prep.tiers[0].base_subsidy, payments.charged[0]);
+        county_tier_extra.add(
+            care,
+            &public_health,
+            &pay[0],
+            per_bed[0],
+            prep.tiers[0].base_subsidy,
+            payments.charged[0],
+        );
         for tier in Tier::ALL {
             let slot = tier.slot();
             let sums = &mut tiers[slot];
@@ -365,7 +488,12 @@ pub(crate) fn project_year(
         });
     }
     let per_bed_total: Decimal = tiers.iter().map(|t| t.per_bed_subsidy).sum();
-    let base_subsidies: Decimal = prepared.communities.iter().flat_map(|c| c.tiers.iter()).map(|t| t.base_subsidy).sum();
+    let base_subsidies: Decimal = prepared
+        .communities
+        .iter()
+        .flat_map(|c| c.tiers.iter())
+        .map(|t| t.base_subsidy)
+        .sum();
     fiscal::subsidies(per_bed_total, base_subsidies, &mut ledger);
     // The fixed part of base pay is rounded once for the county.
     let base_pay_total: Decimal = tiers.iter().map(|t| t.base_pay).sum();
@@ -382,7 +510,8 @@ pub(crate) fn project_year(
     let mut inpatient_cost = ByPlace::default();
     for care in &cares {
         for place in Place::ALL {
-            let add = |sum: &mut ByPlace<Decimal>, value: Decimal| sum.set(place, sum.get(place) + value);
+            let add =
+                |sum: &mut ByPlace<Decimal>, value: Decimal| sum.set(place, sum.get(place) + value);
             add(&mut visits, care.visits.get(place));
             add(&mut admissions, care.admissions.get(place));
             add(&mut medical_cost, care.cost.get(place));
@@ -394,8 +523,14 @@ pub(crate) fn project_year(
     for tier in Tier::ALL {
         let sums = &mut tiers[tier.slot()];
         sums.average_pay = fen(ratio(sums.personnel_pay, sums.staff));
-        sums.cost_per_visit = fen(ratio(outpatient_cost.get(tier.place()), visits.get(tier.place())));
-        sums.cost_per_admission = fen(ratio(inpatient_cost.get(tier.place()), admissions.get(tier.place())));
+        sums.cost_per_visit = fen(ratio(
+            outpatient_cost.get(tier.place()),
+            visits.get(tier.place()),
+        ));
+        sums.cost_per_admission = fen(ratio(
+            inpatient_cost.get(tier.place()),
+            admissions.get(tier.place()),
+        ));
     }
     let indicators = indicators::year(&indicators::IndicatorInputs {
         prepared,
@@ -420,8 +555,13 @@ pub(crate) fn project_year(
         history.0.truncate(3);
     }
     for place in Place::ALL {
-        carry.cost_per_visit.set(place, ratio(outpatient_cost.get(place), visits.get(place)));
-        carry.cost_per_admission.set(place, ratio(inpatient_cost.get(place), admissions.get(place)));
+        carry
+            .cost_per_visit
+            .set(place, ratio(outpatient_cost.get(place), visits.get(place)));
+        carry.cost_per_admission.set(
+            place,
+            ratio(inpatient_cost.get(place), admissions.get(place)),
+        );
     }
     carry.total_cost = medical_cost.sum();
 

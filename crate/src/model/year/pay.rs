@@ -26,7 +26,12 @@ pub(crate) struct TierPay {
 
 impl TierPay {
     pub fn total(&self) -> Decimal {
-        self.base_pay + self.rewards + self.public_health_pay + self.topups + self.fund_rewards + self.allowances
+        self.base_pay
+            + self.rewards
+            + self.public_health_pay
+            + self.topups
+            + self.fund_rewards
+            + self.allowances
     }
 }
 
@@ -47,13 +52,13 @@ pub(crate) struct PayInputs {
 
 /// The community's pay by tier.
 pub(crate) fn community(inputs: &PayInputs) -> [TierPay; 3] {
-    let mut pay = [TierPay::default(); 3];
-    for slot in 0..3 {
-        pay[slot].base_pay = inputs.base_pay[slot];
-        pay[slot].public_health_pay = inputs.public_health_pay[slot];
-        pay[slot].topups = inputs.topups[slot];
-        pay[slot].fund_rewards = inputs.fund_rewards[slot];
-    }
+    let mut pay: [TierPay; 3] = std::array::from_fn(|slot| TierPay {
+        base_pay: inputs.base_pay[slot],
+        public_health_pay: inputs.public_health_pay[slot],
+        topups: inputs.topups[slot],
+        fund_rewards: inputs.fund_rewards[slot],
+        ..TierPay::default()
+    });
     pay[0].allowances = inputs.allowances;
     // The approved pool caps pay from service income (base pay and rewards); earmarked money (public-health
     // work, the pooled fund's top-ups and rewards, allowances) is paid on top of it, as earmarked funds are.
@@ -62,8 +67,8 @@ pub(crate) fn community(inputs: &PayInputs) -> [TierPay; 3] {
     let pool = fen(inputs.net_service_income.max(Decimal::ZERO) * inputs.reward_share).min(room);
     if !pool.is_zero() && !inputs.reward_weights.iter().all(|w| w.is_zero()) {
         let parts = allocate(pool, &inputs.reward_weights);
-        for slot in 0..3 {
-            pay[slot].rewards = parts[slot];
+        for (tier, reward) in pay.iter_mut().zip(parts) {
+            tier.rewards = reward;
         }
     }
     pay
@@ -89,9 +94,15 @@ mod tests {
         };
         // 400 of rewards, room 3000 - 1500 = 1500: split 10:10:5 = 160, 160, 80.
         let pay = community(&inputs);
-        assert_eq!([pay[0].rewards, pay[1].rewards, pay[2].rewards], [dec!(160), dec!(160), dec!(80)]);
+        assert_eq!(
+            [pay[0].rewards, pay[1].rewards, pay[2].rewards],
+            [dec!(160), dec!(160), dec!(80)]
+        );
         // A cap of 1.1 times base pay leaves 1650 - 1500 = 150, whatever the public-health pay.
-        let capped = community(&PayInputs { cap_multiple: dec!(1.1), ..inputs });
+        let capped = community(&PayInputs {
+            cap_multiple: dec!(1.1),
+            ..inputs
+        });
         assert_eq!(capped.iter().map(|p| p.rewards).sum::<Decimal>(), dec!(150));
     }
 }
