@@ -21,7 +21,6 @@ const UI = {
     by_year: '逐年', one_value: '统一', documented: '文件规定', plausible: '合理范围', source: '来源', outside: '超出范围',
     refused: '已拒绝', not_utf8: '文件不是 UTF-8 编码(可能是 GBK);请在编辑器中另存为 UTF-8 后再打开。',
     utf16: '文件是 UTF-16 编码;请另存为 UTF-8 后再打开。', opened_default: '未能恢复上次的工作,已打开默认方案;上次的文本保存在浏览器的 ygt.recovered 中。',
-    groups: { insurance: '医保总额付费与结算', fiscal: '财政投入', public_health: '基本公共卫生', pay: '薪酬与人员下沉', fund: '专项资金' },
     year: '年', unit_wan: '万元', unit_yuan: '元', pp: '个百分点',
     tab_policy: '政策与假设', tab_county: '县情', new_county: '按常住人口新建县', new_county_note: '只需常住人口:其余输入按全国比例估算并标为估计值,请逐项替换为本县数据。',
     county_name: '县名', population: '常住人口', create: '新建', estimated_note: '黄底为估计值,输入本县数据后标记消失。', estimated: '估计值',
@@ -44,7 +43,6 @@ const UI = {
     by_year: 'by year', one_value: 'one value', documented: 'documented', plausible: 'plausible', source: 'source', outside: 'outside range',
     refused: 'refused', not_utf8: 'The file is not UTF-8 (perhaps GBK); save it as UTF-8 in an editor and open it again.',
     utf16: 'The file is UTF-16; save it as UTF-8 and open it again.', opened_default: 'Could not restore the last work; the default scenario is open. The last text is kept in the browser under ygt.recovered.',
-    groups: { insurance: 'Insurance global budget and settlement', fiscal: 'Fiscal funding', public_health: 'Basic public health', pay: 'Pay and staff sent down', fund: 'Special fund' },
     year: '', unit_wan: '10k yuan', unit_yuan: 'yuan', pp: 'points',
     tab_policy: 'Policy & assumptions', tab_county: 'County', new_county: 'New county from its population', new_county_note: 'Only the resident population: every other input is estimated from national ratios and marked, until you enter the county\'s own figures.',
     county_name: 'county name', population: 'resident population', create: 'Create', estimated_note: 'Yellow inputs are estimates; entering the county\'s own figure removes the mark.', estimated: 'estimate',
@@ -57,15 +55,6 @@ const UI = {
   },
 };
 
-const GROUPS = [
-  ['insurance', ['global_budget', 'critical_illness_rate', 'risk_reserve_rate', 'quality_reserve_rate', 'history_weight', 'history_years',
-    'surplus_retained_share', 'surplus_retention_cap_rate', 'overspend_band_rate', 'overspend_fund_share', 'primary_tilt_points']],
-  ['fiscal', ['per_bed_subsidy_yuan']],
-  ['public_health', ['public_health_per_capita_yuan', 'public_health_prepaid_share', 'public_health_share_county', 'public_health_share_township', 'public_health_share_village']],
-  ['pay', ['staff_reward_share', 'fixed_pay_share', 'primary_pay_topup_rate', 'staff_sent_down_per_township', 'sent_down_allowance_yuan']],
-  ['fund', ['special_fund_rate', 'special_fund_management_share']],
-];
-const PH_SPLIT = ['public_health_share_county', 'public_health_share_township', 'public_health_share_village'];
 
 let lang = localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
 let sandbox = null;
@@ -237,7 +226,13 @@ function buildControl(spec, isLever) {
   const unit = lang === 'zh' ? spec.unit_zh : spec.unit_en;
   container.append(el('div', { class: 'name', text: label(spec) }));
   const row = el('div', { class: 'row' });
-  if (spec.switch) {
+  if (spec.choices.length > 0) {
+    const select = el('select', { 'aria-label': label(spec) });
+    spec.choices.forEach((choice, index) => select.append(el('option', { value: String(index), text: lang === 'zh' ? choice.zh : choice.en })));
+    select.value = String(Number(values[0]));
+    select.addEventListener('change', () => requestSet(path, select.value));
+    row.append(select);
+  } else if (spec.switch) {
     const box = el('input', { type: 'checkbox' });
     box.checked = Number(values[0]) !== 0;
     box.addEventListener('change', () => requestSet(path, box.checked ? 'true' : 'false'));
@@ -292,11 +287,12 @@ function buildControl(spec, isLever) {
 // A public-health share moved: the township share (or the village share, when the township one moves)
 // takes up the difference so the three still add to one, and all three change together.
 function changeValue(spec, path, value) {
-  if (mode && PH_SPLIT.includes(spec.key) && path.startsWith(mode + '.')) {
-    const shares = Object.fromEntries(PH_SPLIT.map((key) => [key, Number(currentValues(controls.levers.find((l) => l.key === key))[0])]));
+  if (mode && spec.split && path.startsWith(mode + '.')) {
+    const split = spec.split;
+    const shares = Object.fromEntries(split.map((key) => [key, Number(currentValues(controls.levers.find((l) => l.key === key))[0])]));
     shares[spec.key] = Number(value);
-    const balancer = spec.key === 'public_health_share_township' ? 'public_health_share_village' : 'public_health_share_township';
-    const others = PH_SPLIT.filter((key) => key !== balancer).reduce((sum, key) => sum + shares[key], 0);
+    const balancer = spec.key === split[1] ? split[2] : split[1];
+    const others = split.filter((key) => key !== balancer).reduce((sum, key) => sum + shares[key], 0);
     const rest = Math.round((1 - others) * 1e6) / 1e6;
     if (rest >= 0) {
       requestSet(`${mode}.${balancer}`, String(rest));
@@ -328,6 +324,8 @@ function updateControls() {
     node.classList.toggle('outside', isOutside(spec, values, isLever));
     const checkbox = node.querySelector('input[type=checkbox]');
     if (checkbox) checkbox.checked = Number(values[0]) !== 0;
+    const select = node.querySelector('.row select');
+    if (select && document.activeElement !== select) select.value = String(Number(values[0]));
     const number = node.querySelector('.row input[type=number]');
     if (number && document.activeElement !== number) number.value = typed ?? values[0];
     const slider = node.querySelector('input[type=range]');
@@ -350,12 +348,14 @@ function renderControls() {
   panelShape = shape;
   const leverBox = document.querySelector('#levers .controls');
   leverBox.replaceChildren();
-  for (const [group, keys] of GROUPS) {
-    leverBox.append(el('h3', { class: 'note', text: t('groups')[group] }));
-    for (const key of keys) {
-      const spec = controls.levers.find((l) => l.key === key);
-      if (spec) leverBox.append(buildControl(spec, true));
+  // Levers in the core's order, under the heading of each group the core declares.
+  let group = null;
+  for (const spec of controls.levers) {
+    if (spec.group !== group) {
+      group = spec.group;
+      leverBox.append(el('h3', { class: 'note', text: lang === 'zh' ? spec.group_zh : spec.group_en }));
     }
+    leverBox.append(buildControl(spec, true));
   }
   const assumptionBox = document.querySelector('#assumptions .controls');
   assumptionBox.replaceChildren(...controls.assumptions.map((spec) => buildControl(spec, false)));

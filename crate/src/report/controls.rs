@@ -10,14 +10,24 @@ use crate::scenario::Scenario;
 
 fn spec_json(spec: &ParamSpec) -> Value {
     let (unit_zh, unit_en) = spec.unit.label();
+    let (group_zh, group_en) = spec.group.label();
+    let choices: Vec<Value> = spec
+        .choices
+        .iter()
+        .map(|(zh, en)| json!({"zh": zh, "en": en}))
+        .collect();
     json!({
+        "group": spec.group.key(),
+        "group_zh": group_zh,
+        "group_en": group_en,
+        "choices": choices,
         "key": spec.key,
         "zh": spec.zh,
         "en": spec.en,
         "unit_zh": unit_zh,
         "unit_en": unit_en,
         "switch": spec.unit == Unit::Switch,
-        "whole": matches!(spec.unit, Unit::Switch | Unit::Years),
+        "whole": matches!(spec.unit, Unit::Switch | Unit::Years | Unit::Choice),
         "min": spec.min.to_string(),
         "max": spec.max.to_string(),
         "usual": spec.usual.map(|(low, high)| vec![low.to_string(), high.to_string()]),
@@ -33,6 +43,14 @@ pub fn document(scenario: &Scenario) -> Value {
         .iter()
         .map(|lever| {
             let mut entry = spec_json(lever.spec());
+            // The levers that move together so they still add to one (the first of them absorbs a change).
+            if let Some(split) = lever.split() {
+                entry["split"] = json!(split
+                    .levers
+                    .iter()
+                    .map(|l| l.spec().key)
+                    .collect::<Vec<_>>());
+            }
             entry["baseline"] = json!(input
                 .baseline
                 .schedule(*lever)
