@@ -37,6 +37,9 @@ fn institution(tier: Tier, lead: bool) -> impl Strategy<Value = Institution> {
                 count: if lead { 1 } else { count },
                 beds: Decimal::from(beds),
                 staff: Decimal::from(staff),
+                doctors: Decimal::from(staff * 2 / 5),
+                nurses: Decimal::from(staff / 2),
+                average_stay_days: Decimal::from(staff % 12),
                 outpatient_visits: Decimal::from(visits),
                 admissions: if tier == Tier::Village {
                     Decimal::ZERO

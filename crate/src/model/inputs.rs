@@ -132,6 +132,12 @@ pub struct Institution {
     pub beds: Decimal,
     /// Health staff (persons).
     pub staff: Decimal,
+    /// Licensed (assistant) doctors (执业(助理)医师), 0 when not given.
+    pub doctors: Decimal,
+    /// Registered nurses (注册护士), 0 when not given.
+    pub nurses: Decimal,
+    /// Average length of stay of its admissions, days (平均住院日), 0 when not given.
+    pub average_stay_days: Decimal,
     /// Outpatient and emergency visits of the insured in the base year.
     pub outpatient_visits: Decimal,
     /// Admissions of the insured in the base year.
@@ -140,7 +146,8 @@ pub struct Institution {
     pub cost_per_visit: Decimal,
     /// Yuan per admission in the base year (all payers).
     pub cost_per_admission: Decimal,
-    /// Average pay per staff member in the base year, yuan.
+    /// Average pay per staff member for medical work in the base year, yuan (public-health work is paid
+    /// from the public-health funds on top of it).
     pub average_pay: Decimal,
     /// Base fiscal subsidy through the old channels (原渠道), yuan per year (seed 003 §七(三)).
     pub base_subsidy: Decimal,

@@ -73,6 +73,11 @@ pub(crate) struct BaseYear {
     pub cost_per_admission: ByPlace<Decimal>,
     /// Total medical cost of the insured's care (all payers).
     pub total_cost: Decimal,
+    /// Public hospitals' nurses per doctor (医护比 1 : x), over hospitals that give both; 0 if none does.
+    pub nurses_per_doctor: Decimal,
+    /// Public hospitals' average length of stay (平均住院日), weighted by admissions, over hospitals that
+    /// give it; 0 if none does.
+    pub average_stay_days: Decimal,
 }
 
 impl TierUnits {
@@ -228,6 +233,24 @@ impl<'a> Prepared<'a> {
                 out.cost_per_admission,
             );
         }
+        // Staff and length of stay of the public hospitals: inputs the model reports and does not move.
+        let hospitals = || {
+            county
+                .communities
+                .iter()
+                .flat_map(|c| &c.institutions)
+                .filter(|i| i.tier == Tier::County)
+        };
+        let staffed = || hospitals().filter(|i| !i.doctors.is_zero() && !i.nurses.is_zero());
+        let nurses_per_doctor = ratio(
+            staffed().map(|i| i.nurses).sum(),
+            staffed().map(|i| i.doctors).sum(),
+        );
+        let stays = || hospitals().filter(|i| !i.average_stay_days.is_zero());
+        let average_stay_days = ratio(
+            stays().map(|i| i.admissions * i.average_stay_days).sum(),
+            stays().map(|i| i.admissions).sum(),
+        );
         let per = |cost: &ByPlace<Decimal>, volume: &ByPlace<Decimal>| {
             let mut each = ByPlace::default();
             for place in Place::ALL {
@@ -242,6 +265,8 @@ impl<'a> Prepared<'a> {
                 cost_per_visit: per(&outpatient_cost, &visits),
                 cost_per_admission: per(&inpatient_cost, &admissions),
                 total_cost,
+                nurses_per_doctor,
+                average_stay_days,
             },
         }
     }

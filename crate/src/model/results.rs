@@ -187,6 +187,10 @@ pub struct Indicators {
     pub admission_cost_growth: Decimal,
     /// 实现收支平衡的公立医院占比: public hospitals (county tier) whose income covers their spending.
     pub public_hospitals_in_balance_share: Decimal,
+    /// 医护比 of public hospitals: nurses per doctor (1 : x), from the inputs (0 when not given).
+    pub nurses_per_doctor: Decimal,
+    /// 平均住院日 of public hospitals, days, from the inputs (0 when not given).
+    pub average_stay_days: Decimal,
     /// 医疗服务收入占医疗收入比例 (excluding drugs, consumables and tests).
     pub service_revenue_share: Decimal,
     /// The insurance fund's result for the year, yuan (positive adds to its balance).

@@ -3,9 +3,10 @@
 
 use serde_json::{json, Value};
 
-use crate::model::{Place, Tier};
+use crate::model::Place;
 use crate::scenario::fields::{
-    InputField, NumberRule, COMMUNITY_FIELDS, INSTITUTION_FIELDS, OUT_OF_COUNTY_FIELDS,
+    institution_value, InputField, NumberRule, COMMUNITY_FIELDS, INSTITUTION_FIELDS,
+    OUT_OF_COUNTY_FIELDS,
 };
 use crate::scenario::Scenario;
 
@@ -48,20 +49,15 @@ pub fn document(scenario: &Scenario) -> Value {
                 .institutions
                 .iter()
                 .map(|i| {
-                    json!({
+                    let mut entry = json!({
                         "name": i.name,
-                        "tier": match i.tier { Tier::County => "county", Tier::Township => "township", Tier::Village => "village" },
+                        "tier": i.tier.key(),
                         "lead": i.is_lead,
-                        "count": i.count.to_string(),
-                        "beds": i.beds.to_string(),
-                        "staff": i.staff.to_string(),
-                        "outpatient_visits": i.outpatient_visits.to_string(),
-                        "admissions": i.admissions.to_string(),
-                        "cost_per_visit": i.cost_per_visit.to_string(),
-                        "cost_per_admission": i.cost_per_admission.to_string(),
-                        "average_pay_yuan": i.average_pay.to_string(),
-                        "base_subsidy_yuan": i.base_subsidy.to_string(),
-                    })
+                    });
+                    for field in INSTITUTION_FIELDS {
+                        entry[field.key] = json!(institution_value(i, field.key).to_string());
+                    }
+                    entry
                 })
                 .collect();
             json!({

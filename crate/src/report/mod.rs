@@ -56,6 +56,8 @@ indicator_rows! {
     visit_cost_growth, Fraction, "门诊次均费用增幅(同口径)", "cost per visit growth, constant case mix";
     admission_cost_growth, Fraction, "住院次均费用增幅(同口径)", "cost per admission growth, constant case mix";
     public_hospitals_in_balance_share, Fraction, "实现收支平衡的公立医院占比", "public hospitals in balance";
+    nurses_per_doctor, Ratio, "公立医院医护比(1:护士)", "nurses per doctor, public hospitals";
+    average_stay_days, Ratio, "公立医院平均住院日(日)", "average length of stay, public hospitals (days)";
     budget_stake, Fraction, "医共体承担的医保额度风险(每元超支自担比例)", "money at stake per yuan of claims";
     service_revenue_share, Fraction, "医疗服务收入占比", "medical-service revenue share";
     average_pay_county, Money, "县级人均薪酬(元)", "average pay, county (yuan)";

@@ -53,6 +53,7 @@ pub const PAY: NumberRule = rule(
 );
 pub const BEDS: NumberRule = rule(dec!(0), dec!(1_000_000), true, "张", "beds");
 pub const STAFF: NumberRule = rule(dec!(0), dec!(10_000_000), true, "人", "persons");
+pub const STAY_DAYS: NumberRule = rule(dec!(0), dec!(365), false, "日", "days");
 pub const COUNT: NumberRule = rule(dec!(1), dec!(100_000), true, "个", "institutions");
 pub const SUBSIDY: NumberRule = rule(
     dec!(0),
@@ -185,7 +186,34 @@ pub static INSTITUTION_FIELDS: &[InputField] = &[
         COST_PER_ADMISSION,
         Some(Decimal::ZERO),
     ),
-    field("average_pay_yuan", "人均薪酬", "average pay", PAY, None),
+    field(
+        "doctors",
+        "执业(助理)医师",
+        "licensed doctors (0: not given)",
+        STAFF,
+        Some(Decimal::ZERO),
+    ),
+    field(
+        "nurses",
+        "注册护士",
+        "registered nurses (0: not given)",
+        STAFF,
+        Some(Decimal::ZERO),
+    ),
+    field(
+        "average_stay_days",
+        "平均住院日",
+        "average length of stay (0: not given)",
+        STAY_DAYS,
+        Some(Decimal::ZERO),
+    ),
+    field(
+        "average_pay_yuan",
+        "人均薪酬(医疗工作)",
+        "average pay for medical work",
+        PAY,
+        None,
+    ),
     field(
         "base_subsidy_yuan",
         "财政基本补助",
@@ -194,6 +222,26 @@ pub static INSTITUTION_FIELDS: &[InputField] = &[
         Some(Decimal::ZERO),
     ),
 ];
+
+/// The value of an institution's input field `key` (one of [`INSTITUTION_FIELDS`]): the one mapping from
+/// field keys to the model's institution, used by the editor and the spreadsheet.
+pub fn institution_value(institution: &crate::model::Institution, key: &str) -> Decimal {
+    match key {
+        "count" => Decimal::from(institution.count),
+        "beds" => institution.beds,
+        "staff" => institution.staff,
+        "doctors" => institution.doctors,
+        "nurses" => institution.nurses,
+        "average_stay_days" => institution.average_stay_days,
+        "outpatient_visits" => institution.outpatient_visits,
+        "admissions" => institution.admissions,
+        "cost_per_visit" => institution.cost_per_visit,
+        "cost_per_admission" => institution.cost_per_admission,
+        "average_pay_yuan" => institution.average_pay,
+        "base_subsidy_yuan" => institution.base_subsidy,
+        _ => Decimal::ZERO,
+    }
+}
 
 /// The declaration of `key` in `fields` (the tables above are fixed, so a missing key is a bug).
 pub fn find(fields: &'static [InputField], key: &str) -> &'static InputField {

@@ -913,6 +913,9 @@ fn read_institution(node: &Node, path: &str, reader: &mut Reader) -> Option<Inst
     let admissions = reader.input(&mut fields, INSTITUTION_FIELDS, "admissions");
     let cost_per_visit = reader.input(&mut fields, INSTITUTION_FIELDS, "cost_per_visit");
     let cost_per_admission = reader.input(&mut fields, INSTITUTION_FIELDS, "cost_per_admission");
+    let doctors = reader.input(&mut fields, INSTITUTION_FIELDS, "doctors");
+    let nurses = reader.input(&mut fields, INSTITUTION_FIELDS, "nurses");
+    let average_stay = reader.input(&mut fields, INSTITUTION_FIELDS, "average_stay_days");
     let average_pay = reader.input(&mut fields, INSTITUTION_FIELDS, "average_pay_yuan");
     let base_subsidy = reader.input(&mut fields, INSTITUTION_FIELDS, "base_subsidy_yuan");
     let eligible = reader.boolean(&mut fields, "per_bed_subsidy", tier == Some(Tier::County));
@@ -926,6 +929,9 @@ fn read_institution(node: &Node, path: &str, reader: &mut Reader) -> Option<Inst
         count: u32::try_from(count?).ok()?,
         beds: beds?,
         staff: staff?,
+        doctors: doctors?,
+        nurses: nurses?,
+        average_stay_days: average_stay?,
         outpatient_visits: visits?,
         admissions: admissions?,
         cost_per_visit: cost_per_visit?,

@@ -303,7 +303,7 @@ mod tests {
             );
             assert_eq!(
                 loaded.scenario.meta.estimated_fields.len(),
-                communities * (6 + 3 * 9) + 8
+                communities * (6 + 3 * INSTITUTION_FIELDS.len()) + 8
             );
             let projection = crate::model::project(&loaded.scenario.input);
             assert!(projection

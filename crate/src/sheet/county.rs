@@ -167,21 +167,18 @@ pub fn export(scenario: &Scenario) -> Vec<Table> {
             number(out.cost_per_admission),
         ]);
         for i in &community.institutions {
-            institutions.push(vec![
+            let mut row = vec![
                 text(community.name.clone()),
                 text(i.name.clone()),
                 text(tier_name(i.tier)),
                 text(if i.is_lead { "是" } else { "否" }),
-                number(Decimal::from(i.count)),
-                number(i.beds),
-                number(i.staff),
-                number(i.outpatient_visits),
-                number(i.admissions),
-                number(i.cost_per_visit),
-                number(i.cost_per_admission),
-                number(i.average_pay),
-                number(i.base_subsidy),
-            ]);
+            ];
+            row.extend(
+                INSTITUTION_FIELDS
+                    .iter()
+                    .map(|field| number(fields::institution_value(i, field.key))),
+            );
+            institutions.push(row);
         }
     }
     vec![

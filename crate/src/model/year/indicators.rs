@@ -146,6 +146,8 @@ pub(crate) fn year(inputs: &IndicatorInputs) -> Indicators {
             &inputs.carry.cost_per_admission,
         ),
         public_hospitals_in_balance_share: ratio(inputs.hospitals_in_balance, inputs.hospitals),
+        nurses_per_doctor: inputs.prepared.base.nurses_per_doctor,
+        average_stay_days: inputs.prepared.base.average_stay_days,
         service_revenue_share: ratio(service_revenue, revenue),
         fund_year_balance: ledger.amount(Item::FundBalanceCarriedForward)
             + ledger.amount(Item::RiskFundCarriedForward)
