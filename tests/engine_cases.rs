@@ -65,26 +65,22 @@ fn settlement_shares_overspend_and_retains_surplus() {
     assert_eq!(ledger.amount(Item::FundBalanceDrawn), d("0"));
     // The fund's year: 81,764.71 + 490,588.23 + 33,000.00.
     assert_eq!(year.indicators.fund_year_balance, d("605352.94"));
-    // A's overspend borne, 4,411.76, finds no reserve in year 1, so members are charged by their claims
-    // (county 4,700,000, township 1,800,000, village 200,000 of 6,700,000): 441,176 fen x 47/67, 18/67,
-    // 2/67 = 309,481.67, 118,524.90, 13,169.43; the two fen left go to the township's .90 and the
-    // county's .67: 3,094.82, 1,185.25, 131.69.
-    assert_eq!(
-        a.overspend_charged,
-        [d("3094.82"), d("1185.25"), d("131.69")]
-    );
-    // The pooled fund of A: quality money 203,823.53, split 60/20/20 to rewards, development and the
-    // reserve: 122,294.12, 40,764.71, 40,764.70 (the fen to the largest remainders, .8 and then the
-    // earlier .6), under the cap of 2% of 6,700,000.
-    assert_eq!(a.fund.development, d("40764.71"));
-    assert_eq!(a.community_fund_carried_forward, d("40764.70"));
+    // A's overspend borne, 4,411.76, is met from its quality money returned (203,823.53), so nothing is
+    // charged to the members.
+    assert_eq!(a.fund.overspend_covered, d("4411.76"));
+    assert_eq!(a.overspend_charged, [d("0"), d("0"), d("0")]);
+    // The rest, 199,411.77, is split 60/20/20 to rewards, development and the reserve: 119,647.06,
+    // 39,882.36, 39,882.35 (19,941,177 fen: floors 11,964,706, 3,988,235, 3,988,235; the fen left to the
+    // larger remainder .4, the earlier of the tie), under the cap of 2% of 6,700,000.
+    assert_eq!(a.fund.development, d("39882.36"));
+    assert_eq!(a.community_fund_carried_forward, d("39882.35"));
     assert_eq!(
         a.fund
             .rewards
             .iter()
             .copied()
             .sum::<rust_decimal::Decimal>(),
-        d("122294.12")
+        d("119647.06")
     );
     // B: retained 327,058.82 + quality 93,176.47 = 420,235.29: 252,141.17, 84,047.06, 84,047.06; the
     // reserve's cap is 2% of its in-county claims 3,250,000 = 65,000, so 19,047.06 more goes to rewards.

@@ -42,12 +42,25 @@ fn context(lever: Lever) -> Vec<String> {
     };
     match lever {
         // Sharing an overspend applies to fee for service and capitation (points share it by the point
-        // value), in a year with an overspend (the default's first years).
-        Lever::OverspendSharingRule => set(&[("member_payment_method", "0")]),
+        // value), when the overspend is more than the quality money returned can meet (so: no quality
+        // reserve, and the fund shares none of it).
+        Lever::OverspendSharingRule => set(&[
+            ("member_payment_method", "0"),
+            ("quality_reserve_rate", "0"),
+            ("overspend_fund_share", "0"),
+        ]),
         Lever::OverspendPrimaryShare => set(&[
             ("member_payment_method", "0"),
             ("overspend_sharing_rule", "2"),
+            ("quality_reserve_rate", "0"),
+            ("overspend_fund_share", "0"),
         ]),
+        // The pooled fund's uses apply to the money that goes through it: under fee for service, the
+        // retained surplus and the quality money.
+        Lever::FundShareRewards
+        | Lever::FundShareDevelopment
+        | Lever::FundShareReserve
+        | Lever::FundReserveCapRate => set(&[("member_payment_method", "0")]),
         _ => Vec::new(),
     }
 }
@@ -190,18 +203,18 @@ fn more_money_to_primary_care_never_lowers_the_primary_share_in_the_shipped_scen
 fn the_per_bed_subsidy_keeps_admissions_in_the_county_and_never_lowers_the_primary_share() {
     never_falls(
         "per_bed_subsidy_yuan",
-        &["0", "3000", "4000", "5000"],
+        &["0", "3000", "4000", "5000", "10000", "25000"],
         |y| y.indicators.in_county_admission_share,
     );
-    // With members paid by points (the default's reform), county hospitals that keep more patients earn
-    // more points and the point value for everyone else falls a little, so primary pay and, a year later,
-    // the primary share move by a hair (0.002 points in the default). At the precision the page shows
-    // (0.01%) the share never falls; docs/model.md §8.
-    never_falls_at(
+    never_falls(
         "per_bed_subsidy_yuan",
-        &["0", "3000", "4000", "5000"],
+        &["0", "3000", "4000", "5000", "10000", "25000"],
         |y| y.indicators.primary_outpatient_share,
-        4,
+    );
+    never_falls(
+        "per_bed_subsidy_yuan",
+        &["0", "3000", "4000", "5000", "10000", "25000"],
+        |y| y.indicators.county_consultation_rate,
     );
 }
 

@@ -98,6 +98,7 @@ ledger_items! {
     QuotaReceived => QuotaAccount, Source, "quota_prepayments_received", "收到按月预付额度", "monthly prepayments received";
     ClearingReceived => QuotaAccount, Source, "year_end_clearing_received", "年终清算补付", "rest of the quota received at year end";
     OverspendShareReceived => QuotaAccount, Source, "overspend_share_received", "基金分担超支", "fund's share of overspend received";
+    QualityReturnedToPoints => QuotaAccount, Source, "quality_guarantee_into_points", "质量保证金返还(计入点值)", "quality guarantee returned, into the point value";
     OverspendCoveredByFund => QuotaAccount, Source, "overspend_covered_by_pooled_fund", "统筹资金储备弥补超支", "overspend met from the pooled reserve";
     OverspendChargedToMembers => QuotaAccount, Source, "overspend_charged_to_members", "成员单位分担超支", "overspend charged to members";
     ClearingRepaid => QuotaAccount, Use, "year_end_clearing_repaid", "年终清算退回多预付", "prepaid beyond the quota, repaid";
@@ -112,7 +113,7 @@ ledger_items! {
     RetainedSurplusIn => CommunityFund, Source, "surplus_retained", "结余留用转入", "retained surplus";
     QualityGuaranteeIn => CommunityFund, Source, "quality_guarantee_returned", "质量保证金返还", "quality guarantee returned";
     SpecialFundIn => CommunityFund, Source, "special_fund_contributions", "专项资金提取", "special fund contributions";
-    LeadHospitalFundsDrawn => CommunityFund, Source, "lead_hospital_funds_drawn", "牵头医院垫付", "advanced by the lead hospital";
+    MembersMakeUp => CommunityFund, Source, "made_up_by_members", "成员单位分摊补足", "made up by the members";
     OverspendCoveredOut => CommunityFund, Use, "overspend_covered", "储备弥补超支", "overspend met from the reserve";
     ManagementCosts => CommunityFund, Use, "management_costs", "医共体管理经费", "management costs";
     SentDownAllowances => CommunityFund, Use, "sent_down_allowances", "下沉人员补助", "allowances for staff sent down";
@@ -139,6 +140,7 @@ ledger_items! {
     TopupsReceived => Institutions, Source, "primary_pay_topups", "基层待遇提高资金", "primary pay top-ups";
     FundRewardsReceived => Institutions, Source, "performance_rewards", "统筹资金绩效奖励", "performance rewards from the pooled fund";
     AllowancesReceived => Institutions, Source, "sent_down_allowances", "下沉补助资金", "sent-down allowances";
+    RewardsFundedTo => Institutions, Source, "staff_rewards_funded", "结余奖励(由创造结余的层级承担)", "staff rewards, funded by the tiers whose net earned them";
     OperatingDeficit => Institutions, Source, "operating_deficit", "收支亏损(动用自有资金)", "operating deficit (own reserves)";
     NonpersonnelCosts => Institutions, Use, "nonpersonnel_costs", "药品耗材及其他运行成本", "drugs, consumables and running costs";
     SpecialFundOut => Institutions, Use, "special_fund_contributions", "提取专项资金", "special fund contributions";
@@ -147,13 +149,14 @@ ledger_items! {
     FixedPay => Institutions, Use, "fixed_pay", "固定薪酬", "fixed pay";
     VariablePay => Institutions, Use, "variable_base_pay", "基础绩效薪酬", "variable base pay";
     StaffRewards => Institutions, Use, "staff_rewards", "结余奖励(两个允许)", "staff rewards (two allowances)";
+    RewardsFundedFrom => Institutions, Use, "staff_rewards_funding", "承担结余奖励", "staff rewards funded from net income";
     PublicHealthPay => Institutions, Use, "public_health_pay", "公卫服务劳务报酬", "public-health work paid to staff";
     TopupsPaid => Institutions, Use, "primary_pay_topups_paid", "发放基层待遇提高", "primary pay top-ups paid";
     FundRewardsPaid => Institutions, Use, "performance_rewards_paid", "发放统筹资金绩效奖励", "performance rewards paid";
     AllowancesPaid => Institutions, Use, "sent_down_allowances_paid", "发放下沉补助", "sent-down allowances paid";
     PublicHealthDelivery => Institutions, Use, "public_health_services", "公卫服务耗材及检查", "public-health tests and supplies";
     KeyDisciplines => Institutions, Use, "key_disciplines_and_training", "重点学科和人才培养", "key disciplines and training";
-    LeadHospitalAdvance => Institutions, Use, "advance_to_community_fund", "垫付医共体统筹资金", "advance to the community fund";
+    FundShortfallPaid => Institutions, Use, "pooled_fund_shortfall", "分摊统筹资金缺口", "share of the pooled fund's shortfall";
     OperatingSurplus => Institutions, Use, "operating_surplus", "收支结余", "operating surplus";
 }
 
@@ -174,7 +177,13 @@ impl Default for Ledger {
 impl Ledger {
     /// Adds `amount` to `item` (amounts accumulate across communities and institutions).
     pub fn add(&mut self, item: Item, amount: Decimal) {
-        self.amounts[item as usize] += amount;
+        let total = self.amounts[item as usize] + amount;
+        // A zero is written as zero, never as -0 (which would print as "-0.00").
+        self.amounts[item as usize] = if total.is_zero() {
+            Decimal::ZERO
+        } else {
+            total
+        };
     }
 
     pub fn amount(&self, item: Item) -> Decimal {
@@ -229,12 +238,13 @@ impl Ledger {
             .collect()
     }
 
-    /// Whether any line is negative (a ledger line is an amount of money moved, never negative).
+    /// Lines that are negative, -0 included (a ledger line is an amount of money moved, never negative,
+    /// and a zero prints as 0.00).
     pub fn negative_lines(&self) -> Vec<Item> {
         Item::ALL
             .iter()
             .copied()
-            .filter(|item| self.amount(*item).is_sign_negative() && !self.amount(*item).is_zero())
+            .filter(|item| self.amount(*item).is_sign_negative())
             .collect()
     }
 }

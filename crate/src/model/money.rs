@@ -17,6 +17,20 @@ pub fn whole(count: Decimal) -> Decimal {
     count.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// The part of `amount` above zero: `amount` when it is positive, otherwise zero (never `-0`).
+pub fn above_zero(amount: Decimal) -> Decimal {
+    if amount > Decimal::ZERO {
+        amount
+    } else {
+        Decimal::ZERO
+    }
+}
+
+/// The part of `amount` below zero, as a positive amount: `-amount` when it is negative, otherwise zero.
+pub fn below_zero(amount: Decimal) -> Decimal {
+    above_zero(-amount)
+}
+
 /// `numerator / denominator`, or zero when the denominator is zero (an empty tier has no share).
 pub fn ratio(numerator: Decimal, denominator: Decimal) -> Decimal {
     if denominator.is_zero() {

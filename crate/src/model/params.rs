@@ -530,7 +530,7 @@ declare_params!(Assumption, ASSUMPTIONS, [
     },
     SettlementOutlookSpread {
         key: "settlement_outlook_spread", zh: "对年终清算结果的预期不确定幅度(占额度)", en: "uncertainty of the year-end position the community expects, share of quota",
-        unit: Fraction, range: (dec!(0.001), dec!(0.5)), usual: Some((dec!(0.02), dec!(0.1))), default: dec!(0.05),
+        unit: Fraction, range: (dec!(0.01), dec!(0.5)), usual: Some((dec!(0.02), dec!(0.1))), default: dec!(0.05),
         source: "assumption, not sourced: the community judges what is at stake from last year's claims against this year's quota, give or take this much", group: Response,
     },
     AdjustmentSpeed {

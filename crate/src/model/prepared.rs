@@ -35,8 +35,9 @@ pub(crate) struct PreparedCommunity {
     pub township_count: Decimal,
     /// Fund claims of the community's insured in the base year at today's reimbursement rates.
     pub base_claims: Decimal,
-    /// The same by tier (county, township, village): what capitation for primary care starts from.
-    pub base_tier_claims: [Decimal; 3],
+    /// The base year's outpatient and inpatient cost by tier (county, township, village) and out of
+    /// county: what capitation for primary care is sized from.
+    pub base_costs: [(Decimal, Decimal); 4],
 }
 
 /// A tier's institutions in one community, summed.
@@ -61,7 +62,6 @@ pub(crate) struct TierUnits {
 #[derive(Clone, Copy)]
 pub(crate) struct HospitalUnits {
     pub count: u32,
-    pub is_lead: bool,
     pub units: TierUnits,
 }
 
@@ -149,6 +149,7 @@ impl PreparedCommunity {
         let mut tiers = [TierUnits::default(); 3];
         let mut hospitals = Vec::new();
         let mut base_tier_claims = [Decimal::ZERO; 3];
+        let mut base_costs = [(Decimal::ZERO, Decimal::ZERO); 4];
         for institution in &community.institutions {
             let place = institution.tier.place();
             let visit_part = factor(ratio(institution.outpatient_visits, base_visits.get(place)));
@@ -159,10 +160,12 @@ impl PreparedCommunity {
                 units.add(institution, visit_part, admission_part);
                 hospitals.push(HospitalUnits {
                     count: institution.count,
-                    is_lead: institution.is_lead,
                     units,
                 });
             }
+            let costs = &mut base_costs[institution.tier.slot()];
+            costs.0 += institution.outpatient_visits * institution.cost_per_visit;
+            costs.1 += institution.admissions * institution.cost_per_admission;
             base_tier_claims[institution.tier.slot()] += claims_of(
                 rates,
                 place,
@@ -171,6 +174,10 @@ impl PreparedCommunity {
                 institution.admissions * institution.cost_per_admission,
             );
         }
+        base_costs[3] = (
+            out.outpatient_visits * out.cost_per_visit,
+            out.admissions * out.cost_per_admission,
+        );
         let outside_claims = claims_of(
             rates,
             Place::Outside,
@@ -187,8 +194,26 @@ impl PreparedCommunity {
             hospitals,
             township_count: community.township_count(),
             base_claims: base_tier_claims.iter().copied().sum::<Decimal>() + outside_claims,
-            base_tier_claims,
+            base_costs,
         }
+    }
+}
+
+impl PreparedCommunity {
+    /// The base year's claims by tier (county, township, village) and out of county, at the given
+    /// reimbursement rates and primary tilt (unrounded: only their proportions are used).
+    pub fn base_claims_at(&self, rates: &Reimbursement, tilt: Decimal) -> [Decimal; 4] {
+        const PLACES: [Place; 4] = [
+            Place::County,
+            Place::Township,
+            Place::Village,
+            Place::Outside,
+        ];
+        std::array::from_fn(|index| {
+            let (outpatient, inpatient) = self.base_costs[index];
+            outpatient * reimbursement_rate(&rates.outpatient, PLACES[index], tilt)
+                + inpatient * reimbursement_rate(&rates.inpatient, PLACES[index], tilt)
+        })
     }
 }
 

@@ -110,7 +110,6 @@ pub struct CommunityYear {
     pub settlement: Settlement,
     pub quality_guarantee_returned: Decimal,
     pub special_fund_contributions: Decimal,
-    pub lead_hospital_funds_drawn: Decimal,
     pub community_fund_carried_forward: Decimal,
     pub public_health_budget: Decimal,
     /// Money at stake: the part of a yuan of extra claims the community expected to bear this year
@@ -123,6 +122,8 @@ pub struct CommunityYear {
     pub member_payments: [Decimal; 3],
     /// The community's overspend charged to its members by tier.
     pub overspend_charged: [Decimal; 3],
+    /// What each tier made up for the pooled fund's obligations.
+    pub fund_shortfall_charged: [Decimal; 3],
     /// The pooled fund's year.
     pub fund: FundYear,
     pub staff_sent_down: Decimal,
@@ -147,8 +148,9 @@ pub struct FundYear {
     /// Performance rewards by tier.
     pub rewards: [Decimal; 3],
     pub development: Decimal,
-    /// Advanced by the lead hospital when obligations exceed what the fund holds.
-    pub lead_advance: Decimal,
+    /// What the members make up when the fund cannot meet its obligations (charged to them like an
+    /// overspend).
+    pub members_make_up: Decimal,
     pub carried_forward: Decimal,
 }
 

@@ -9,7 +9,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Number, Value};
 
-use super::{fraction_text, money_text, Kind, INDICATORS};
+use super::{fraction_text, money_text, unsigned, Kind, INDICATORS};
 use crate::model::{ByPlace, Ledger, Place, Projection, Section, Side, Tier, YearResult};
 use crate::scenario::{Diagnostic, Scenario};
 
@@ -24,7 +24,7 @@ fn money(value: Decimal) -> Value {
 }
 
 fn count(value: Decimal) -> Value {
-    Number::from_str(&value.round_dp(2).normalize().to_string())
+    Number::from_str(&unsigned(value.round_dp(2)).normalize().to_string())
         .map(Value::Number)
         .unwrap_or(Value::Null)
 }
@@ -171,13 +171,13 @@ fn year(result: &YearResult) -> Value {
                 },
                 "quality_guarantee_returned": money(c.quality_guarantee_returned),
                 "special_fund_contributions": money(c.special_fund_contributions),
-                "lead_hospital_funds_drawn": money(c.lead_hospital_funds_drawn),
                 "community_fund_carried_forward": money(c.community_fund_carried_forward),
                 "public_health_budget": money(c.public_health_budget),
                 "budget_stake": number(c.budget_stake),
                 "year_end_clearing": money(c.year_end_clearing),
                 "member_payments": by_tier(&c.member_payments),
                 "overspend_charged": by_tier(&c.overspend_charged),
+                "pooled_fund_shortfall_charged": by_tier(&c.fund_shortfall_charged),
                 "pooled_fund": {
                     "brought_forward": money(c.fund.brought_forward),
                     "surplus_retained": money(c.fund.surplus_retained),
@@ -189,7 +189,7 @@ fn year(result: &YearResult) -> Value {
                     "primary_topups": by_tier(&c.fund.primary_topups),
                     "rewards": by_tier(&c.fund.rewards),
                     "development": money(c.fund.development),
-                    "lead_advance": money(c.fund.lead_advance),
+                    "made_up_by_members": money(c.fund.members_make_up),
                     "carried_forward": money(c.fund.carried_forward),
                 },
                 "staff_sent_down": count(c.staff_sent_down),

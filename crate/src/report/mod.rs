@@ -11,6 +11,7 @@ pub mod table;
 
 use rust_decimal::Decimal;
 
+use crate::model::money::fen;
 use crate::model::{Indicators, YearResult};
 
 /// How a value is shown.
@@ -76,14 +77,25 @@ indicator_rows! {
     year_end_clearing, Money, "医保额度年终清算(元)", "year-end clearing of the quotas (yuan)";
 }
 
-/// Money as text to the fen: `1234.50`.
-pub fn money_text(amount: Decimal) -> String {
-    format!("{:.2}", amount)
+/// Zero without a sign: a negated zero (for example a part of a negative total split to nothing)
+/// would otherwise print as `-0.00`.
+pub fn unsigned(value: Decimal) -> Decimal {
+    if value.is_zero() {
+        Decimal::ZERO
+    } else {
+        value
+    }
 }
 
-/// A fraction as text rounded to six places: `0.912345`.
+/// Money as text to the fen: `1234.50`. Rounded with the model's own rule (`fen`, half away from
+/// zero), not cut off by the formatter, and never `-0.00`.
+pub fn money_text(amount: Decimal) -> String {
+    format!("{:.2}", unsigned(fen(amount)))
+}
+
+/// A fraction as text rounded to six places: `0.912345` (never `-0`).
 pub fn fraction_text(value: Decimal) -> String {
-    value.round_dp(6).normalize().to_string()
+    unsigned(value.round_dp(6)).normalize().to_string()
 }
 
 /// The value of an indicator row in a year, as text.
@@ -92,5 +104,27 @@ pub fn value_text(row: &IndicatorRow, year: &YearResult) -> String {
     match row.kind {
         Kind::Fraction | Kind::Ratio => fraction_text(value),
         Kind::Money => money_text(value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn money_text_rounds_to_the_fen_and_has_no_negative_zero() {
+        // Half away from zero (四舍五入), as model::money::fen: the formatter alone would cut 2.675 to
+        // 2.67 and print a negated zero or -0.004 as -0.00.
+        assert_eq!(money_text(dec!(2.675)), "2.68");
+        assert_eq!(money_text(dec!(-2.675)), "-2.68");
+        assert_eq!(money_text(dec!(1234.5)), "1234.50");
+        assert_eq!(money_text(dec!(0.0049)), "0.00");
+        assert_eq!(money_text(-Decimal::ZERO), "0.00");
+        assert_eq!(money_text(dec!(-0.004)), "0.00");
+        assert_eq!(money_text(dec!(-0.005)), "-0.01");
+        assert_eq!(fraction_text(-Decimal::ZERO), "0");
+        assert_eq!(fraction_text(dec!(-0.0000001)), "0");
+        assert_eq!(fraction_text(dec!(-0.0123456789)), "-0.012346");
     }
 }

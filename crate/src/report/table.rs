@@ -4,15 +4,18 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use super::{money_text, Kind, INDICATORS};
+use super::{money_text, unsigned, Kind, INDICATORS};
 use crate::model::{Projection, Section, Side};
 use crate::scenario::{Diagnostic, Scenario};
 
 fn shown(kind: Kind, value: Decimal) -> String {
     match kind {
-        Kind::Fraction => format!("{:.2}%", (value * Decimal::ONE_HUNDRED).round_dp(2)),
+        Kind::Fraction => format!(
+            "{:.2}%",
+            unsigned((value * Decimal::ONE_HUNDRED).round_dp(2))
+        ),
         Kind::Money => group_digits(&money_text(value)),
-        Kind::Ratio => format!("{:.2}", value.round_dp(2)),
+        Kind::Ratio => format!("{:.2}", unsigned(value.round_dp(2))),
     }
 }
 
@@ -115,5 +118,17 @@ mod tests {
         assert_eq!(group_digits("1234567.80"), "1,234,567.80");
         assert_eq!(group_digits("-999.00"), "-999.00");
         assert_eq!(group_digits("1000"), "1,000");
+    }
+
+    #[test]
+    fn no_negative_zero_in_the_table() {
+        use super::{shown, Kind};
+        use rust_decimal::Decimal;
+        use rust_decimal_macros::dec;
+        assert_eq!(shown(Kind::Money, -Decimal::ZERO), "0.00");
+        assert_eq!(shown(Kind::Money, dec!(-0.001)), "0.00");
+        assert_eq!(shown(Kind::Money, dec!(-1234567.805)), "-1,234,567.81");
+        assert_eq!(shown(Kind::Fraction, dec!(-0.00001)), "0.00%");
+        assert_eq!(shown(Kind::Ratio, -Decimal::ZERO), "0.00");
     }
 }

@@ -2,8 +2,27 @@
 //! validates with these rules; the page's county editor and the spreadsheet template take their labels
 //! and units from here.
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal_macros::dec;
+
+/// Decimal places kept of a yuan amount: the fen (0.01 yuan), the unit every amount in the books is
+/// counted in (`model::money::fen`).
+pub const MONEY_PLACES: u32 = 2;
+
+/// Decimal places kept of any other number that need not be whole (shares, rates, points,
+/// elasticities, factors, volumes). Why 8:
+/// - Policy figures and statistics are stated to a tenth of a percent or so; 8 places is a share to a
+///   millionth of a percent, so no real input loses anything.
+/// - The smallest non-zero input is then 10⁻⁸ (0.01 for money). A quotient of the model's amounts (a
+///   county's books are 10⁹–10¹⁰ yuan; even every input at its maximum stays below 10¹⁸) by any divisor
+///   built from inputs stays far inside rust_decimal's range of about 7.9 × 10²⁸; a divisor of 10⁻²⁸,
+///   which the reader used to let through, can leave it ("Division overflowed").
+/// - Products stay exact in rust_decimal's 96-bit mantissa and 28 places: a fen amount of 10¹² yuan
+///   (10¹⁴ fen) times an 8-place input of up to 100 is a mantissa below 10²⁴; a 12-place factor
+///   (`model::money::factor`) times an 8-place input has 20 places. So rounding happens only at the
+///   points docs/model.md names (fen, factor, cost level), never because a 28-digit input ran
+///   rust_decimal out of digits.
+pub const MAX_PLACES: u32 = 8;
 
 /// What a number field accepts.
 #[derive(Clone, Copy, Debug)]
@@ -12,6 +31,8 @@ pub struct NumberRule {
     pub max: Decimal,
     /// Whole numbers only (persons, beds, years).
     pub whole: bool,
+    /// A yuan amount: kept to the fen ([`MONEY_PLACES`]); other numbers keep [`MAX_PLACES`].
+    pub money: bool,
     pub unit_zh: &'static str,
     pub unit_en: &'static str,
 }
@@ -27,8 +48,19 @@ pub const fn rule(
         min,
         max,
         whole,
+        money: false,
         unit_zh,
         unit_en,
+    }
+}
+
+impl NumberRule {
+    /// The same rule for a yuan amount: kept to the fen when read.
+    pub const fn money(self) -> NumberRule {
+        NumberRule {
+            money: true,
+            ..self
+        }
     }
 }
 
@@ -36,21 +68,23 @@ pub const PERSONS: NumberRule = rule(dec!(0), dec!(100_000_000), true, "人", "p
 pub const VISITS: NumberRule = rule(dec!(0), dec!(1_000_000_000), false, "人次", "visits");
 pub const ADMISSIONS: NumberRule = rule(dec!(0), dec!(100_000_000), false, "人次", "admissions");
 pub const COST_PER_VISIT: NumberRule =
-    rule(dec!(0), dec!(1_000_000), false, "元/人次", "yuan per visit");
+    rule(dec!(0), dec!(1_000_000), false, "元/人次", "yuan per visit").money();
 pub const COST_PER_ADMISSION: NumberRule = rule(
     dec!(0),
     dec!(10_000_000),
     false,
     "元/人次",
     "yuan per admission",
-);
+)
+.money();
 pub const PAY: NumberRule = rule(
     dec!(0),
     dec!(10_000_000),
     false,
     "元/人/年",
     "yuan per person per year",
-);
+)
+.money();
 pub const BEDS: NumberRule = rule(dec!(0), dec!(1_000_000), true, "张", "beds");
 pub const STAFF: NumberRule = rule(dec!(0), dec!(10_000_000), true, "人", "persons");
 pub const STAY_DAYS: NumberRule = rule(dec!(0), dec!(365), false, "日", "days");
@@ -61,7 +95,8 @@ pub const SUBSIDY: NumberRule = rule(
     false,
     "元/年",
     "yuan per year",
-);
+)
+.money();
 pub const SHARE: NumberRule = rule(dec!(0), dec!(1), false, "比例(0-1)", "share (0-1)");
 pub const PER_CAPITA: NumberRule = rule(
     dec!(0),
@@ -69,7 +104,8 @@ pub const PER_CAPITA: NumberRule = rule(
     false,
     "元/人/年",
     "yuan per person per year",
-);
+)
+.money();
 pub const YEAR: NumberRule = rule(dec!(1900), dec!(2200), true, "年", "year");
 pub const HORIZON: NumberRule = rule(dec!(1), dec!(10), true, "年", "years");
 
@@ -257,6 +293,102 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
     }
 }
 
+/// Parses number text and rounds it to `places` decimal places, half away from zero (四舍五入, the rule
+/// of `model::money::fen`). Returns the value and whether a non-zero digit was dropped, or `None` when
+/// the text is not a number or its whole part does not fit in a decimal. The rounding is done on the
+/// digits as written, so a number with more digits than a decimal holds (a long fraction, or 1e-40)
+/// rounds exactly too instead of being refused.
+pub fn parse_rounded(text: &str, places: u32) -> Option<(Decimal, bool)> {
+    let (value, dropped) = match parse_decimal(text) {
+        Some(exact) => {
+            let rounded =
+                exact.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+            (rounded, rounded != exact)
+        }
+        None => round_digits(text, places)?,
+    };
+    // No negative zero: -0.000000001 is read as 0.
+    Some((
+        if value.is_zero() {
+            Decimal::ZERO
+        } else {
+            value
+        },
+        dropped,
+    ))
+}
+
+/// [`parse_rounded`] for text a decimal cannot hold exactly: `[+-]digits[.digits][e[+-]digits]`,
+/// rounded on its digits.
+fn round_digits(text: &str, places: u32) -> Option<(Decimal, bool)> {
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (mantissa, exponent) = match body.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => {
+            let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+            let digits = exponent.strip_prefix('-').unwrap_or(exponent);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            // An exponent too long for i64 is a number too large (refused) or too small (zero).
+            let value = exponent
+                .parse::<i64>()
+                .unwrap_or(if exponent.starts_with('-') {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                });
+            (mantissa, value)
+        }
+        None => (body, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let digits: Vec<u8> = whole.bytes().chain(fraction.bytes()).collect();
+    let Some(first) = digits.iter().position(|d| *d != b'0') else {
+        return Some((Decimal::ZERO, false));
+    };
+    // The decimal point falls before digits[point]; digits outside the written ones are zeros.
+    let point = i64::try_from(whole.len()).ok()?.saturating_add(exponent);
+    if point.saturating_sub(i64::try_from(first).ok()?) > 29 {
+        return None; // more than 29 whole digits: beyond any decimal
+    }
+    let digit_at = |index: i64| -> u8 {
+        usize::try_from(index)
+            .ok()
+            .and_then(|i| digits.get(i).copied())
+            .unwrap_or(b'0')
+    };
+    let kept_whole: String = if point <= 0 {
+        "0".into()
+    } else {
+        (0..point).map(|i| char::from(digit_at(i))).collect()
+    };
+    let kept_fraction: String = (0..i64::from(places))
+        .map(|i| char::from(digit_at(point.saturating_add(i))))
+        .collect();
+    let first_dropped = point.saturating_add(i64::from(places));
+    let round_up = digit_at(first_dropped) >= b'5';
+    let dropped = usize::try_from(first_dropped.max(0))
+        .ok()
+        .is_some_and(|start| digits.iter().skip(start).any(|d| *d != b'0'));
+    let text = if places == 0 {
+        kept_whole
+    } else {
+        format!("{kept_whole}.{kept_fraction}")
+    };
+    let mut value = Decimal::from_str_exact(&text).ok()?;
+    if round_up {
+        value = value.checked_add(Decimal::new(1, places))?;
+    }
+    Some((if negative { -value } else { value }, dropped))
+}
+
 /// Why `text` (written where a number belongs) is not one, as (Chinese, English) advice: the habits of
 /// spreadsheets and Chinese input methods named, so the user knows what to change.
 pub fn not_a_number(text: &str) -> (&'static str, &'static str) {
@@ -306,11 +438,165 @@ impl NumberRule {
         Ok(value.normalize())
     }
 
+    /// Decimal places kept when a number is read: 0 for whole numbers (a fraction is refused by
+    /// [`NumberRule::check`]), [`MONEY_PLACES`] for yuan, [`MAX_PLACES`] otherwise.
+    pub fn places(&self) -> u32 {
+        if self.whole {
+            0
+        } else if self.money {
+            MONEY_PLACES
+        } else {
+            MAX_PLACES
+        }
+    }
+
+    /// Parses number text for this rule: a whole-number field exactly (a fraction is then refused by
+    /// [`NumberRule::check`], never rounded away), any other field rounded to [`NumberRule::places`].
+    /// Returns the value and whether it was rounded; `None` when the text is not a number.
+    pub fn parse(&self, text: &str) -> Option<(Decimal, bool)> {
+        if self.whole {
+            parse_decimal(text).map(|value| (value, false))
+        } else {
+            parse_rounded(text, self.places())
+        }
+    }
+
+    /// (Chinese, English) warning that `typed` had more decimal places than this rule keeps and `used`
+    /// is the value taken instead.
+    pub fn rounded(&self, typed: &str, used: Decimal) -> (String, String) {
+        if self.money {
+            (
+                format!(
+                    "金额只精确到分(0.01 元,最多 {MONEY_PLACES} 位小数):输入 {typed},按 {used:.2} {} 计算(四舍五入)",
+                    self.unit_zh
+                ),
+                format!(
+                    "money is kept to the fen (0.01 yuan, at most {MONEY_PLACES} decimal places): {typed} was entered, {used:.2} {} is used (rounded half away from zero)",
+                    self.unit_en
+                ),
+            )
+        } else {
+            let used = used.normalize();
+            (
+                format!("最多保留 {MAX_PLACES} 位小数:输入 {typed},按 {used} 计算(四舍五入)"),
+                format!(
+                    "at most {MAX_PLACES} decimal places are kept: {typed} was entered, {used} is used (rounded half away from zero)"
+                ),
+            )
+        }
+    }
+
     /// (Chinese, English) statement of the accepted range.
     pub fn allowed(&self) -> (String, String) {
         (
             format!("允许范围 {} 到 {} {}", self.min, self.max, self.unit_zh),
             format!("allowed: {} to {} {}", self.min, self.max, self.unit_en),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rounded(text: &str, places: u32) -> Option<(String, bool)> {
+        parse_rounded(text, places).map(|(value, dropped)| (value.normalize().to_string(), dropped))
+    }
+
+    #[test]
+    fn numbers_round_half_away_from_zero_at_the_kept_place() {
+        let some = |value: &str, dropped: bool| Some((value.to_string(), dropped));
+        assert_eq!(rounded("3000.005", 2), some("3000.01", true));
+        assert_eq!(rounded("3000.0049", 2), some("3000", true));
+        assert_eq!(rounded("-2.675", 2), some("-2.68", true));
+        assert_eq!(rounded("3000.50", 2), some("3000.5", false));
+        assert_eq!(rounded("1e-28", 2), some("0", true));
+        assert_eq!(
+            rounded("0.1234567890123456789", 8),
+            some("0.12345679", true)
+        );
+        assert_eq!(rounded("-0.000000005", 8), some("-0.00000001", true));
+        assert_eq!(rounded("1.5e2", 8), some("150", false));
+        // More digits than a decimal holds, or a tiny exponent: rounded on the digits as written.
+        assert_eq!(
+            rounded("0.50000000000000000000000000000000000001", 8),
+            some("0.5", true)
+        );
+        assert_eq!(
+            rounded("0.00000000499999999999999999999999999", 8),
+            some("0", true)
+        );
+        assert_eq!(
+            rounded("0.000000005000000000000000000000000001", 8),
+            some("0.00000001", true)
+        );
+        assert_eq!(rounded("1e-400", 8), some("0", true));
+        assert_eq!(rounded("-1e-400", 8), some("0", true));
+        assert_eq!(rounded("0e-400", 8), some("0", false));
+        assert_eq!(rounded("+12.345678905e-1", 8), some("1.23456789", true));
+        assert_eq!(
+            rounded("99.9999999999999999999999999999999", 2),
+            some("100", true)
+        );
+        assert_eq!(
+            rounded("1.0000000000000000000000000000000", 2),
+            some("1", false)
+        );
+        // Still refused: not numbers, or a whole part no decimal holds.
+        assert_eq!(rounded("1e308", 8), None);
+        assert_eq!(rounded("123456789012345678901234567890.5", 2), None);
+        assert_eq!(rounded("1,000", 2), None);
+        assert_eq!(rounded("nan", 2), None);
+        assert_eq!(rounded("1e", 2), None);
+        assert_eq!(rounded("1.2.3", 2), None);
+        assert_eq!(rounded("-", 2), None);
+        assert_eq!(rounded("1e99999999999999999999", 2), None);
+        assert_eq!(rounded("1e-99999999999999999999", 2), some("0", true));
+    }
+
+    #[test]
+    fn rounding_on_the_digits_agrees_with_exact_decimals() {
+        // Every way of writing these numbers rounds alike, through rust_decimal or on the digits.
+        for text in [
+            "0.123456785",
+            "0.123456784999",
+            "-7.5",
+            "12345.678",
+            "0.000000015",
+            "99999999999.995",
+            "-0.0000000001",
+            "4.999999995",
+        ] {
+            for places in [0, 2, 8] {
+                let exact = parse_rounded(text, places);
+                assert_eq!(
+                    round_digits(text, places)
+                        .map(|(v, d)| (if v.is_zero() { Decimal::ZERO } else { v }, d)),
+                    exact,
+                    "{text} to {places}"
+                );
+                let scientific = format!("{text}0e0");
+                assert_eq!(
+                    round_digits(&scientific, places)
+                        .map(|(v, d)| (if v.is_zero() { Decimal::ZERO } else { v }, d)),
+                    exact,
+                    "{scientific} to {places}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn money_rules_keep_the_fen_and_counts_stay_exact() {
+        assert_eq!(PAY.places(), 2);
+        assert_eq!(SHARE.places(), MAX_PLACES);
+        assert_eq!(BEDS.places(), 0);
+        // A whole-number field is read exactly, so its fraction is refused by `check`, not rounded.
+        assert_eq!(BEDS.parse("150.5"), Some((Decimal::new(1505, 1), false)));
+        assert!(BEDS.check(Decimal::new(1505, 1)).is_err());
+        assert_eq!(
+            PAY.parse("110000.005"),
+            Some((Decimal::new(11000001, 2), true))
+        );
     }
 }

@@ -24,8 +24,8 @@ const MAX_INSTITUTIONS: usize = 5000;
 const MAX_TEXT_CHARS: usize = 20_000;
 
 use super::fields::{
-    self, parse_decimal, rule, InputField, NumberRule, COMMUNITY_FIELDS, HORIZON,
-    INSTITUTION_FIELDS, OUT_OF_COUNTY_FIELDS, PER_CAPITA, SHARE, YEAR,
+    self, rule, InputField, NumberRule, COMMUNITY_FIELDS, HORIZON, INSTITUTION_FIELDS,
+    OUT_OF_COUNTY_FIELDS, PER_CAPITA, SHARE, YEAR,
 };
 
 /// Collects diagnostics while reading.
@@ -157,7 +157,7 @@ impl Reader {
             Node::Number(text) => text,
             Node::Text(text) => {
                 let trimmed = text.trim();
-                let (zh, en) = if parse_decimal(trimmed).is_some() {
+                let (zh, en) = if rule.parse(trimmed).is_some() {
                     ("数字不要加引号", "write the number without quotes")
                 } else {
                     fields::not_a_number(trimmed)
@@ -175,7 +175,9 @@ impl Reader {
                 return None;
             }
         };
-        let Some(value) = parse_decimal(text) else {
+        // Money is read to the fen and other fractions to a bounded number of places (fields.rs
+        // says why), so no input the reader lets through can run the model out of digits.
+        let Some((value, rounded)) = rule.parse(text) else {
             let (zh, en) = fields::not_a_number(text);
             let (allowed_zh, allowed_en) = rule.allowed();
             self.error(
@@ -187,7 +189,13 @@ impl Reader {
             return None;
         };
         match rule.check(value) {
-            Ok(value) => Some(value),
+            Ok(value) => {
+                if rounded {
+                    let (zh, en) = rule.rounded(text, value);
+                    self.warning(path, text, zh, en);
+                }
+                Some(value)
+            }
             Err((zh, en)) => {
                 self.error(path, text, zh, en);
                 None
@@ -333,13 +341,20 @@ impl Reader {
 
     fn param_rule(spec: &ParamSpec) -> NumberRule {
         let (unit_zh, unit_en) = spec.unit.label();
-        rule(
+        let rule = rule(
             spec.min,
             spec.max,
             matches!(spec.unit, Unit::Switch | Unit::Years | Unit::Choice),
             unit_zh,
             unit_en,
-        )
+        );
+        // Yuan amounts are kept to the fen; every other unit to `fields::MAX_PLACES`.
+        match spec.unit {
+            Unit::YuanPerBedYear | Unit::YuanPerResidentYear | Unit::YuanPerPersonYear => {
+                rule.money()
+            }
+            _ => rule,
+        }
     }
 
     /// Warns about values outside a parameter's usual range. A lever at zero is a lever not used and

@@ -1,18 +1,19 @@
 //! Stage 6 (docs/model.md §7): the community's pooled fund (医共体统筹资金) and where its money goes.
 //! Books the community fund's account.
 //!
-//! In: the reserve brought forward, the retained surplus (结余留用, unless members are paid by points,
-//! where it reaches them through the point value), the quality guarantee returned and the special fund
-//! (seed 003 §五(六)2: 1% of medical business income, for management, allowances for staff sent down and
-//! higher pay for primary staff).
-//! Out, in this order: an overspend the community bears is met from the reserve first; the special fund
-//! pays management and all the rest of it raises primary pay, on top of anything the levers guarantee;
-//! the obligations the levers set (allowances for staff sent down, guaranteed primary top-ups) come from
-//! the reserve, then the lead hospital advances them (so an obligation never crowds out the rewards and
-//! capacity building the other money pays for, and the special fund always adds to primary pay). The other money (retained surplus and quality money) is shared among
+//! In: the reserve brought forward, the retained surplus (结余留用) and the quality guarantee returned
+//! (unless members are paid by points, where both reach them through the point value), and the special
+//! fund (seed 003 §五(六)2: 1% of medical business income, for management, allowances for staff sent down
+//! and higher pay for primary staff).
+//! Out, in this order: an overspend the community bears is met from this year's other money (retained
+//! surplus, quality money), then from the reserve; the special fund pays management and all the rest of
+//! it raises primary pay, on top of anything the levers guarantee; the obligations the levers set
+//! (allowances for staff sent down, guaranteed primary top-ups) come from the other money, then the
+//! reserve, and what is still missing the members make up. What other money is left is shared among
 //! performance rewards (tilted to primary staff), primary capacity building and the reserve; the reserve
 //! is capped, and what lies above the cap is paid out as rewards. So the fund is spent: it grows only as
-//! far as the user's reserve share and cap allow.
+//! far as the user's reserve share and cap allow. The order (obligations before discretionary uses, the
+//! quality money first against an overspend) is an assumption: the seeds name the uses, not their order.
 
 use rust_decimal::Decimal;
 
@@ -50,9 +51,15 @@ pub(crate) fn year(inputs: &FundInputs, ledger: &mut Ledger) -> FundYear {
         special_fund: inputs.special_fund,
         ..FundYear::default()
     };
+    // The money the year brings besides the special fund: the retained surplus and the quality
+    // guarantee returned. An overspend the community bears is met from it first, then from the reserve.
+    let mut other = inputs.surplus_retained + inputs.quality_returned;
     let mut reserve = inputs.brought_forward;
-    fund.overspend_covered = inputs.overspend_to_cover.min(reserve);
-    reserve -= fund.overspend_covered;
+    let from_other = inputs.overspend_to_cover.min(other);
+    let from_reserve = (inputs.overspend_to_cover - from_other).min(reserve);
+    other -= from_other;
+    reserve -= from_reserve;
+    fund.overspend_covered = from_other + from_reserve;
 
     // The special fund: management, then the rest to primary pay on top of anything guaranteed.
     fund.management = fen(inputs.special_fund * inputs.management_share);
@@ -68,16 +75,17 @@ pub(crate) fn year(inputs: &FundInputs, ledger: &mut Ledger) -> FundYear {
     for (slot, topup) in fund.primary_topups.iter_mut().enumerate() {
         *topup = inputs.guaranteed_topups[slot] + extra_primary[slot];
     }
+    other += special_left - special_to_primary;
 
-    // The obligations the levers set (allowances for staff sent down, guaranteed top-ups) come from the
-    // reserve, then the lead hospital advances them; the other money is not touched, so an obligation
-    // never crowds out the rewards and capacity building it pays for.
+    // The obligations the levers set (allowances for staff sent down, guaranteed top-ups) come before any
+    // discretionary use: from the other money, then the reserve; what is still missing the members make
+    // up (charged to them like an overspend, stage 7).
     let obligations = fund.allowances + inputs.guaranteed_topups.iter().copied().sum::<Decimal>();
-    let drawn = obligations.min(reserve);
+    let paid_from_other = obligations.min(other);
+    other -= paid_from_other;
+    let drawn = (obligations - paid_from_other).min(reserve);
     reserve -= drawn;
-    fund.lead_advance = obligations - drawn;
-    let other =
-        inputs.surplus_retained + inputs.quality_returned + special_left - special_to_primary;
+    fund.members_make_up = obligations - paid_from_other - drawn;
     let parts = allocate(other, &inputs.use_shares);
     let (mut rewards, development, to_reserve) = (parts[0], parts[1], parts[2]);
     reserve += to_reserve;
@@ -100,7 +108,7 @@ pub(crate) fn year(inputs: &FundInputs, ledger: &mut Ledger) -> FundYear {
     ledger.add(Item::RetainedSurplusIn, fund.surplus_retained);
     ledger.add(Item::QualityGuaranteeIn, fund.quality_returned);
     ledger.add(Item::SpecialFundIn, fund.special_fund);
-    ledger.add(Item::LeadHospitalFundsDrawn, fund.lead_advance);
+    ledger.add(Item::MembersMakeUp, fund.members_make_up);
     ledger.add(Item::OverspendCoveredOut, fund.overspend_covered);
     ledger.add(Item::ManagementCosts, fund.management);
     ledger.add(Item::SentDownAllowances, fund.allowances);
@@ -137,6 +145,24 @@ mod tests {
     }
 
     #[test]
+    fn the_fund_is_spent_by_its_rules() {
+        let mut ledger = Ledger::default();
+        let fund = year(&inputs(), &mut ledger);
+        // Special 500: management 100; 400 to primary by staff 30:10 on top of the guaranteed 50.
+        assert_eq!(fund.management, dec!(100));
+        assert_eq!(fund.primary_topups, [dec!(0), dec!(350), dec!(100)]);
+        // Other money 1,200 pays the obligations first (allowances 150, guaranteed 50), then 1,000 is
+        // split 60/20/20; the reserve, 100 + 200, reaches the cap of 300 exactly.
+        assert_eq!(fund.members_make_up, dec!(0));
+        assert_eq!(fund.development, dec!(200));
+        assert_eq!(fund.carried_forward, dec!(300));
+        // Rewards 600 by 100:30:10: 42,857.14, 12,857.14, 4,285.71 fen; the fen left goes to the largest
+        // remainder, the third's .71.
+        assert_eq!(fund.rewards, [dec!(428.57), dec!(128.57), dec!(42.86)]);
+        assert!(ledger.imbalances().is_empty());
+    }
+
+    #[test]
     fn a_full_reserve_is_paid_out_as_rewards() {
         let mut ledger = Ledger::default();
         let fund = year(
@@ -146,33 +172,15 @@ mod tests {
             },
             &mut ledger,
         );
-        // Reserve 400 - obligations 200 = 200, + 240 = 440, over the cap of 300: 140 more to rewards (860),
-        // split 100:30:10: 61428.57, 18428.57, 6142.86 fen; the fen left go to the largest remainders.
+        // Reserve 400 + 200 = 600, over the cap of 300: 300 more to rewards (900), split 100:30:10:
+        // 64,285.71, 19,285.71, 6,428.57 fen; the two fen left go to the first two (.71 each).
         assert_eq!(fund.carried_forward, dec!(300));
-        assert_eq!(fund.rewards, [dec!(614.29), dec!(184.28), dec!(61.43)]);
+        assert_eq!(fund.rewards, [dec!(642.86), dec!(192.86), dec!(64.28)]);
         assert!(ledger.imbalances().is_empty());
     }
 
     #[test]
-    fn the_fund_is_spent_by_its_rules() {
-        let mut ledger = Ledger::default();
-        let fund = year(&inputs(), &mut ledger);
-        // Special 500: management 100; 400 to primary by staff 30:10 on top of the guaranteed 50.
-        assert_eq!(fund.management, dec!(100));
-        assert_eq!(fund.primary_topups, [dec!(0), dec!(350), dec!(100)]);
-        // Obligations: allowances 150 and the guaranteed 50 take the reserve's 100; the lead advances 100.
-        assert_eq!(fund.lead_advance, dec!(100));
-        // Other money 1200: rewards 720, development 240, reserve 240, under the cap of 300. Rewards by
-        // 100:30:10: 51428.57, 15428.57, 5142.86 fen; the two fen left go to the largest remainders, the
-        // third's (.86) and then the first's (.57, the earlier of a tie).
-        assert_eq!(fund.development, dec!(240));
-        assert_eq!(fund.carried_forward, dec!(240));
-        assert_eq!(fund.rewards, [dec!(514.29), dec!(154.28), dec!(51.43)]);
-        assert!(ledger.imbalances().is_empty());
-    }
-
-    #[test]
-    fn an_overspend_is_met_from_the_reserve_and_a_shortfall_advanced_by_the_lead() {
+    fn an_overspend_is_met_first_and_the_members_make_up_what_the_obligations_lack() {
         let mut ledger = Ledger::default();
         let fund = year(
             &FundInputs {
@@ -184,12 +192,31 @@ mod tests {
             },
             &mut ledger,
         );
-        // Reserve 100 meets 80 of overspend; the obligations 150 + 50 take its last 20 and the lead
-        // advances 180. The special fund's 80 after management goes to primary pay.
+        // No other money: the reserve's 100 meets the 80 of overspend; the obligations 150 + 50 take its
+        // last 20 and the members make up 180. The special fund's 80 after management goes to primary pay.
         assert_eq!(fund.overspend_covered, dec!(80));
-        assert_eq!(fund.lead_advance, dec!(180));
+        assert_eq!(fund.members_make_up, dec!(180));
         assert_eq!(fund.primary_topups, [dec!(0), dec!(110), dec!(20)]);
         assert_eq!(fund.carried_forward, dec!(0));
+        assert!(ledger.imbalances().is_empty());
+    }
+
+    #[test]
+    fn quality_money_meets_an_overspend_before_the_reserve() {
+        let mut ledger = Ledger::default();
+        let fund = year(
+            &FundInputs {
+                overspend_to_cover: dec!(150),
+                surplus_retained: dec!(0),
+                ..inputs()
+            },
+            &mut ledger,
+        );
+        // Quality money 200 meets the 150; its last 50 pays part of the obligations (200), the reserve's
+        // 100 more, and the members make up 50. Nothing is left to split.
+        assert_eq!(fund.overspend_covered, dec!(150));
+        assert_eq!(fund.members_make_up, dec!(50));
+        assert_eq!(fund.rewards, [dec!(0), dec!(0), dec!(0)]);
         assert!(ledger.imbalances().is_empty());
     }
 }

@@ -12,7 +12,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::ledger::{Item, Ledger};
-use crate::model::money::{allocate, fen};
+use crate::model::money::{above_zero, allocate, below_zero, fen};
 
 /// One community's public-health money in one year.
 #[derive(Clone, Copy, Debug, Default)]
@@ -70,11 +70,11 @@ pub(crate) fn public_health(
     ledger.add(Item::PublicHealthPrepaid, prepaid);
     ledger.add(
         Item::PublicHealthPerformancePaid,
-        money.settlement().max(Decimal::ZERO),
+        above_zero(money.settlement()),
     );
     ledger.add(
         Item::FiscalPublicHealthClawedBack,
-        (-money.settlement()).max(Decimal::ZERO),
+        below_zero(money.settlement()),
     );
     ledger.add(Item::PublicHealthWithheld, budget - due);
     money

@@ -15,7 +15,7 @@ use super::demand::Demand;
 use super::YearSettings;
 use crate::model::inputs::{ByPlace, Levers, Place, Schedule};
 use crate::model::ledger::{Item, Ledger};
-use crate::model::money::{allocate, fen, ratio};
+use crate::model::money::{above_zero, allocate, below_zero, fen, ratio};
 use crate::model::params::{Assumption as A, Lever as L};
 use crate::model::results::{QuarterEvaluation, Settlement};
 
@@ -249,8 +249,8 @@ pub(crate) fn settle(
             paid += by_place.sum();
         }
         let result = financing_total - budget.critical_illness - paid;
-        ledger.add(Item::FundBalanceCarriedForward, result.max(Decimal::ZERO));
-        ledger.add(Item::FundBalanceDrawn, (-result).max(Decimal::ZERO));
+        ledger.add(Item::FundBalanceCarriedForward, above_zero(result));
+        ledger.add(Item::FundBalanceDrawn, below_zero(result));
         return claims
             .iter()
             .map(|by_place| Settled {
@@ -274,8 +274,8 @@ pub(crate) fn settle(
         let prepaid: Decimal = prepayments.iter().copied().sum();
         let clearing = quota - prepaid;
         ledger.add(Item::QuotasPrepaid, prepaid);
-        ledger.add(Item::ClearingPaidByFund, clearing.max(Decimal::ZERO));
-        ledger.add(Item::ClearingRepaidToFund, (-clearing).max(Decimal::ZERO));
+        ledger.add(Item::ClearingPaidByFund, above_zero(clearing));
+        ledger.add(Item::ClearingRepaidToFund, below_zero(clearing));
         ledger.add(Item::QualityGuaranteeReturned, quality_returned);
         ledger.add(
             Item::QualityGuaranteeWithheld,

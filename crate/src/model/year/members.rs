@@ -6,14 +6,16 @@
 //! - Fee for service: each member is paid its claims; the retained surplus goes to the pooled fund; an
 //!   overspend the community bears is met from the fund's reserve, and the rest is charged to members by
 //!   the sharing rule (the lead hospital, members by their claims, or county and primary in set shares).
-//! - Capitation for primary care: township centres and village clinics get a fixed amount per insured
-//!   resident (their base-year claims per insured, growing with per-capita financing), whatever their
-//!   volume; the county hospitals get the rest of the members' claims, so they carry the risk of primary
-//!   volume. Surplus and overspend as under fee for service.
-//! - Points: the money for members (quota and the fund's share of an overspend, less out-of-county
-//!   claims and the surplus returned) is shared by points (each member's claims), so the point value
-//!   carries surplus and overspend to every member in proportion to its work; nothing goes through the
-//!   pooled fund.
+//! - Capitation for primary care: township centres and village clinics get a fixed part of the quota, the
+//!   part their care took of the community's claims in the base year (at this year's reimbursement rates,
+//!   so a tilt toward primary care raises it), whatever their volume; the county hospitals get the rest
+//!   of the members' claims, so they carry the risk of primary volume. Surplus and overspend as under fee
+//!   for service. (The sizing is an assumption: the seeds name capitation, not how it is set.)
+//! - Points: the money for members (quota, the fund's share of an overspend and the quality guarantee
+//!   returned, less out-of-county claims and the surplus returned) is shared by points (each member's
+//!   fund claims), so the point value carries surplus and overspend to every member in proportion to its
+//!   work; nothing goes through the pooled fund. If out-of-county claims leave nothing, members are paid
+//!   nothing and the rest is charged by their claims.
 //!
 //! Without a global budget the fund pays each member its claims directly.
 
@@ -22,7 +24,7 @@ use rust_decimal::Decimal;
 
 use crate::model::inputs::{ByPlace, Levers, Place, Tier};
 use crate::model::ledger::{Item, Ledger};
-use crate::model::money::{allocate, fen};
+use crate::model::money::{above_zero, allocate, below_zero, fen};
 use crate::model::params::Lever as L;
 use crate::model::results::Settlement;
 
@@ -76,6 +78,8 @@ pub(crate) struct MemberPayments {
     pub paid: [Decimal; 3],
     /// Overspend charged to each tier.
     pub charged: [Decimal; 3],
+    /// Each tier's part of what the members make up for the pooled fund (§7).
+    pub fund_shortfall: [Decimal; 3],
 }
 
 /// What the quota account needs from the other stages for one community.
@@ -85,10 +89,14 @@ pub(crate) struct QuotaInputs<'a> {
     pub rule: SharingRule,
     pub claims: &'a ByPlace<Decimal>,
     pub settlement: &'a Settlement,
+    /// The quality guarantee returned: into the point value under points (to the pooled fund otherwise).
+    pub quality_returned: Decimal,
     pub prepaid: Decimal,
     pub clearing: Decimal,
     /// Met from the pooled fund's reserve (fee for service and capitation).
     pub overspend_covered: Decimal,
+    /// What the members make up for the pooled fund, charged like an overspend.
+    pub fund_shortfall: Decimal,
     /// Capitation amounts for township and village this year (used under capitation only).
     pub capitation: [Decimal; 3],
 }
@@ -98,7 +106,7 @@ fn tier_claims(claims: &ByPlace<Decimal>) -> [Decimal; 3] {
 }
 
 /// Splits a charge among the tiers by the sharing rule.
-fn charge(amount: Decimal, rule: SharingRule, claims: &[Decimal; 3]) -> [Decimal; 3] {
+pub(crate) fn charge(amount: Decimal, rule: SharingRule, claims: &[Decimal; 3]) -> [Decimal; 3] {
     let county_only = [amount, Decimal::ZERO, Decimal::ZERO];
     let weights = match rule {
         SharingRule::LeadHospital => return county_only,
@@ -125,24 +133,36 @@ fn charge(amount: Decimal, rule: SharingRule, claims: &[Decimal; 3]) -> [Decimal
 /// Pays one community's members and books its quota account.
 pub(crate) fn pay(inputs: &QuotaInputs, ledger: &mut Ledger) -> MemberPayments {
     let claims = tier_claims(inputs.claims);
+    // What the members make up for the pooled fund is shared by the rule (by claims under points).
+    let shortfall_rule = if inputs.global_budget && inputs.method == PaymentMethod::Points {
+        SharingRule::ByClaims
+    } else {
+        inputs.rule
+    };
+    let fund_shortfall = charge(inputs.fund_shortfall, shortfall_rule, &claims);
     if !inputs.global_budget {
         return MemberPayments {
             paid: claims,
             charged: [Decimal::ZERO; 3],
+            fund_shortfall,
         };
     }
     let settlement = inputs.settlement;
     let in_county: Decimal = claims.iter().copied().sum();
     let mut payments = MemberPayments {
         paid: claims,
+        fund_shortfall,
         ..MemberPayments::default()
     };
+    let mut quality_in = Decimal::ZERO;
     let mut retained_to_fund = settlement.surplus_retained;
     let mut charged_total = Decimal::ZERO;
     match inputs.method {
         PaymentMethod::Points => {
             retained_to_fund = Decimal::ZERO;
-            let available = in_county + settlement.surplus_retained - settlement.overspend_borne;
+            quality_in = inputs.quality_returned;
+            let available =
+                in_county + settlement.surplus_retained + quality_in - settlement.overspend_borne;
             if available >= Decimal::ZERO {
                 let parts = if in_county.is_zero() {
                     vec![available, Decimal::ZERO, Decimal::ZERO]
@@ -176,12 +196,13 @@ pub(crate) fn pay(inputs: &QuotaInputs, ledger: &mut Ledger) -> MemberPayments {
     }
 
     ledger.add(Item::QuotaReceived, inputs.prepaid);
-    ledger.add(Item::ClearingReceived, inputs.clearing.max(Decimal::ZERO));
-    ledger.add(Item::ClearingRepaid, (-inputs.clearing).max(Decimal::ZERO));
+    ledger.add(Item::ClearingReceived, above_zero(inputs.clearing));
+    ledger.add(Item::ClearingRepaid, below_zero(inputs.clearing));
     ledger.add(
         Item::OverspendShareReceived,
         settlement.overspend_fund_share,
     );
+    ledger.add(Item::QualityReturnedToPoints, quality_in);
     ledger.add(Item::OverspendCoveredByFund, inputs.overspend_covered);
     ledger.add(Item::OverspendChargedToMembers, charged_total);
     ledger.add(Item::MemberPaymentsCounty, payments.paid[0]);
@@ -193,26 +214,18 @@ pub(crate) fn pay(inputs: &QuotaInputs, ledger: &mut Ledger) -> MemberPayments {
     payments
 }
 
-/// Capitation for primary care in a year: each primary tier's base-year claims per insured resident,
-/// grown with per-capita financing since year 1, times this year's insured.
-pub(crate) fn capitation(
-    base_tier_claims: &[Decimal; 3],
-    base_insured: Decimal,
-    insured: Decimal,
-    financing_index: Decimal,
-) -> [Decimal; 3] {
-    let per_head = |claims: Decimal| {
-        if base_insured.is_zero() {
+/// Capitation for primary care in a year: each primary tier's part of the community's base-year claims
+/// (`base_claims`: county, township, village, outside, at this year's rates) times this year's quota.
+pub(crate) fn capitation(base_claims: &[Decimal; 4], quota: Decimal) -> [Decimal; 3] {
+    let total: Decimal = base_claims.iter().copied().sum();
+    let part = |claims: Decimal| {
+        if total.is_zero() {
             Decimal::ZERO
         } else {
-            fen(claims / base_insured * financing_index * insured)
+            fen(quota * claims / total)
         }
     };
-    [
-        Decimal::ZERO,
-        per_head(base_tier_claims[1]),
-        per_head(base_tier_claims[2]),
-    ]
+    [Decimal::ZERO, part(base_claims[1]), part(base_claims[2])]
 }
 
 #[cfg(test)]
@@ -247,9 +260,11 @@ mod tests {
             rule,
             claims,
             settlement,
+            quality_returned: dec!(0),
             prepaid: dec!(1000),
             clearing: dec!(0),
             overspend_covered: dec!(30),
+            fund_shortfall: dec!(0),
             capitation: [dec!(0), dec!(250), dec!(90)],
         }
     }

@@ -68,8 +68,6 @@ pub(crate) struct Carry {
     county_gain: Decimal,
     /// Last year's per-bed subsidy beyond today's, in thousands of yuan per bed.
     last_bed_excess: Decimal,
-    /// Per-capita financing in year 1 (the index base of capitation).
-    first_per_capita: Decimal,
     cost_per_visit: ByPlace<Decimal>,
     cost_per_admission: ByPlace<Decimal>,
     total_cost: Decimal,
@@ -104,7 +102,6 @@ impl Carry {
             last_primary_base_pay: vec![Decimal::ZERO; count],
             county_gain: Decimal::ZERO,
             last_bed_excess: Decimal::ZERO,
-            first_per_capita: Decimal::ZERO,
             cost_per_visit: prepared.base.cost_per_visit,
             cost_per_admission: prepared.base.cost_per_admission,
             total_cost: prepared.base.total_cost,
@@ -146,15 +143,14 @@ pub(crate) fn project_year(
     // 2. The budget and what is at stake.
     let budget = insurance::budget(&settings, &demands, &carry.claims_history);
     let spread = assumptions.get(A::SettlementOutlookSpread);
+    // The reform's stake is judged where the community would stand without it (the baseline's claims
+    // last year): what its rules put at stake, not a feedback of its own savings or overspending.
     let stakes: Vec<Decimal> = (0..demands.len())
         .map(|c| {
-            insurance::stake(
-                budget.quotas[c],
-                carry.claims_history[c][0],
-                levers,
-                year,
-                spread,
-            )
+            let last_claims = last_baseline.map_or(carry.claims_history[c][0], |b| {
+                b.communities[c].claims.sum()
+            });
+            insurance::stake(budget.quotas[c], last_claims, levers, year, spread)
         })
         .collect();
 
@@ -278,18 +274,6 @@ pub(crate) fn project_year(
     // 6-10. The pooled fund, paying members, fiscal money, pay and the members' books, by community.
     let method = PaymentMethod::from_lever(levers.at(L::MemberPaymentMethod, year));
     let rule = SharingRule::from_levers(levers, year);
-    let per_capita = ratio(
-        budget.financing.iter().copied().sum(),
-        demands.iter().map(|d| d.insured).sum(),
-    );
-    if year == 1 {
-        carry.first_per_capita = per_capita;
-    }
-    let financing_index = if carry.first_per_capita.is_zero() {
-        Decimal::ONE
-    } else {
-        per_capita / carry.first_per_capita
-    };
     let primary_weight = levers.at(L::PrimaryRewardWeight, year);
     let use_shares = [
         L::FundShareRewards,
@@ -341,7 +325,11 @@ pub(crate) fn project_year(
                 } else {
                     Decimal::ZERO
                 },
-                quality_returned: settled[c].quality_returned,
+                quality_returned: if through_fund || !budget.global {
+                    settled[c].quality_returned
+                } else {
+                    Decimal::ZERO
+                },
                 special_fund: care.special.iter().copied().sum(),
                 overspend_to_cover: if through_fund {
                     settlement.overspend_borne
@@ -365,14 +353,14 @@ pub(crate) fn project_year(
                 rule,
                 claims: &care.claims,
                 settlement,
+                quality_returned: settled[c].quality_returned,
                 prepaid: settled[c].prepayments.iter().copied().sum(),
                 clearing: settled[c].clearing,
                 overspend_covered: fund.overspend_covered,
+                fund_shortfall: fund.members_make_up,
                 capitation: members::capitation(
-                    &prep.base_tier_claims,
-                    community.insured_residents,
-                    demands[c].insured,
-                    financing_index,
+                    &prep.base_claims_at(&county.reimbursement, care_settings.tilt_points),
+                    budget.quotas[c],
                 ),
             },
             &mut ledger,
@@ -388,16 +376,7 @@ pub(crate) fn project_year(
             &mut ledger,
         );
         let per_bed = prep.tiers.map(|t| t.subsidised_beds * per_bed_rate);
-        let mut net = -fund.lead_advance;
-        for tier in Tier::ALL {
-            let slot = tier.slot();
-            net += payments.paid[slot] + care.revenue(tier) - care.claims.get(tier.place())
-                + prep.tiers[slot].base_subsidy
-                - care.nonpersonnel[slot]
-                - care.special[slot]
-                - payments.charged[slot]
-                - base_pay[slot];
-        }
+        let net = books::net_service_income(prep, care, &payments, &base_pay);
         let pay = pay::community(&pay::PayInputs {
             base_pay,
             public_health_pay: public_health
@@ -406,7 +385,7 @@ pub(crate) fn project_year(
             topups: fund.primary_topups,
             fund_rewards: fund.rewards,
             allowances: fund.allowances,
-            net_service_income: net,
+            net_service_income: net.iter().copied().sum(),
             reward_share: levers.at(L::StaffRewardShare, year),
             cap_multiple: levers.at(L::SalaryPoolCapMultiple, year),
             reward_weights,
@@ -416,10 +395,10 @@ pub(crate) fn project_year(
                 prepared: prep,
                 care,
                 payments: &payments,
-                fund: &fund,
                 public_health: &public_health,
                 per_bed,
                 pay: &pay,
+                net: &net,
                 wage_growth: growth.wage,
                 nonpersonnel_ratio_county: care_settings.nonpersonnel_ratios[0],
                 special_fund_rate: care_settings.special_fund_rate,
@@ -473,13 +452,13 @@ pub(crate) fn project_year(
             settlement: settlement.clone(),
             quality_guarantee_returned: settled[c].quality_returned,
             special_fund_contributions: fund.special_fund,
-            lead_hospital_funds_drawn: fund.lead_advance,
             community_fund_carried_forward: fund.carried_forward,
             public_health_budget: public_health.budget,
             budget_stake: stakes[c],
             year_end_clearing: settled[c].clearing,
             member_payments: payments.paid,
             overspend_charged: payments.charged,
+            fund_shortfall_charged: payments.fund_shortfall,
             fund,
             staff_sent_down,
             visits: care.visits,
