@@ -205,6 +205,10 @@ pub struct Indicators {
     pub public_health_funds_paid: Decimal,
     pub salary_pool: Decimal,
     pub special_fund: Decimal,
+    /// County hospitals' income less spending (negative: a deficit), yuan.
+    pub county_hospitals_balance: Decimal,
+    /// Township centres' and village clinics' income less spending, yuan.
+    pub primary_institutions_balance: Decimal,
     /// Σ the pooled funds carried forward (the reserves), yuan.
     pub community_fund_balance: Decimal,
     /// Σ year-end clearing of the quotas (negative: repaid by the communities), yuan.

@@ -73,6 +73,8 @@ indicator_rows! {
     public_health_funds_paid, Money, "公卫经费拨付(元)", "public-health funds paid (yuan)";
     salary_pool, Money, "薪酬总量(元)", "salary pool (yuan)";
     special_fund, Money, "专项资金(元)", "special fund (yuan)";
+    county_hospitals_balance, Money, "县级医院收支结余(元)", "county hospitals' balance (yuan)";
+    primary_institutions_balance, Money, "基层医疗机构收支结余(元)", "primary institutions' balance (yuan)";
     community_fund_balance, Money, "医共体统筹资金储备(元)", "pooled fund reserves (yuan)";
     year_end_clearing, Money, "医保额度年终清算(元)", "year-end clearing of the quotas (yuan)";
 }

@@ -161,6 +161,8 @@ pub(crate) fn year(inputs: &IndicatorInputs) -> Indicators {
         public_health_funds_paid: tiers.iter().map(|t| t.public_health_funds).sum(),
         salary_pool: tiers.iter().map(|t| t.personnel_pay).sum(),
         special_fund: sum(|c| c.special_fund_contributions),
+        county_hospitals_balance: county.balance,
+        primary_institutions_balance: tiers[1].balance + tiers[2].balance,
         community_fund_balance: sum(|c| c.community_fund_carried_forward),
         year_end_clearing: sum(|c| c.year_end_clearing),
         budget_stake: ratio(sum(|c| c.budget_stake * c.quota), quotas),
