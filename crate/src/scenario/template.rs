@@ -85,7 +85,7 @@ pub fn from_population(name: &str, population: u64) -> String {
             affordable(
                 visits * 0.28 * 45.0 + villages as f64 * 8_000.0 / (1.0 - ratio::NONPERSONNEL[2]),
                 2,
-                38_000.0,
+                38_000.0, // a village doctor's whole income: 20,000 for medical work + public-health pay
                 0.0,
             ),
             villages,
@@ -144,7 +144,7 @@ pub fn from_population(name: &str, population: u64) -> String {
                 0.0,
                 45,
                 0,
-                38_000,
+                20_000, // pay for medical work; public-health work is paid from the public-health funds (docs/model.md §10)
                 villages * 8_000,
             ),
         ];
@@ -218,7 +218,7 @@ pub fn new_institution(tier: &str) -> String {
             105_000,
             0,
         ),
-        "village" => ("新村卫生室", 0, 2, 3_000, 0, 45, 0, 38_000, 8_000),
+        "village" => ("新村卫生室", 0, 2, 3_000, 0, 45, 0, 20_000, 8_000),
         _ => (
             "新乡镇卫生院",
             45,
