@@ -240,17 +240,7 @@ fn the_hostile_corpus_gets_clear_errors() {
 /// Loads the Henan scenario with `overrides`, failing the test with every diagnostic if it is invalid.
 #[track_caller]
 fn henan(overrides: &[&str]) -> Loaded {
-    let overrides: Vec<String> = overrides.iter().map(|s| s.to_string()).collect();
-    load(&read("scenarios/henan-county.toml"), &overrides).unwrap_or_else(|diagnostics| {
-        panic!(
-            "did not load:\n{}",
-            diagnostics
-                .iter()
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    })
+    common::load_file("scenarios/henan-county.toml", overrides)
 }
 
 /// The warning at `path` that says the value was rounded.
