@@ -148,6 +148,10 @@ for k, c in enumerate(communities):
     quality_returned = fen(quality_parts[k] * a("insurance_appraisal_score"))
     # §7 the pooled fund in year 1 (members paid by points: retained surplus and overspend go through the point value).
     management = fen(special[k] * num(ref["special_fund_management_share"]) if "special_fund_management_share" in ref else special[k] * D("0.2"))
-    line += f"\n    quality returned {quality_returned}  special fund {special[k]}  management {management}  to primary pay {special[k] - management}"
+    insts = c["institutions"]
+    townships = sum(num(i.get("count", 1)) for i in insts if i["tier"] == "township")
+    county_staff = sum(num(i["staff"]) for i in insts if i["tier"] == "county")
+    allowances = fen(min(first(ref["staff_sent_down_per_township"]) * townships, county_staff) * num(ref["sent_down_allowance_yuan"]))
+    line += f"\n    quality returned {quality_returned}  special fund {special[k]}  management {management}  allowances {allowances}  to primary pay {special[k] - management - allowances}"
     print(line)
 print(f"risk fund {risk} covers {min(risk, used)}; carried forward {risk - min(risk, used)}")

@@ -8,6 +8,7 @@ use common::{d, run_file};
 use ygt::model::{Item, Place, Section, Side};
 
 const HAND: &str = "tests/fixtures/hand-worked.toml";
+const DEFAULT: &str = "scenarios/henan-county.toml";
 
 #[test]
 fn insurance_split_by_headcount_and_history() {
@@ -248,4 +249,56 @@ fn history_weight_can_look_back_two_years() {
         run.scenario[1].communities[0].quota_share,
         people / (people + tcm)
     );
+}
+
+/// Claims of hundreds of billions of yuan (10⁸ visits at 10⁶ yuan, inside the accepted ranges) are split
+/// among members without overflowing, and the books still balance.
+#[test]
+fn huge_claims_are_split_without_overflow() {
+    let run = run_file(
+        "scenarios/suixi-two-communities.toml",
+        &[
+            "communities.0.institutions.0.outpatient_visits=100000000",
+            "communities.0.institutions.0.cost_per_visit=1000000",
+        ],
+    );
+    for year in run.scenario.iter().chain(&run.baseline) {
+        assert!(year.ledger.imbalances().is_empty(), "{}", year.year);
+    }
+}
+
+/// The per-bed subsidy builds capability with the money it pays: paid on no beds, it changes nothing.
+#[test]
+fn a_per_bed_rate_paid_on_no_beds_changes_nothing() {
+    let none = [
+        "communities.0.institutions.0.per_bed_subsidy=false",
+        "communities.0.institutions.1.per_bed_subsidy=false",
+        "communities.1.institutions.0.per_bed_subsidy=false",
+    ];
+    let mut with_rate = none.to_vec();
+    with_rate.push("reform.per_bed_subsidy_yuan=5000");
+    let mut without = none.to_vec();
+    without.push("reform.per_bed_subsidy_yuan=0");
+    let (paid, unpaid) = (run_file(DEFAULT, &with_rate), run_file(DEFAULT, &without));
+    assert_eq!(paid.scenario[4].indicators.per_bed_subsidy, d("0"));
+    assert_eq!(paid.scenario[4].admissions, unpaid.scenario[4].admissions);
+}
+
+/// A community cannot send down more staff than its county hospitals have: 50 per township centre is
+/// 600 for 县人民医院医共体 (12 centres; it has 1,250 county staff) and would be 400 for 县中医院医共体
+/// (8 centres), whose county hospital is given 100 staff here.
+#[test]
+fn staff_sent_down_are_at_most_the_county_staff() {
+    let run = run_file(
+        DEFAULT,
+        &[
+            "reform.staff_sent_down_per_township=50",
+            "communities.1.institutions.0.staff=100",
+        ],
+    );
+    let [people, tcm] = &run.scenario[0].communities[..] else {
+        panic!("two communities")
+    };
+    assert_eq!(people.staff_sent_down, d("600"));
+    assert_eq!(tcm.staff_sent_down, d("100"));
 }

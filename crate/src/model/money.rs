@@ -68,7 +68,12 @@ pub fn allocate(total: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
     let mut remainders = Vec::with_capacity(clean.len());
     let mut assigned = Decimal::ZERO;
     for weight in &clean {
-        let exact = units * *weight / weight_sum;
+        // units × weight can pass the 96-bit range for very large amounts and weights (claims of
+        // hundreds of billions of yuan); then the weight's share is taken first, exact to 28 digits.
+        let exact = match units.checked_mul(*weight) {
+            Some(product) => product / weight_sum,
+            None => units * (*weight / weight_sum),
+        };
         let floor = exact.floor();
         assigned += floor;
         parts.push(floor);
@@ -148,6 +153,16 @@ mod tests {
             allocate(dec!(10.00), &[dec!(1), dec!(2)]),
             vec![dec!(3.33), dec!(6.67)]
         );
+    }
+
+    #[test]
+    fn allocate_never_overflows_on_huge_amounts_and_weights() {
+        // 1e16 fen split by weights of 1e14 and 3e14: the products would be 1e30, past 96 bits.
+        let parts = allocate(
+            dec!(100000000000000),
+            &[dec!(100000000000000), dec!(300000000000000)],
+        );
+        assert_eq!(parts, vec![dec!(25000000000000), dec!(75000000000000)]);
     }
 
     #[test]

@@ -73,6 +73,9 @@ pub(crate) struct BaseYear {
     pub cost_per_admission: ByPlace<Decimal>,
     /// Total medical cost of the insured's care (all payers).
     pub total_cost: Decimal,
+    /// Beds that receive the per-bed subsidy per county-tier bed (0 without county beds): what turns a
+    /// rate per bed into money per county bed.
+    pub subsidised_bed_share: Decimal,
     /// Public hospitals' nurses per doctor (医护比 1 : x), over hospitals that give both; 0 if none does.
     pub nurses_per_doctor: Decimal,
     /// Public hospitals' average length of stay (平均住院日), weighted by admissions, over hospitals that
@@ -200,6 +203,12 @@ impl PreparedCommunity {
 }
 
 impl PreparedCommunity {
+    /// Staff sent down at `per_township` per township centre: no more than the community's county
+    /// hospitals have.
+    pub fn staff_sent_down(&self, per_township: Decimal) -> Decimal {
+        (per_township * self.township_count).min(self.tiers[Tier::County.slot()].staff)
+    }
+
     /// The base year's claims by tier (county, township, village) and out of county, at the given
     /// reimbursement rates and primary tilt (unrounded: only their proportions are used).
     pub fn base_claims_at(&self, rates: &Reimbursement, tilt: Decimal) -> [Decimal; 4] {
@@ -272,6 +281,14 @@ impl<'a> Prepared<'a> {
             staffed().map(|i| i.doctors).sum(),
         );
         let stays = || hospitals().filter(|i| !i.average_stay_days.is_zero());
+        let all_institutions = || county.communities.iter().flat_map(|c| &c.institutions);
+        let subsidised_bed_share = ratio(
+            all_institutions()
+                .filter(|i| i.per_bed_subsidy_eligible)
+                .map(|i| i.beds)
+                .sum(),
+            hospitals().map(|i| i.beds).sum(),
+        );
         let average_stay_days = ratio(
             stays().map(|i| i.admissions * i.average_stay_days).sum(),
             stays().map(|i| i.admissions).sum(),
@@ -292,6 +309,7 @@ impl<'a> Prepared<'a> {
                 total_cost,
                 nurses_per_doctor,
                 average_stay_days,
+                subsidised_bed_share,
             },
         }
     }

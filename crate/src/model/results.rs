@@ -120,7 +120,8 @@ pub struct CommunityYear {
     /// What the quota account (or the fund) paid the community's members by tier: county, township,
     /// village.
     pub member_payments: [Decimal; 3],
-    /// The community's overspend charged to its members by tier.
+    /// The community's overspend charged to its members by tier (under points, what each bore through
+    /// the point value, by its claims).
     pub overspend_charged: [Decimal; 3],
     /// What each tier made up for the pooled fund's obligations.
     pub fund_shortfall_charged: [Decimal; 3],

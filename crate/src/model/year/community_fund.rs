@@ -6,10 +6,10 @@
 //! fund (seed 003 §五(六)2: 1% of medical business income, for management, allowances for staff sent down
 //! and higher pay for primary staff).
 //! Out, in this order: an overspend the community bears is met from this year's other money (retained
-//! surplus, quality money), then from the reserve; the special fund pays management and all the rest of
-//! it raises primary pay, on top of anything the levers guarantee; the obligations the levers set
-//! (allowances for staff sent down, guaranteed primary top-ups) come from the other money, then the
-//! reserve, and what is still missing the members make up. What other money is left is shared among
+//! surplus, quality money), then from the reserve; the special fund pays management and the allowances
+//! for staff sent down, and all the rest of it raises primary pay, on top of anything the levers
+//! guarantee; the obligations it cannot meet (allowances beyond it, guaranteed primary top-ups) come from
+//! the other money, then the reserve, and what is still missing the members make up. What other money is left is shared among
 //! performance rewards (tilted to primary staff), primary capacity building and the reserve; the reserve
 //! is capped, and what lies above the cap is paid out as rewards. So the fund is spent: it grows only as
 //! far as the user's reserve share and cap allow. The order (obligations before discretionary uses, the
@@ -61,10 +61,12 @@ pub(crate) fn year(inputs: &FundInputs, ledger: &mut Ledger) -> FundYear {
     reserve -= from_reserve;
     fund.overspend_covered = from_other + from_reserve;
 
-    // The special fund: management, then the rest to primary pay on top of anything guaranteed.
+    // The special fund (seed 003 §五(六)2): management, the allowances for staff sent down, then the rest
+    // to primary pay on top of anything guaranteed.
     fund.management = fen(inputs.special_fund * inputs.management_share);
     fund.allowances = inputs.allowances;
-    let special_left = inputs.special_fund - fund.management;
+    let allowances_from_special = fund.allowances.min(inputs.special_fund - fund.management);
+    let special_left = inputs.special_fund - fund.management - allowances_from_special;
     let nobody_at_primary = inputs.primary_staff.iter().all(|staff| staff.is_zero());
     let special_to_primary = if nobody_at_primary {
         Decimal::ZERO
@@ -80,7 +82,8 @@ pub(crate) fn year(inputs: &FundInputs, ledger: &mut Ledger) -> FundYear {
     // The obligations the levers set (allowances for staff sent down, guaranteed top-ups) come before any
     // discretionary use: from the other money, then the reserve; what is still missing the members make
     // up (charged to them like an overspend, stage 7).
-    let obligations = fund.allowances + inputs.guaranteed_topups.iter().copied().sum::<Decimal>();
+    let obligations = fund.allowances - allowances_from_special
+        + inputs.guaranteed_topups.iter().copied().sum::<Decimal>();
     let paid_from_other = obligations.min(other);
     other -= paid_from_other;
     let drawn = (obligations - paid_from_other).min(reserve);
@@ -148,17 +151,18 @@ mod tests {
     fn the_fund_is_spent_by_its_rules() {
         let mut ledger = Ledger::default();
         let fund = year(&inputs(), &mut ledger);
-        // Special 500: management 100; 400 to primary by staff 30:10 on top of the guaranteed 50.
+        // Special 500: management 100, the allowances 150, and the 250 left to primary by staff 30:10
+        // (187.50, 62.50) on top of the guaranteed 50.
         assert_eq!(fund.management, dec!(100));
-        assert_eq!(fund.primary_topups, [dec!(0), dec!(350), dec!(100)]);
-        // Other money 1,200 pays the obligations first (allowances 150, guaranteed 50), then 1,000 is
-        // split 60/20/20; the reserve, 100 + 200, reaches the cap of 300 exactly.
+        assert_eq!(fund.primary_topups, [dec!(0), dec!(237.50), dec!(62.50)]);
+        // Other money 1,200 pays the guaranteed top-up (50) first, then 1,150 is split 60/20/20: 690,
+        // 230, 230. The reserve, 100 + 230 = 330, is over the cap of 300: 30 more to rewards (720).
         assert_eq!(fund.members_make_up, dec!(0));
-        assert_eq!(fund.development, dec!(200));
+        assert_eq!(fund.development, dec!(230));
         assert_eq!(fund.carried_forward, dec!(300));
-        // Rewards 600 by 100:30:10: 42,857.14, 12,857.14, 4,285.71 fen; the fen left goes to the largest
-        // remainder, the third's .71.
-        assert_eq!(fund.rewards, [dec!(428.57), dec!(128.57), dec!(42.86)]);
+        // Rewards 720 by 100:30:10: 51,428.57, 15,428.57, 5,142.86 fen; the two fen left go to the
+        // largest remainders, the third's .86 and the first's .57 (the earlier of a tie).
+        assert_eq!(fund.rewards, [dec!(514.29), dec!(154.28), dec!(51.43)]);
         assert!(ledger.imbalances().is_empty());
     }
 
@@ -172,10 +176,10 @@ mod tests {
             },
             &mut ledger,
         );
-        // Reserve 400 + 200 = 600, over the cap of 300: 300 more to rewards (900), split 100:30:10:
-        // 64,285.71, 19,285.71, 6,428.57 fen; the two fen left go to the first two (.71 each).
+        // Reserve 400 + 230 = 630, over the cap of 300: 330 more to rewards (1,020), split 100:30:10:
+        // 72,857.14, 21,857.14, 7,285.71 fen; the fen left goes to the largest remainder, the third's .71.
         assert_eq!(fund.carried_forward, dec!(300));
-        assert_eq!(fund.rewards, [dec!(642.86), dec!(192.86), dec!(64.28)]);
+        assert_eq!(fund.rewards, [dec!(728.57), dec!(218.57), dec!(72.86)]);
         assert!(ledger.imbalances().is_empty());
     }
 
@@ -192,11 +196,12 @@ mod tests {
             },
             &mut ledger,
         );
-        // No other money: the reserve's 100 meets the 80 of overspend; the obligations 150 + 50 take its
-        // last 20 and the members make up 180. The special fund's 80 after management goes to primary pay.
+        // No other money: the reserve's 100 meets the 80 of overspend. The special fund's 80 after
+        // management pays 80 of the 150 of allowances; the other 70 and the guaranteed 50 take the
+        // reserve's last 20 and the members make up 100.
         assert_eq!(fund.overspend_covered, dec!(80));
-        assert_eq!(fund.members_make_up, dec!(180));
-        assert_eq!(fund.primary_topups, [dec!(0), dec!(110), dec!(20)]);
+        assert_eq!(fund.members_make_up, dec!(100));
+        assert_eq!(fund.primary_topups, [dec!(0), dec!(50), dec!(0)]);
         assert_eq!(fund.carried_forward, dec!(0));
         assert!(ledger.imbalances().is_empty());
     }
@@ -212,10 +217,11 @@ mod tests {
             },
             &mut ledger,
         );
-        // Quality money 200 meets the 150; its last 50 pays part of the obligations (200), the reserve's
-        // 100 more, and the members make up 50. Nothing is left to split.
+        // Quality money 200 meets the 150; its last 50 pays the guaranteed top-up; the reserve's 100 is
+        // untouched and nothing is left to split.
         assert_eq!(fund.overspend_covered, dec!(150));
-        assert_eq!(fund.members_make_up, dec!(50));
+        assert_eq!(fund.members_make_up, dec!(0));
+        assert_eq!(fund.carried_forward, dec!(100));
         assert_eq!(fund.rewards, [dec!(0), dec!(0), dec!(0)]);
         assert!(ledger.imbalances().is_empty());
     }

@@ -53,16 +53,22 @@ fn clamp_multiplier(value: Decimal) -> Decimal {
     value.max(Decimal::ZERO).min(MAX_MULTIPLIER)
 }
 
+/// A capability stock's effect, with diminishing returns: about the stock itself while it is small,
+/// never more than one however much money is spent (x / (1 + |x|); assumption, docs/model.md §4).
+fn saturated(stock: Decimal) -> Decimal {
+    stock / (Decimal::ONE + stock.abs())
+}
+
 /// Attraction multipliers by place for the given drivers.
 pub fn multipliers(drivers: &Drivers, responses: &Responses) -> ByPlace<Decimal> {
     let village = Decimal::ONE
         + responses.tilt_elasticity * drivers.tilt_points
         + responses.primary_pay_elasticity * drivers.pay_gain
-        + responses.primary_capacity_elasticity * drivers.development_gain
+        + responses.primary_capacity_elasticity * saturated(drivers.development_gain)
         + responses.budget_primary_elasticity * drivers.stake;
     let township = village + responses.primary_capacity_elasticity * drivers.sent_down_gain;
     let county_capability = if responses.county_capability_applies {
-        drivers.county_gain
+        saturated(drivers.county_gain)
     } else {
         Decimal::ZERO
     };
@@ -191,12 +197,13 @@ mod tests {
     fn money_at_stake_keeps_patients_in_the_county_and_the_per_bed_capability_only_admissions() {
         let drivers = Drivers {
             stake: dec!(0.5),
-            county_gain: dec!(0.04),
+            county_gain: dec!(0.25),
             ..Drivers::default()
         };
         let admissions = multipliers(&drivers, &responses());
-        // Outside: 1 - 0.15 x 0.5 - 0.04 = 0.885; primary 1 + 0.05 x 0.5 = 1.025.
-        assert_eq!(admissions.get(Place::Outside), dec!(0.885));
+        // Outside: 1 - 0.15 x 0.5 - 0.25 / 1.25 (capability with diminishing returns) = 0.725; primary
+        // 1 + 0.05 x 0.5 = 1.025.
+        assert_eq!(admissions.get(Place::Outside), dec!(0.725));
         assert_eq!(admissions.get(Place::Village), dec!(1.025));
         let visits = multipliers(
             &drivers,

@@ -133,8 +133,16 @@ pub(crate) fn stake(
     year: usize,
     spread: Decimal,
 ) -> Decimal {
-    if !levers.is_on(L::GlobalBudget, year) || quota <= Decimal::ZERO || spread <= Decimal::ZERO {
+    if !levers.is_on(L::GlobalBudget, year) || spread <= Decimal::ZERO {
         return Decimal::ZERO;
+    }
+    if quota <= Decimal::ZERO {
+        // No quota: every yuan of claims is an overspend beyond any band.
+        return if last_claims > Decimal::ZERO {
+            Decimal::ONE
+        } else {
+            Decimal::ZERO
+        };
     }
     let position = (quota - last_claims) / quota;
     let cap = levers.at(L::SurplusRetentionCapRate, year);

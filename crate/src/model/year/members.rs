@@ -172,9 +172,9 @@ pub(crate) fn pay(inputs: &QuotaInputs, ledger: &mut Ledger) -> MemberPayments {
                 payments.paid = [parts[0], parts[1], parts[2]];
             } else {
                 // Out-of-county claims alone exceed what the quota leaves: members are paid nothing and
-                // the lead hospital is charged the rest.
+                // are charged the rest by their claims.
                 payments.paid = [Decimal::ZERO; 3];
-                payments.charged = [-available, Decimal::ZERO, Decimal::ZERO];
+                payments.charged = charge(-available, SharingRule::ByClaims, &claims);
                 charged_total = -available;
             }
         }

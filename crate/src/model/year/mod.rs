@@ -160,8 +160,10 @@ pub(crate) fn project_year(
         decay * carry.county_gain
             + assumptions.get(A::CountyCapacityElasticity) * carry.last_bed_excess,
     );
+    // The money, not the rate: the per-bed subsidy beyond today's, per county-hospital bed, in thousands.
     carry.last_bed_excess = (levers.at(L::PerBedSubsidyYuan, year)
         - today.at(L::PerBedSubsidyYuan, year))
+        * prepared.base.subsidised_bed_share
         / Decimal::ONE_THOUSAND;
     let responses = Responses {
         tilt_elasticity: assumptions.get(A::OutpatientTiltElasticity),
@@ -214,8 +216,8 @@ pub(crate) fn project_year(
             tilt_points: levers.at(L::PrimaryTiltPoints, year)
                 - today.at(L::PrimaryTiltPoints, year),
             sent_down_gain: ratio(
-                (sent_down - today.at(L::StaffSentDownPerTownship, year))
-                    * prep.township_count
+                (prep.staff_sent_down(sent_down)
+                    - prep.staff_sent_down(today.at(L::StaffSentDownPerTownship, year)))
                     * assumptions.get(A::SentDownCapacityFactor),
                 township_staff,
             ),
@@ -316,7 +318,7 @@ pub(crate) fn project_year(
             staff[2] * primary_weight,
         ];
         let through_fund = budget.global && method.uses_pooled_fund();
-        let staff_sent_down = sent_down * prep.township_count;
+        let staff_sent_down = prep.staff_sent_down(sent_down);
         let fund = community_fund::year(
             &community_fund::FundInputs {
                 brought_forward: carry.reserves[c],
@@ -457,7 +459,17 @@ pub(crate) fn project_year(
             budget_stake: stakes[c],
             year_end_clearing: settled[c].clearing,
             member_payments: payments.paid,
-            overspend_charged: payments.charged,
+            // Under points the overspend reaches members through a lower point value, in proportion to
+            // their claims: shown so, though no separate charge is booked.
+            overspend_charged: if budget.global && method == PaymentMethod::Points {
+                members::charge(
+                    settlement.overspend_borne,
+                    SharingRule::ByClaims,
+                    &Tier::ALL.map(|tier| care.claims.get(tier.place())),
+                )
+            } else {
+                payments.charged
+            },
             fund_shortfall_charged: payments.fund_shortfall,
             fund,
             staff_sent_down,
