@@ -37,6 +37,25 @@ impl Care {
     }
 }
 
+/// How much care a tier gave this year against the base year, at base-year unit costs (1 = as much):
+/// the workload that performance pay follows (seed 003 §五(三)2: 多劳多得、优绩优酬).
+pub(crate) fn workload_index(prepared: &PreparedCommunity, care: &Care, tier: Tier) -> Decimal {
+    let units = &prepared.tiers[tier.slot()];
+    let place = tier.place();
+    let at_base_prices = |visits: Decimal, admissions: Decimal| {
+        visits * units.visit_unit + admissions * units.admission_unit
+    };
+    let base = at_base_prices(
+        prepared.base_visits.get(place),
+        prepared.base_admissions.get(place),
+    );
+    if base.is_zero() {
+        Decimal::ONE
+    } else {
+        at_base_prices(care.visits.get(place), care.admissions.get(place)) / base
+    }
+}
+
 /// Non-personnel cost ratio of a tier (an assumption per tier).
 pub(crate) fn nonpersonnel_ratio(assumptions: &Assumptions, tier: Tier) -> Decimal {
     assumptions.get(match tier {

@@ -312,11 +312,12 @@ pub(crate) fn project_year(
             fen(base_pay[1] * topup_rate),
             fen(base_pay[2] * topup_rate),
         ];
-        let reward_weights = [
-            staff[0],
-            staff[1] * primary_weight,
-            staff[2] * primary_weight,
-        ];
+        // Rewards follow heads, the tilt toward primary staff, and the work done (多劳多得).
+        let tier_weight = [Decimal::ONE, primary_weight, primary_weight];
+        let reward_weights = Tier::ALL.map(|tier| {
+            let slot = tier.slot();
+            staff[slot] * tier_weight[slot] * care::workload_index(prep, care, tier)
+        });
         let through_fund = budget.global && method.uses_pooled_fund();
         let staff_sent_down = prep.staff_sent_down(sent_down);
         let fund = community_fund::year(
