@@ -263,3 +263,21 @@ fn the_template_round_trips_through_xlsx_and_csv() {
     assert!(stderr(&refused).contains("机构!F4"), "{}", stderr(&refused));
     assert!(!out.exists());
 }
+
+/// Nobody reading is not a crash: with its output and error pipes closed by the reader (as `| head`
+/// does), `ygt` exits with its own code (3: the file cannot be read), not a panic's 101.
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let status_file = std::env::temp_dir().join(format!("ygt-closed-pipe-{}", std::process::id()));
+    // The reader (`true`) exits at once; `ygt` starts writing a moment later, into a closed pipe.
+    let script = format!(
+        "(sleep 0.3; \"{}\" check /nonexistent/file.toml; echo $? > \"{}\") 2>&1 | true",
+        env!("CARGO_BIN_EXE_ygt"),
+        status_file.display()
+    );
+    let status = Command::new("sh").arg("-c").arg(&script).status().expect("sh runs");
+    assert!(status.success());
+    let code = std::fs::read_to_string(&status_file).expect("the exit code was written");
+    let _ = std::fs::remove_file(&status_file);
+    assert_eq!(code.trim(), "3");
+}

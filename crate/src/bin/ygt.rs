@@ -5,6 +5,31 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+/// Writes a line to standard error. A closed pipe is not an error of ours: the command line never panics
+/// because nobody is reading (the print macros would).
+macro_rules! say_err {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// Writes a line to standard output, ignoring a closed pipe.
+macro_rules! say_out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// Writes to standard output without a newline, ignoring a closed pipe.
+macro_rules! say_out_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 use ygt::model::{self, ASSUMPTIONS, LEVERS};
 use ygt::report;
 use ygt::scenario::{self, node::MAX_FILE_BYTES, Diagnostic};
@@ -216,11 +241,11 @@ fn run(args: Vec<String>) -> Result<(), Failure> {
         args.first().map(String::as_str),
         None | Some("-h" | "--help" | "help")
     ) {
-        print!("{USAGE}");
+        say_out_raw!("{USAGE}");
         return Ok(());
     }
     if matches!(args.first().map(String::as_str), Some("-V" | "--version")) {
-        println!(
+        say_out!(
             "ygt {} (scenario format {})",
             env!("CARGO_PKG_VERSION"),
             scenario::FORMAT_VERSION
@@ -264,13 +289,13 @@ fn run(args: Vec<String>) -> Result<(), Failure> {
         Err(diagnostics) => {
             print_diagnostics(&diagnostics);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            eprintln!("{}: {errors} 个错误 / {errors} error(s)", options.file);
+            say_err!("{}: {errors} 个错误 / {errors} error(s)", options.file);
             return Err(Failure::Invalid);
         }
     };
     if options.command == "check" {
         print_diagnostics(&loaded.warnings);
-        println!(
+        say_out!(
             "{}: 有效 / valid ({} 个警告 / {} warning(s))",
             options.file,
             loaded.warnings.len(),
@@ -330,7 +355,7 @@ fn write_template(options: &Options) -> Result<(), Failure> {
             .map_err(io)?;
         }
     }
-    eprintln!("{output}: 模板已写出 / template written");
+    say_err!("{output}: 模板已写出 / template written");
     Ok(())
 }
 
@@ -348,7 +373,7 @@ fn import_template(options: &Options) -> Result<(), Failure> {
         .and_then(|tables| ygt::sheet::county::import(&tables))
         .map_err(|diagnostics| {
             print_diagnostics(&diagnostics);
-            eprintln!(
+            say_err!(
                 "{} 个错误,未导入 / {} error(s), nothing imported",
                 diagnostics.len(),
                 diagnostics.len()
@@ -363,11 +388,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Invalid) => ExitCode::from(1),
         Err(Failure::Usage(message)) => {
-            eprintln!("{message}\n\n{USAGE}");
+            say_err!("{message}\n\n{USAGE}");
             ExitCode::from(2)
         }
         Err(Failure::Io(message)) => {
-            eprintln!("{message}");
+            say_err!("{message}");
             ExitCode::from(3)
         }
     }
