@@ -73,9 +73,10 @@ pub fn load(text: &str, overrides: &[String]) -> Result<Loaded, Vec<Diagnostic>>
 pub fn validate(document: &Document) -> Result<Loaded, Vec<Diagnostic>> {
     let mut reader = reader::Reader::default();
     let read = reader::read(&document.tree(), &mut reader);
-    let mut diagnostics = reader.diagnostics;
+    let has_errors = reader.has_errors();
+    let mut diagnostics = reader.finish();
     match read {
-        Some((meta, input)) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Loaded {
+        Some((meta, input)) if !has_errors => Ok(Loaded {
             scenario: Scenario { meta, input },
             warnings: diagnostics,
         }),

@@ -28,10 +28,16 @@ use super::fields::{
     OUT_OF_COUNTY_FIELDS, PER_CAPITA, SHARE, YEAR,
 };
 
-/// Collects diagnostics while reading.
+/// Most diagnostics listed for one file: enough to fix a file by, few enough that a file of millions of
+/// unknown keys cannot flood the page or the terminal. The rest are counted and said.
+pub(super) const MAX_DIAGNOSTICS: usize = 200;
+
+/// Collects diagnostics while reading (at most [`MAX_DIAGNOSTICS`], the rest counted).
 #[derive(Default)]
 pub(super) struct Reader {
-    pub diagnostics: Vec<Diagnostic>,
+    diagnostics: Vec<Diagnostic>,
+    omitted_errors: usize,
+    omitted_warnings: usize,
 }
 
 /// A table being read: remembers which keys were used so the rest can be reported as unknown.
@@ -66,6 +72,10 @@ impl<'a> Fields<'a> {
             if *used {
                 continue;
             }
+            if reader.is_full() {
+                reader.omitted_errors += 1;
+                continue;
+            }
             let path = join(&self.path, key);
             let (hint_zh, hint_en) = match did_you_mean(key, known.iter().copied()) {
                 Some(suggestion) => (
@@ -74,7 +84,7 @@ impl<'a> Fields<'a> {
                 ),
                 None => (String::new(), String::new()),
             };
-            reader.diagnostics.push(Diagnostic::error(
+            reader.push(Diagnostic::error(
                 &path,
                 &value.display(),
                 format!(
@@ -91,14 +101,46 @@ impl<'a> Fields<'a> {
 }
 
 impl Reader {
-    fn error(&mut self, path: &str, value: &str, zh: String, en: String) {
+    fn is_full(&self) -> bool {
+        self.diagnostics.len() >= MAX_DIAGNOSTICS
+    }
+
+    fn push(&mut self, diagnostic: Diagnostic) {
+        if !self.is_full() {
+            self.diagnostics.push(diagnostic);
+        } else if diagnostic.is_error() {
+            self.omitted_errors += 1;
+        } else {
+            self.omitted_warnings += 1;
+        }
+    }
+
+    /// Whether any error was found, listed or not.
+    pub(super) fn has_errors(&self) -> bool {
+        self.omitted_errors > 0 || self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The diagnostics, with one more saying how many were not listed.
+    pub(super) fn finish(mut self) -> Vec<Diagnostic> {
+        let omitted = self.omitted_errors + self.omitted_warnings;
+        if omitted > 0 {
+            let zh = format!("另有 {omitted} 个问题未列出(只列出前 {MAX_DIAGNOSTICS} 个):请先改正上面的问题");
+            let en = format!("{omitted} more problems are not listed (only the first {MAX_DIAGNOSTICS} are): fix the ones above first");
+            self.diagnostics.push(if self.omitted_errors > 0 {
+                Diagnostic::error("", "", zh, en)
+            } else {
+                Diagnostic::warning("", "", zh, en)
+            });
+        }
         self.diagnostics
-            .push(Diagnostic::error(path, value, zh, en));
+    }
+
+    fn error(&mut self, path: &str, value: &str, zh: String, en: String) {
+        self.push(Diagnostic::error(path, value, zh, en));
     }
 
     fn warning(&mut self, path: &str, value: &str, zh: String, en: String) {
-        self.diagnostics
-            .push(Diagnostic::warning(path, value, zh, en));
+        self.push(Diagnostic::warning(path, value, zh, en));
     }
 
     fn missing(&mut self, path: &str, zh_what: &str, en_what: &str) {
@@ -610,7 +652,7 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
         ],
     );
 
-    if reader.diagnostics.iter().any(Diagnostic::is_error) {
+    if reader.has_errors() {
         return None;
     }
     let mut meta = meta?;
