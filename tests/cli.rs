@@ -275,7 +275,11 @@ fn a_closed_pipe_is_not_a_panic() {
         env!("CARGO_BIN_EXE_ygt"),
         status_file.display()
     );
-    let status = Command::new("sh").arg("-c").arg(&script).status().expect("sh runs");
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .status()
+        .expect("sh runs");
     assert!(status.success());
     let code = std::fs::read_to_string(&status_file).expect("the exit code was written");
     let _ = std::fs::remove_file(&status_file);

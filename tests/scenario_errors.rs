@@ -717,12 +717,22 @@ fn a_file_of_every_released_format_version_opens() {
 /// how many more there are, not 150,000 messages each listing every allowed key (hundreds of megabytes).
 #[test]
 fn diagnostics_are_capped_and_the_rest_counted() {
-    let unknown: String = (0..150_000).map(|i| format!("unknown_key_{i} = {i}\n")).collect();
+    let unknown: String = (0..150_000)
+        .map(|i| format!("unknown_key_{i} = {i}\n"))
+        .collect();
     let text = unknown + &read("scenarios/henan-county.toml");
     let diagnostics = load(&text, &[]).err().expect("unknown keys are errors");
     assert_eq!(diagnostics.len(), 201);
     let last = diagnostics.last().unwrap();
     assert!(last.is_error());
-    assert!(last.message_zh.contains("另有 149800 个问题未列出"), "{}", last.message_zh);
-    assert!(last.message_en.contains("149800 more problems"), "{}", last.message_en);
+    assert!(
+        last.message_zh.contains("另有 149800 个问题未列出"),
+        "{}",
+        last.message_zh
+    );
+    assert!(
+        last.message_en.contains("149800 more problems"),
+        "{}",
+        last.message_en
+    );
 }

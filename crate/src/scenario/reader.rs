@@ -124,7 +124,9 @@ impl Reader {
     pub(super) fn finish(mut self) -> Vec<Diagnostic> {
         let omitted = self.omitted_errors + self.omitted_warnings;
         if omitted > 0 {
-            let zh = format!("另有 {omitted} 个问题未列出(只列出前 {MAX_DIAGNOSTICS} 个):请先改正上面的问题");
+            let zh = format!(
+                "另有 {omitted} 个问题未列出(只列出前 {MAX_DIAGNOSTICS} 个):请先改正上面的问题"
+            );
             let en = format!("{omitted} more problems are not listed (only the first {MAX_DIAGNOSTICS} are): fix the ones above first");
             self.diagnostics.push(if self.omitted_errors > 0 {
                 Diagnostic::error("", "", zh, en)

@@ -180,16 +180,23 @@ pub fn from_population(name: &str, population: u64) -> String {
         .map(|p| format!("  \"{p}\","))
         .collect::<Vec<_>>()
         .join("\n");
-    let name = name.replace(['"', '\\', '\n'], " ");
+    // The name as a TOML string, exactly as typed (quotes, backslashes and control characters escaped),
+    // and as a comment (where nothing can be escaped, control characters become spaces).
+    let quoted = toml_edit::Value::from(name).to_string();
+    let quoted = quoted.trim();
+    let comment: String = name
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     format!(
-        "# {name}: a new county built from its resident population alone ({population} residents).\n\
+        "# {comment}: a new county built from its resident population alone ({population} residents).\n\
          # Every input is an ESTIMATE from national ratios (BRIEF §5) until you enter the county's own figure;\n\
          # the estimated inputs are listed in meta.estimated_fields and marked in the page.\n\
-         \nformat_version = 1\n\n[meta]\ntitle = \"{name}\"\ndescription = \"由常住人口 {population} 人按全国比例估算的县情;请逐项替换为本县数据。\"\n\
+         \nformat_version = 1\n\n[meta]\ntitle = {quoted}\ndescription = \"由常住人口 {population} 人按全国比例估算的县情;请逐项替换为本县数据。\"\n\
          sources = [\"BRIEF §5: 2023 每千人床位 7.23;乡镇卫生院平均约45张床\", \"BRIEF §5: 2025 居民医保人均筹资 700+400 元\", \"人员按参保居民就医收入可负担的人数估算(假设)/ staff sized to what the insured's care pays for (assumption)\"]\n\
          estimates = [\"全部县情输入均为估计值 / every county input is an estimate\"]\n\
          estimated_fields = [\n{estimated_list}\n]\n\n\
-         [county]\nname = \"{name}\"\nbase_year = 2024\nhorizon_years = 5\ngovernment_per_capita_yuan = [700]\nindividual_per_capita_yuan = [400]\n\n\
+         [county]\nname = {quoted}\nbase_year = 2024\nhorizon_years = 5\ngovernment_per_capita_yuan = [700]\nindividual_per_capita_yuan = [400]\n\n\
          [county.reimbursement.outpatient]\nvillage = 0.50\ntownship = 0.45\ncounty = 0.20\noutside = 0.15\n\n\
          [county.reimbursement.inpatient]\nvillage = 0.0\ntownship = 0.85\ncounty = 0.70\noutside = 0.50\n\
          {body}\n\
@@ -310,6 +317,22 @@ mod tests {
                 .scenario
                 .iter()
                 .all(|y| y.ledger.imbalances().is_empty()));
+        }
+    }
+
+    #[test]
+    fn any_name_is_written_so_it_reads_back_the_same() {
+        // Control characters, quotes, backslashes and a line break once made a file that would not load.
+        for name in [
+            "某\u{1}县",
+            "\"引号\" 与 \\ 反斜杠",
+            "两行\n县名",
+            "\u{7f}\u{ffff}\t",
+        ] {
+            let loaded = load(&from_population(name, 200_000), &[])
+                .unwrap_or_else(|e| panic!("{name:?}: {e:?}"));
+            assert_eq!(loaded.scenario.input.county.name, name);
+            assert_eq!(loaded.scenario.meta.title, name);
         }
     }
 
