@@ -3,14 +3,7 @@
 
 use super::{money_text, value_text, INDICATORS};
 use crate::model::{Projection, Section, Side, YearResult};
-
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
+use crate::sheet::csv::field;
 
 fn push_row(out: &mut String, cells: &[String]) {
     let line: Vec<String> = cells.iter().map(|c| field(c)).collect();

@@ -23,22 +23,53 @@ pub fn read(name: &str, text: &str) -> Table {
             }
             ('"', true) => quoted = false,
             ('"', false) if field.is_empty() => quoted = true,
-            (',', false) => row.push(Cell::Text(std::mem::take(&mut field))),
+            (',', false) => row.push(Cell::Text(unneutralised(std::mem::take(&mut field)))),
             ('\r', false) => {}
             ('\n', false) => {
-                row.push(Cell::Text(std::mem::take(&mut field)));
+                row.push(Cell::Text(unneutralised(std::mem::take(&mut field))));
                 rows.push(std::mem::take(&mut row));
             }
             (other, _) => field.push(other),
         }
     }
     if !field.is_empty() || !row.is_empty() {
-        row.push(Cell::Text(field));
+        row.push(Cell::Text(unneutralised(field)));
         rows.push(row);
     }
     Table {
         name: name.to_string(),
         rows,
+    }
+}
+
+/// Characters that make Excel or WPS read a cell as a formula when they start it.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// One CSV field: text that a spreadsheet would take for a formula (`=HYPERLINK(…)`, `+1+1`, `@SUM(…)`)
+/// gets a leading apostrophe, so a shared file can never run a formula on the planner's machine (numbers,
+/// `-5` included, are left alone; [`read`] takes the apostrophe off again); then quoted when it must be
+/// (RFC 4180).
+pub fn field(text: &str) -> String {
+    let neutral = if text.starts_with(FORMULA_STARTS)
+        && crate::scenario::fields::parse_decimal(text).is_none()
+    {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if neutral.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", neutral.replace('"', "\"\""))
+    } else {
+        neutral
+    }
+}
+
+/// A field as written by [`field`], back to its text: the apostrophe that neutralised a formula is
+/// taken off.
+fn unneutralised(text: String) -> String {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.to_string(),
+        _ => text,
     }
 }
 
@@ -48,16 +79,9 @@ pub fn write(table: &Table) -> String {
     for row in &table.rows {
         let fields: Vec<String> = row
             .iter()
-            .map(|cell| {
-                let text = match cell {
-                    Cell::Number(text) | Cell::Text(text) => text.as_str(),
-                    _ => "",
-                };
-                if text.contains([',', '"', '\n', '\r']) {
-                    format!("\"{}\"", text.replace('"', "\"\""))
-                } else {
-                    text.to_string()
-                }
+            .map(|cell| match cell {
+                Cell::Number(text) | Cell::Text(text) => field(text),
+                _ => String::new(),
             })
             .collect();
         out.push_str(&fields.join(","));
@@ -69,6 +93,43 @@ pub fn write(table: &Table) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulas_are_written_as_text_and_read_back_as_written() {
+        let names = [
+            "=HYPERLINK(\"http://x\",\"点我\")",
+            "=1+1",
+            "@SUM(A1:A2)",
+            "+1+1",
+            "-1+1",
+            "\t=1",
+        ];
+        let table = Table {
+            name: "机构".into(),
+            rows: vec![
+                names.iter().map(|n| Cell::Text(n.to_string())).collect(),
+                vec![Cell::Number("-5".into())],
+            ],
+        };
+        let text = write(&table);
+        // No field starts with a formula character once the quoting is undone.
+        for line in text.trim_start_matches('\u{feff}').lines() {
+            for cell in line.split(',') {
+                let bare = cell.trim_start_matches('"');
+                assert!(!bare.starts_with(['=', '+', '@']), "{cell} in {text}");
+            }
+        }
+        assert!(text.contains("\r\n-5\r\n"), "numbers stay numbers: {text}");
+        let back = read("机构", &text);
+        let texts: Vec<&str> = back.rows[0]
+            .iter()
+            .map(|cell| match cell {
+                Cell::Text(t) => t.as_str(),
+                _ => "",
+            })
+            .collect();
+        assert_eq!(texts, names);
+    }
 
     #[test]
     fn round_trips_quotes_commas_and_chinese() {
