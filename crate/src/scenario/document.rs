@@ -47,6 +47,9 @@ impl Document {
         let toml = match node::detect_syntax(text) {
             Syntax::Toml => parse_toml(text)?,
             Syntax::Json => {
+                if let Some(duplicate) = node::json_duplicate_key(text) {
+                    return Err(duplicate);
+                }
                 let value: serde_json::Value =
                     serde_json::from_str(text).map_err(|error| node::json_error(&error))?;
                 let serde_json::Value::Object(map) = value else {

@@ -103,6 +103,86 @@ pub(super) fn check_limits(text: &str) -> Result<(), Diagnostic> {
     }
 }
 
+/// Walks a JSON text and fails at the first key that appears twice in one object (a JSON scenario must
+/// say each thing once, as TOML does; serde_json's `Value` would keep the last silently).
+pub(super) fn json_duplicate_key(text: &str) -> Option<Diagnostic> {
+    use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+
+    const DUPLICATE: &str = "duplicate key ";
+
+    struct Unique;
+
+    impl<'de> Deserialize<'de> for Unique {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_any(UniqueVisitor)
+        }
+    }
+
+    struct UniqueVisitor;
+
+    impl<'de> Visitor<'de> for UniqueVisitor {
+        type Value = Unique;
+
+        fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+            formatter.write_str("any JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_unit<E>(self) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Unique, A::Error> {
+            while seq.next_element::<Unique>()?.is_some() {}
+            Ok(Unique)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Unique, A::Error> {
+            let mut seen = std::collections::HashSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if !seen.insert(key.clone()) {
+                    return Err(A::Error::custom(format!("{DUPLICATE}`{key}`")));
+                }
+                map.next_value::<Unique>()?;
+            }
+            Ok(Unique)
+        }
+    }
+
+    let error = serde_json::from_str::<Unique>(text).err()?;
+    let message = error.to_string();
+    let key = message
+        .strip_prefix(DUPLICATE)?
+        .split(" at line")
+        .next()?
+        .to_string();
+    Some(Diagnostic::error(
+        "",
+        &key,
+        format!(
+            "JSON 中同一对象里的键 {key} 出现了两次(第 {} 行第 {} 列):每个键只能写一次",
+            error.line(),
+            error.column()
+        ),
+        format!(
+            "the key {key} appears twice in one JSON object (line {}, column {}): write each key once",
+            error.line(),
+            error.column()
+        ),
+    ))
+}
+
 pub(super) fn json_error(error: &serde_json::Error) -> Diagnostic {
     Diagnostic::error(
         "",
