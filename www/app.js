@@ -828,17 +828,30 @@ function shareLink() {
 
 // ---------- start ----------
 
+// The problems that keep `text` from opening, or null when it opens.
+function refusal(text) {
+  try {
+    new Sandbox(text).free();
+    return null;
+  } catch (error) {
+    try { return JSON.parse(error.message); } catch { return [{ severity: 'error', path: '', value: '', message_zh: String(error.message), message_en: String(error.message) }]; }
+  }
+}
+
 function startingText() {
   const stored = readStore();
   const hash = location.hash;
   if (hash.startsWith('#s1.') || hash.startsWith('#s')) {
+    // A link is checked before anything is replaced: a refused link leaves the work as it was, says why,
+    // and stays in the address bar; only a link that opens is taken out of it.
     const decoded = JSON.parse(decode_share(hash));
-    history.replaceState(null, '', location.pathname + location.search);
-    if (decoded.ok) {
+    const problems = decoded.ok ? refusal(decoded.text) : decoded.diagnostics;
+    if (problems) {
+      showDiagnostics(problems);
+    } else {
+      history.replaceState(null, '', location.pathname + location.search);
       const unsaved = stored && stored.text !== stored.savedText;
       if (!unsaved || window.confirm(t('confirm_replace'))) return { text: decoded.text, savedText: null };
-    } else {
-      showDiagnostics(decoded.diagnostics);
     }
   }
   if (stored && typeof stored.text === 'string') return { text: stored.text, savedText: stored.savedText ?? null, restored: true };

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { root, openPage, withServerAndBrowser } from './harness.mjs';
 
 const env = withServerAndBrowser();
@@ -125,6 +126,33 @@ test('a share link carries the whole scenario; a broken link says so and keeps t
   assert.match(await broken.page.textContent('#diagnostics'), /分享链接无效/);
   assert.match(await broken.page.textContent('#scenario-title'), /河南示范县/);
   await broken.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a link to an invalid scenario, opened over unsaved work, changes nothing and says why', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  await page.evaluate(() => window.ygt.set('reform.sent_down_allowance_yuan', '41000'));
+  const work = await page.evaluate(() => window.ygt.scenario());
+  // The same scenario with one field out of range, in a link as the page writes them (#s1. + base64url
+  // of the raw-deflated text).
+  const invalid = work.replace(/horizon_years = \d+/, 'horizon_years = 50');
+  assert.notEqual(invalid, work);
+  const fragment = 's1.' + zlib.deflateRawSync(Buffer.from(invalid), { level: 9 }).toString('base64url');
+  const other = await context.newPage();
+  const dialogs = [];
+  other.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.accept(); });
+  await other.goto(`${env.server.url}#${fragment}`);
+  await other.waitForSelector('body[data-ready=true]', { timeout: 15000 });
+  // No question is asked about replacing work the link cannot replace; the work stays, stored and shown;
+  // the problem is named; the link stays in the address bar.
+  assert.deepEqual(dialogs, []);
+  assert.equal(await other.evaluate(() => window.ygt.scenario()), work);
+  assert.match(await other.textContent('#diagnostics'), /horizon_years/);
+  assert.match(other.url(), /#s1\./);
+  await other.reload();
+  await other.waitForSelector('body[data-ready=true]', { timeout: 15000 });
+  assert.equal(await other.evaluate(() => window.ygt.scenario()), work);
   assert.deepEqual(problems, []);
   await context.close();
 });
