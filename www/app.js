@@ -759,12 +759,15 @@ function flush() {
   const previous = sandbox.scenario();
   const outcome = JSON.parse(sandbox.set_many(JSON.stringify(changes)));
   performance.measure('ygt-core', { start: started });
-  if (outcome.ok) {
-    for (const [path] of changes) refused.delete(path);
+  // Each change is kept or refused on its own: a refused one keeps what the user typed in its field.
+  const refusedNow = new Set(outcome.refused || []);
+  for (const [path, value] of changes) {
+    if (refusedNow.has(path)) refused.set(path, value);
+    else refused.delete(path);
+  }
+  if (refusedNow.size < changes.length) {
     remember(previous);
     autosave();
-  } else {
-    for (const [path, value] of changes) refused.set(path, value);
   }
   showDiagnostics(outcome.diagnostics);
   const rendering = performance.now();

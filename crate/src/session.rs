@@ -63,6 +63,33 @@ impl Session {
         Ok(())
     }
 
+    /// Sets several values made in the same moment, each on its own: a change that validates is kept,
+    /// a change that does not is refused with its own diagnostics, and one never takes the other down.
+    /// Levers of one split (the public-health shares, the pooled fund's shares) in the same section move
+    /// together, as one change. Returns the paths refused and their diagnostics (empty when all applied).
+    pub fn set_each(&mut self, changes: &[(&str, &str)]) -> (Vec<String>, Vec<Diagnostic>) {
+        let mut groups: Vec<Vec<(&str, &str)>> = Vec::new();
+        for change in changes {
+            let split = split_of(change.0);
+            match groups
+                .iter_mut()
+                .find(|group| split.is_some() && split_of(group[0].0) == split)
+            {
+                Some(group) => group.push(*change),
+                None => groups.push(vec![*change]),
+            }
+        }
+        let mut refused = Vec::new();
+        let mut diagnostics = Vec::new();
+        for group in groups {
+            if let Err(errors) = self.set_many(&group) {
+                refused.extend(group.iter().map(|(path, _)| path.to_string()));
+                diagnostics.extend(errors);
+            }
+        }
+        (refused, diagnostics)
+    }
+
     /// Applies a structural edit to a copy of the document and keeps it only if the result validates.
     fn edit(
         &mut self,
@@ -164,6 +191,14 @@ impl Session {
     }
 }
 
+/// The section and split of a lever path (`reform.public_health_share_county` → ("reform", its split)),
+/// or `None` for anything else.
+fn split_of(path: &str) -> Option<(&str, &'static str)> {
+    let (section, key) = path.split_once('.')?;
+    let split = crate::model::Lever::from_key(key)?.split()?;
+    Some((section, split.key))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +222,24 @@ mod tests {
         assert_eq!(session.text(), before);
         assert!(session.replace("not = [valid").is_err());
         assert_eq!(session.text(), before);
+    }
+
+    #[test]
+    fn a_valid_and_an_invalid_change_made_together_are_judged_each_on_its_own() {
+        let mut session = Session::open(&default_text()).unwrap();
+        let (refused, diagnostics) = session.set_each(&[
+            ("reform.per_bed_subsidy_yuan", "4500"),
+            ("reform.special_fund_rate", "-1"),
+            // A split moves together: each share alone would not add to one.
+            ("reform.public_health_share_county", "0.2"),
+            ("reform.public_health_share_township", "0.4"),
+        ]);
+        assert_eq!(refused, vec!["reform.special_fund_rate".to_string()]);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].path, "reform.special_fund_rate");
+        let text = session.text();
+        assert!(text.contains("per_bed_subsidy_yuan = 4500"), "{text}");
+        assert!(text.contains("public_health_share_county = 0.2"), "{text}");
     }
 
     #[test]

@@ -61,25 +61,34 @@ impl Sandbox {
         outcome(Ok(()), &self.session.loaded().warnings)
     }
 
-    /// Sets several values at once: `changes` is a JSON array of `[path, value]` pairs.
+    /// Sets several values made in the same moment: `changes` is a JSON array of `[path, value]` pairs.
+    /// Each change is kept or refused on its own (a split's levers together): `{"ok", "diagnostics",
+    /// "refused": [paths]}`, `ok` when nothing was refused.
     pub fn set_many(&mut self, changes: &str) -> String {
         let parsed: Result<Vec<(String, String)>, _> = serde_json::from_str(changes);
-        let result = match parsed {
+        let (refused, errors) = match parsed {
             Ok(pairs) => {
                 let borrowed: Vec<(&str, &str)> = pairs
                     .iter()
                     .map(|(p, v)| (p.as_str(), v.as_str()))
                     .collect();
-                self.session.set_many(&borrowed)
+                self.session.set_each(&borrowed)
             }
-            Err(error) => Err(vec![Diagnostic::error(
-                "",
-                changes,
-                format!("更改列表无效:{error}"),
-                format!("invalid list of changes: {error}"),
-            )]),
+            Err(error) => (
+                Vec::new(),
+                vec![Diagnostic::error(
+                    "",
+                    changes,
+                    format!("更改列表无效:{error}"),
+                    format!("invalid list of changes: {error}"),
+                )],
+            ),
         };
-        outcome(result, &self.session.loaded().warnings)
+        let mut diagnostics = errors;
+        let ok = diagnostics.is_empty();
+        diagnostics.extend(self.session.loaded().warnings.iter().cloned());
+        json!({"ok": ok, "refused": refused, "diagnostics": report::json::diagnostics(&diagnostics)})
+            .to_string()
     }
 
     /// The scenario as file text.

@@ -130,6 +130,23 @@ test('a share link carries the whole scenario; a broken link says so and keeps t
   await context.close();
 });
 
+test('a valid and an invalid change made in the same moment are judged each on its own', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  const outcome = await page.evaluate(async () => {
+    const valid = window.ygt.set('reform.per_bed_subsidy_yuan', '4400');
+    const invalid = window.ygt.set('reform.special_fund_rate', '-1');
+    return Promise.all([valid, invalid]);
+  });
+  const text = await page.evaluate(() => window.ygt.scenario());
+  assert.match(text, /per_bed_subsidy_yuan = 4400/);
+  assert.doesNotMatch(text, /special_fund_rate = -1/);
+  assert.deepEqual(outcome[0].refused, ['reform.special_fund_rate']);
+  const errors = outcome[0].diagnostics.filter((d) => d.severity === 'error');
+  assert.deepEqual(errors.map((d) => d.path), ['reform.special_fund_rate']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a link to an invalid scenario, opened over unsaved work, changes nothing and says why', async () => {
   const { page, problems, context } = await openPage(env.browser, env.server.url);
   await page.evaluate(() => window.ygt.set('reform.sent_down_allowance_yuan', '41000'));
