@@ -630,13 +630,31 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Table>, Vec<Diagnos
         if bytes.starts_with(b"PK") {
             match super::xlsx::read(bytes) {
                 Ok(mut read) => tables.append(&mut read),
-                Err(error) => problems.push(Diagnostic::error(
-                    name,
-                    "",
-                    format!("无法读取 .xlsx 文件:{error:?}"),
-                    format!("cannot read the .xlsx file: {error:?}"),
-                )),
+                Err(error) => {
+                    let (zh, en) = error.messages();
+                    problems.push(Diagnostic::error(
+                        name,
+                        "",
+                        format!("无法读取 .xlsx 文件:{zh}"),
+                        format!("cannot read the .xlsx file: {en}"),
+                    ))
+                }
             }
+        } else if bytes.len() > super::csv::MAX_BYTES {
+            problems.push(Diagnostic::error(
+                name,
+                "",
+                format!(
+                    "CSV 文件有 {} 字节,超过上限 {} MB(县情模板远小于此):请只保留模板的内容",
+                    bytes.len(),
+                    super::csv::MAX_BYTES / 1024 / 1024
+                ),
+                format!(
+                    "the CSV file has {} bytes, more than the limit of {} MB (a county template is far smaller): keep only the template's content",
+                    bytes.len(),
+                    super::csv::MAX_BYTES / 1024 / 1024
+                ),
+            ));
         } else {
             match std::str::from_utf8(bytes) {
                 Ok(text) => {
@@ -671,6 +689,44 @@ mod tests {
 
     fn default_scenario() -> Scenario {
         load(shipped::default_text(), &[]).unwrap().scenario
+    }
+
+    #[test]
+    fn a_csv_over_the_limit_is_refused_by_name_not_cut() {
+        // A cut at 8 MiB fell inside a Chinese character (a panic) or inside a number (a wrong value).
+        let mut text = String::from("机构,床位\n");
+        while text.len() <= super::super::csv::MAX_BYTES {
+            text.push_str("县人民医院,3000000\n");
+        }
+        let problems = read_files(&[("机构.csv".into(), text.into_bytes())]).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0]
+                .message_en
+                .contains("more than the limit of 8 MB"),
+            "{}",
+            problems[0].message_en
+        );
+        assert_eq!(problems[0].path, "机构.csv");
+    }
+
+    #[test]
+    fn a_workbook_with_rows_past_the_limit_is_refused_not_cut() {
+        let mut rows = vec![vec![Cell::Text("名称".into())]];
+        rows.extend(
+            (0..super::super::xlsx::MAX_ROWS).map(|i| vec![Cell::Text(format!("机构{i}"))]),
+        );
+        let bytes = super::super::xlsx::write(&[Table {
+            name: "机构".into(),
+            rows,
+        }]);
+        let problems = read_files(&[("county.xlsx".into(), bytes)]).unwrap_err();
+        assert!(
+            problems[0].message_en.contains("row 20001"),
+            "{}",
+            problems[0].message_en
+        );
+        assert!(!problems[0].message_en.contains("TooBig"));
     }
 
     #[test]

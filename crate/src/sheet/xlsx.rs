@@ -17,6 +17,45 @@ pub enum XlsxError {
     Zip(zip::ZipError),
     /// A part every workbook has is missing.
     Missing(&'static str),
+    /// A cell lies beyond [`MAX_ROWS`] rows or [`MAX_COLUMNS`] columns (a county's template is far
+    /// smaller): refused rather than cut.
+    TooBig {
+        sheet: String,
+        row: usize,
+        column: usize,
+    },
+}
+
+impl XlsxError {
+    /// What is wrong and what to do, in Chinese and English (no internal names).
+    pub fn messages(&self) -> (String, String) {
+        match self {
+            XlsxError::Zip(zip::ZipError::NotZip | zip::ZipError::Truncated) => (
+                "文件不完整或不是 .xlsx 工作簿:请在 Excel/WPS 中重新保存为 .xlsx".into(),
+                "the file is incomplete or not an .xlsx workbook: save it again as .xlsx in Excel or WPS".into(),
+            ),
+            XlsxError::Zip(zip::ZipError::Unsupported(what)) => (
+                format!("工作簿使用了本工具不支持的格式({what}):请在 Excel/WPS 中另存为普通 .xlsx(不加密)"),
+                format!("the workbook uses a format this tool does not read ({what}): save it as a plain .xlsx (not encrypted) in Excel or WPS"),
+            ),
+            XlsxError::Zip(zip::ZipError::TooLarge) => (
+                format!("工作簿解压后超过 {} MB 或部件过多,远大于县情模板:请只保留模板的三张表", zip::MAX_TOTAL_BYTES / 1024 / 1024),
+                format!("the workbook unpacks to more than {} MB or has too many parts, far more than the county template: keep only the template's three sheets", zip::MAX_TOTAL_BYTES / 1024 / 1024),
+            ),
+            XlsxError::Zip(zip::ZipError::Corrupt) => (
+                "工作簿已损坏(压缩数据校验失败):请在 Excel/WPS 中重新保存".into(),
+                "the workbook is damaged (its compressed data does not check): save it again in Excel or WPS".into(),
+            ),
+            XlsxError::Missing(part) => (
+                format!("这不是 Excel 工作簿(缺少 {part});如果是 WPS 或 LibreOffice 的其他格式,请另存为 .xlsx"),
+                format!("this is not an Excel workbook ({part} is missing); if it is another WPS or LibreOffice format, save it as .xlsx"),
+            ),
+            XlsxError::TooBig { sheet, row, column } => (
+                format!("工作表「{sheet}」在第 {row} 行第 {column} 列还有内容,超出上限({MAX_ROWS} 行、{MAX_COLUMNS} 列):请删去模板以外的内容"),
+                format!("sheet {sheet} has content at row {row}, column {column}, beyond the limit ({MAX_ROWS} rows, {MAX_COLUMNS} columns): delete what is not part of the template"),
+            ),
+        }
+    }
 }
 
 /// (row, column), 1-based, of an address like `B12`.
@@ -129,9 +168,16 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Table>, XlsxError> {
             continue;
         };
         let Some(sheet) = part(path) else { continue };
+        let rows = sheet_rows(&sheet, &shared, &date_styles).map_err(|(row, column)| {
+            XlsxError::TooBig {
+                sheet: sheet_name.clone(),
+                row,
+                column,
+            }
+        })?;
         tables.push(Table {
             name: sheet_name,
-            rows: sheet_rows(&sheet, &shared, &date_styles),
+            rows,
         });
     }
     Ok(tables)
@@ -209,7 +255,12 @@ fn date_styles(text: &str) -> Vec<bool> {
         .collect()
 }
 
-fn sheet_rows(text: &str, shared: &[String], date_styles: &[bool]) -> Vec<Vec<Cell>> {
+/// The sheet's cells by row, or the (row, column) of a cell with content beyond the limits.
+fn sheet_rows(
+    text: &str,
+    shared: &[String],
+    date_styles: &[bool],
+) -> Result<Vec<Vec<Cell>>, (usize, usize)> {
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let mut current: Option<(usize, usize, String, bool)> = None; // row, column, type, is date
     let mut value = String::new();
@@ -263,7 +314,15 @@ fn sheet_rows(text: &str, shared: &[String], date_styles: &[bool]) -> Vec<Vec<Ce
                     let Some((row, column, kind, date)) = current.take() else {
                         continue;
                     };
-                    if row == 0 || column == 0 || row > MAX_ROWS || column > MAX_COLUMNS {
+                    if row == 0 || column == 0 {
+                        continue;
+                    }
+                    let has_content =
+                        formula || !value.trim().is_empty() || !inline.trim().is_empty();
+                    if (row > MAX_ROWS || column > MAX_COLUMNS) && has_content {
+                        return Err((row, column));
+                    }
+                    if row > MAX_ROWS || column > MAX_COLUMNS {
                         continue;
                     }
                     let cell = if formula {
@@ -309,7 +368,7 @@ fn sheet_rows(text: &str, shared: &[String], date_styles: &[bool]) -> Vec<Vec<Ce
             }
         }
     }
-    rows
+    Ok(rows)
 }
 
 /// A workbook of `tables`: the first row of each in bold, numbers as numbers, text as inline strings.
