@@ -89,18 +89,23 @@ pub fn column_letters(column: usize) -> String {
 /// Whether number format `id` (with custom codes in `custom`) shows a date or time.
 fn is_date_format(id: u32, custom: &HashMap<u32, String>) -> bool {
     if let Some(code) = custom.get(&id) {
+        // Literal text does not make a date: "quoted" (Excel and LibreOffice), a character after a
+        // backslash (`#,##0\日`), after `_` (a space its width) or after `*` (a fill), and [colours,
+        // conditions]. A date or time format has a year, day, hour or second code outside them (日 alone
+        // is a unit, not a date).
         let mut quoted = false;
         let mut bracket = false;
-        for ch in code.chars() {
+        let mut chars = code.chars();
+        while let Some(ch) = chars.next() {
             match ch {
                 '"' => quoted = !quoted,
+                _ if quoted => {}
+                '\\' | '_' | '*' => {
+                    chars.next();
+                }
                 '[' => bracket = true,
                 ']' => bracket = false,
-                'y' | 'Y' | 'd' | 'D' | 'h' | 'H' | 's' | 'S' | '年' | '月' | '日'
-                    if !quoted && !bracket =>
-                {
-                    return true
-                }
+                'y' | 'Y' | 'd' | 'D' | 'h' | 'H' | 's' | 'S' if !bracket => return true,
                 _ => {}
             }
         }
@@ -474,10 +479,21 @@ mod tests {
         let custom = HashMap::from([
             (164, "yyyy\"年\"m\"月\"d\"日\"".to_string()),
             (165, "0.00\"元\"".to_string()),
+            (166, "#,##0\\日".to_string()),
+            (167, "#,##0\" 人/日\"".to_string()),
+            (168, "0_);[Red]\\(0\\)".to_string()),
+            (169, "yyyy年m月d日".to_string()),
+            (170, "[h]:mm:ss".to_string()),
         ]);
         assert!(is_date_format(14, &custom));
         assert!(is_date_format(164, &custom));
         assert!(!is_date_format(165, &custom));
+        // Escaped and quoted literals are text, not date codes (these were misread as dates).
+        assert!(!is_date_format(166, &custom));
+        assert!(!is_date_format(167, &custom));
+        assert!(!is_date_format(168, &custom));
+        assert!(is_date_format(169, &custom));
+        assert!(is_date_format(170, &custom));
         assert!(!is_date_format(0, &custom));
     }
 }
