@@ -550,12 +550,19 @@ async function importSpreadsheet(files) {
     names.push(file.name);
     contents.push(new Uint8Array(await file.arrayBuffer()));
   }
-  const outcome = JSON.parse(import_spreadsheet(names, contents));
+  // The sheet's county goes into the current scenario: the reform, assumptions and title stay, and so do
+  // the estimate marks of values the sheet did not change.
+  const outcome = JSON.parse(import_spreadsheet(names, contents, sandbox.scenario()));
   if (!outcome.ok) {
     showDiagnostics(outcome.diagnostics);
     return outcome;
   }
-  return openText(outcome.text) ?? outcome;
+  const opened = openText(outcome.text, { askFirst: false, fromFile: false }) ?? outcome;
+  const listed = outcome.changed.slice(0, 10).join(', ') + (outcome.changed.length > 10 ? ' …' : '');
+  showDiagnostics([...diagnostics, { severity: 'warning', path: names.join(', '), value: '',
+    message_zh: `已导入县情:${outcome.changed.length} 项数值改变${listed ? ':' + listed : ''};改革方案、假设和标题不变`,
+    message_en: `county imported: ${outcome.changed.length} value(s) changed${listed ? ': ' + listed : ''}; the reform, assumptions and title are kept` }]);
+  return opened;
 }
 
 function createCounty() {

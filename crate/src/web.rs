@@ -222,10 +222,11 @@ pub fn new_county(name: &str, population: f64) -> String {
     template::from_population(name, population)
 }
 
-/// Scenario text from a filled template: `names` and `contents` (Uint8Array) of one .xlsx or of CSV
-/// files. `{"ok": true, "text": ...}` or `{"ok": false, "diagnostics": [...]}` naming every bad cell.
+/// A filled template put into the `current` scenario (only its county changes): `names` and `contents`
+/// (Uint8Array) of one .xlsx or of CSV files. `{"ok": true, "text": ..., "changed": [paths]}` or
+/// `{"ok": false, "diagnostics": [...]}` naming every bad cell.
 #[wasm_bindgen]
-pub fn import_spreadsheet(names: js_sys::Array, contents: js_sys::Array) -> String {
+pub fn import_spreadsheet(names: js_sys::Array, contents: js_sys::Array, current: &str) -> String {
     let files: Vec<(String, Vec<u8>)> = names
         .iter()
         .zip(contents.iter())
@@ -236,13 +237,14 @@ pub fn import_spreadsheet(names: js_sys::Array, contents: js_sys::Array) -> Stri
             )
         })
         .collect();
-    let value =
-        match sheet::county::read_files(&files).and_then(|tables| sheet::county::import(&tables)) {
-            Ok(text) => json!({"ok": true, "text": text}),
-            Err(diagnostics) => {
-                json!({"ok": false, "diagnostics": report::json::diagnostics(&diagnostics)})
-            }
-        };
+    let value = match sheet::county::read_files(&files)
+        .and_then(|tables| sheet::county::import_into(&tables, current))
+    {
+        Ok((text, changed)) => json!({"ok": true, "text": text, "changed": changed}),
+        Err(diagnostics) => {
+            json!({"ok": false, "diagnostics": report::json::diagnostics(&diagnostics)})
+        }
+    };
     value.to_string()
 }
 

@@ -97,16 +97,22 @@ test('a template filled in a real .xlsx imports and gives the command line\'s re
   county.getCell('B2').value = '填表县';
   const institutions = workbook.getWorksheet('机构');
   institutions.getCell('F2').value = 950; // the lead hospital's beds
-  institutions.getCell('H2').value = 540000; // its visits
-  institutions.getCell('L3').value = 95000; // pay at the maternal-child hospital
+  institutions.getCell('K2').value = 540000; // its visits
+  institutions.getCell('O3').value = 95000; // pay at the maternal-child hospital
   const filled = path.join(tmp, 'filled.xlsx');
   await workbook.xlsx.writeFile(filled);
 
+  // The sheet's county goes into the scenario open in the page: its reform and title stay.
+  const current = path.join(tmp, 'current.toml');
+  writeFileSync(current, await page.evaluate(() => window.ygt.scenario()));
+  const titleBefore = await page.evaluate(() => window.ygt.results().scenario.title);
   await page.setInputFiles('#sheet-file', filled);
-  await page.waitForFunction(() => window.ygt.results().scenario.title === '填表县');
+  await page.waitForFunction(() => window.ygt.results().scenario.county === '填表县');
   const web = await page.evaluate(() => window.ygt.results());
+  assert.equal(web.scenario.title, titleBefore);
+  assert.match(await page.textContent('#diagnostics'), /已导入县情:4 项数值改变/);
   const imported = path.join(tmp, 'imported.toml');
-  execFileSync(ygt, ['import', filled, '-o', imported]);
+  execFileSync(ygt, ['import', filled, '--into', current, '-o', imported]);
   const cli = JSON.parse(execFileSync(ygt, ['run', imported, '--json'], { encoding: 'utf8' }));
   assert.deepEqual(web, cli);
   assert.equal(await page.evaluate(() => window.ygt.scenario()), readFileSync(imported, 'utf8'));

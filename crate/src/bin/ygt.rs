@@ -46,8 +46,10 @@ ygt — 医共体政策沙盘 county medical-community policy sandbox
       列出全部政策杠杆和假设 / list every lever and assumption
   ygt template [--from FILE] -o county.xlsx | -o DIR
       下载县情表格模板(.xlsx,或 DIR 下三个 CSV 文件) / the county spreadsheet template (.xlsx, or three CSV files in DIR)
-  ygt import county.xlsx | 县.csv 医共体.csv 机构.csv  -o scenario.toml
-      导入填好的表格,每个错误单元格都会列出 / import a filled template; every bad cell is named
+  ygt import county.xlsx | 县.csv 医共体.csv 机构.csv  [--into CURRENT.toml] -o scenario.toml
+      导入填好的表格,每个错误单元格都会列出;--into 只替换该方案的县情,改革、假设和标题不变
+      import a filled template, every bad cell named; --into puts only the county into CURRENT, keeping its
+      reform, assumptions, title and the estimate marks of values the sheet did not change
   ygt new --population N [--name NAME] [-o FILE]
       按常住人口估算新建一个县(全部输入标为估计值) / a new county from its population (all inputs estimates)
 
@@ -85,6 +87,8 @@ struct Options {
     /// More files (for `import` of CSV files).
     more_files: Vec<String>,
     from: Option<String>,
+    /// The scenario an import goes into (`--into`).
+    into: Option<String>,
 }
 
 fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
@@ -102,6 +106,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
         name: None,
         more_files: Vec::new(),
         from: None,
+        into: None,
     };
     while let Some(arg) = iter.next() {
         match arg.as_str() {
@@ -129,6 +134,11 @@ fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
             }
             other if other.starts_with("--set=") => {
                 options.overrides.push(other["--set=".len()..].to_string())
+            }
+            "--into" => {
+                options.into = Some(iter.next().ok_or_else(|| {
+                    Failure::Usage("--into 需要方案文件 / --into needs a scenario file".into())
+                })?)
             }
             "--from" => {
                 options.from = Some(iter.next().ok_or_else(|| {
@@ -369,8 +379,22 @@ fn import_template(options: &Options) -> Result<(), Failure> {
     for path in std::iter::once(&options.file).chain(&options.more_files) {
         files.push((path.clone(), read_bytes(path)?));
     }
+    let current = options.into.as_deref().map(read_text).transpose()?;
     let text = ygt::sheet::county::read_files(&files)
-        .and_then(|tables| ygt::sheet::county::import(&tables))
+        .and_then(|tables| match &current {
+            Some(current) => {
+                ygt::sheet::county::import_into(&tables, current).map(|(text, changed)| {
+                    say_err!(
+                        "{} 项数值改变 / {} value(s) changed: {}",
+                        changed.len(),
+                        changed.len(),
+                        changed.join(", ")
+                    );
+                    text
+                })
+            }
+            None => ygt::sheet::county::import(&tables),
+        })
         .map_err(|diagnostics| {
             print_diagnostics(&diagnostics);
             say_err!(

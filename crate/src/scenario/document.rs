@@ -228,6 +228,68 @@ impl Document {
         }
     }
 
+    /// Puts the county of `imported` (its `[county]` and `[[communities]]`) in place of this document's,
+    /// keeping everything else: title, levers, reform, assumptions. An input marked as an estimate stays
+    /// marked if the import left its value as it was, and is unmarked if the import changed it. Returns
+    /// the paths whose values changed (added and removed ones included), in file order.
+    pub fn replace_county(&mut self, imported: &Document) -> Vec<String> {
+        let before = county_leaves(&self.tree());
+        let after = county_leaves(&imported.tree());
+        for key in ["county", "communities"] {
+            match imported.toml.get(key) {
+                Some(item) => {
+                    self.toml.insert(key, item.clone());
+                }
+                None => {
+                    self.toml.remove(key);
+                }
+            }
+        }
+        // A value as the model reads it: numbers compared as numbers (0.50 is 0.5), and a field left
+        // out as its default (an import writes every field).
+        let value_of = |leaves: &[(String, String)], path: &str| -> Option<String> {
+            let written = leaves
+                .iter()
+                .find(|(p, _)| p == path)
+                .map(|(_, v)| v.clone());
+            let value = written.or_else(|| {
+                let key = path.rsplit('.').next()?;
+                [
+                    super::fields::INSTITUTION_FIELDS,
+                    super::fields::COMMUNITY_FIELDS,
+                    super::fields::OUT_OF_COUNTY_FIELDS,
+                ]
+                .iter()
+                .flat_map(|fields| fields.iter())
+                .find(|field| field.key == key)
+                .and_then(|field| field.default)
+                .map(|default| default.to_string())
+            })?;
+            Some(match super::fields::parse_decimal(&value) {
+                Some(number) => number.normalize().to_string(),
+                None => value,
+            })
+        };
+        self.rewrite_estimates(|path| {
+            let unchanged = value_of(&before, path).is_some()
+                && value_of(&before, path) == value_of(&after, path);
+            let is_county = path.starts_with("county.") || path.starts_with("communities.");
+            (!is_county || unchanged).then(|| path.to_string())
+        });
+        let mut changed: Vec<String> = after
+            .iter()
+            .filter(|(path, _)| value_of(&before, path) != value_of(&after, path))
+            .map(|(path, _)| path.clone())
+            .collect();
+        changed.extend(
+            before
+                .iter()
+                .filter(|(path, _)| value_of(&after, path).is_none())
+                .map(|(path, _)| path.clone()),
+        );
+        changed
+    }
+
     fn estimate_list(&mut self) -> Option<&mut toml_edit::Array> {
         self.toml
             .get_mut("meta")
@@ -274,6 +336,32 @@ impl Document {
             list.retain(|value| value.as_str() != Some(path));
         }
     }
+}
+
+/// Every value under `county` and `communities`, as (path, displayed value), in file order.
+fn county_leaves(tree: &Node) -> Vec<(String, String)> {
+    fn walk(node: &Node, path: String, out: &mut Vec<(String, String)>) {
+        match node {
+            Node::Table(entries) => {
+                for (key, child) in entries {
+                    walk(child, format!("{path}.{key}"), out);
+                }
+            }
+            Node::Array(items) if items.iter().any(|item| matches!(item, Node::Table(_))) => {
+                for (index, item) in items.iter().enumerate() {
+                    walk(item, format!("{path}.{index}"), out);
+                }
+            }
+            leaf => out.push((path, leaf.display())),
+        }
+    }
+    let mut out = Vec::new();
+    for key in ["county", "communities"] {
+        if let Some(node) = tree.get(key) {
+            walk(node, key.to_string(), &mut out);
+        }
+    }
+    out
 }
 
 fn parse_value(raw: &str) -> Value {

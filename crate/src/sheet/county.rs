@@ -621,6 +621,21 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
     Ok(out)
 }
 
+/// A filled template put into the `current` scenario: its county replaces the current county, and
+/// everything else (title, levers, reform, assumptions, the estimate marks of values the sheet did not
+/// change) stays. Returns the scenario text and the paths whose values the sheet changed.
+pub fn import_into(
+    tables: &[Table],
+    current: &str,
+) -> Result<(String, Vec<String>), Vec<Diagnostic>> {
+    let imported = crate::scenario::Document::from_text(&import(tables)?).map_err(|d| vec![d])?;
+    let mut document = crate::scenario::Document::from_text(current).map_err(|d| vec![d])?;
+    let changed = document.replace_county(&imported);
+    let text = document.text();
+    crate::scenario::load(&text, &[])?;
+    Ok((text, changed))
+}
+
 /// Reads the files of a filled template: one .xlsx, or CSV files (named by their table). `files` are
 /// (file name, bytes).
 pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Table>, Vec<Diagnostic>> {
@@ -689,6 +704,46 @@ mod tests {
 
     fn default_scenario() -> Scenario {
         load(shipped::default_text(), &[]).unwrap().scenario
+    }
+
+    #[test]
+    fn importing_into_a_scenario_changes_only_the_county_and_keeps_unchanged_estimate_marks() {
+        // A county built from its population: every input an estimate; a reform on top.
+        let mut current = crate::scenario::Document::from_text(
+            &crate::scenario::template::from_population("新县", 450_000),
+        )
+        .unwrap();
+        current.set("reform.per_bed_subsidy_yuan", "4500").unwrap();
+        current.set("assumptions.adjustment_speed", "0.4").unwrap();
+        let current_text = current.text();
+        let loaded = load(&current_text, &[]).unwrap();
+        let marks_before = loaded.scenario.meta.estimated_fields.len();
+        // The template of that county, with one figure changed, as a planner fills it in.
+        let mut tables = export(&loaded.scenario);
+        let beds_column = tables[2].rows[0]
+            .iter()
+            .position(|c| matches!(c, Cell::Text(t) if t.starts_with("床位")))
+            .unwrap();
+        tables[2].rows[1][beds_column] = Cell::Number("777".into());
+        let (text, changed) = import_into(&tables, &current_text).unwrap();
+        assert_eq!(
+            changed,
+            vec!["communities.0.institutions.0.beds".to_string()]
+        );
+        let merged = load(&text, &[]).unwrap().scenario;
+        assert_eq!(
+            merged.input.county.communities[0].institutions[0].beds,
+            rust_decimal::Decimal::from(777)
+        );
+        assert_eq!(merged.input.reform, loaded.scenario.input.reform);
+        assert_eq!(merged.input.assumptions, loaded.scenario.input.assumptions);
+        assert_eq!(merged.meta.title, loaded.scenario.meta.title);
+        // Only the changed figure lost its estimate mark.
+        assert_eq!(merged.meta.estimated_fields.len(), marks_before - 1);
+        assert!(!merged
+            .meta
+            .estimated_fields
+            .contains(&"communities.0.institutions.0.beds".to_string()));
     }
 
     #[test]
