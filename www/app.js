@@ -543,12 +543,39 @@ function downloadTemplate(kind) {
   }
 }
 
+// A CSV file's bytes as UTF-8 for the core, and a note when they were something else: Chinese Excel and
+// WPS save "CSV" in GB18030 (GBK), which the browser decodes; UTF-16 ("Unicode text") the core reads.
+function csvAsUtf8(name, bytes) {
+  const isWorkbook = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (isWorkbook) return { bytes, note: null };
+  if (isUtf16) return { bytes, note: 'UTF-16' };
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { bytes, note: null };
+  } catch {
+    try {
+      const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+      return { bytes: new TextEncoder().encode(text), note: 'GB18030 (GBK)' };
+    } catch {
+      return { bytes, note: null };
+    }
+  }
+}
+
 async function importSpreadsheet(files) {
   const names = [];
   const contents = [];
+  const notes = [];
   for (const file of files) {
+    const decoded = csvAsUtf8(file.name, new Uint8Array(await file.arrayBuffer()));
     names.push(file.name);
-    contents.push(new Uint8Array(await file.arrayBuffer()));
+    contents.push(decoded.bytes);
+    if (decoded.note) {
+      notes.push({ severity: 'warning', path: file.name, value: decoded.note,
+        message_zh: `此 CSV 文件不是 UTF-8,已按 ${decoded.note} 读取:请核对中文名称是否正确`,
+        message_en: `this CSV file is not UTF-8; it was read as ${decoded.note}: check that the Chinese names came through` });
+    }
   }
   // The sheet's county goes into the current scenario: the reform, assumptions and title stay, and so do
   // the estimate marks of values the sheet did not change.
@@ -559,7 +586,7 @@ async function importSpreadsheet(files) {
   }
   const opened = openText(outcome.text, { askFirst: false, fromFile: false }) ?? outcome;
   const listed = outcome.changed.slice(0, 10).join(', ') + (outcome.changed.length > 10 ? ' …' : '');
-  showDiagnostics([...diagnostics, { severity: 'warning', path: names.join(', '), value: '',
+  showDiagnostics([...diagnostics, ...notes, { severity: 'warning', path: names.join(', '), value: '',
     message_zh: `已导入县情:${outcome.changed.length} 项数值改变${listed ? ':' + listed : ''};改革方案、假设和标题不变`,
     message_en: `county imported: ${outcome.changed.length} value(s) changed${listed ? ': ' + listed : ''}; the reform, assumptions and title are kept` }]);
   return opened;

@@ -147,3 +147,27 @@ test('a template with bad cells names every one and leaves the scenario untouche
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('CSV files saved as GBK by Chinese Excel or WPS are read, and the page says so', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  const current = path.join(tmp, 'gbk-current.toml');
+  writeFileSync(current, await page.evaluate(() => window.ygt.scenario()));
+  const dir = mkdtempSync(path.join(tmp, 'csv-'));
+  execFileSync(ygt, ['template', '--from', current, '-o', dir]);
+  // 机构.csv re-saved in GBK, as Chinese Excel's "CSV" does (no byte-order mark).
+  const institutions = path.join(dir, '机构.csv');
+  execFileSync('python3', ['-c', 'import sys; p = sys.argv[1]; t = open(p, encoding="utf-8-sig").read(); open(p, "wb").write(t.encode("gbk"))', institutions]);
+  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(institutions)));
+  const before = await page.evaluate(() => window.ygt.scenario());
+  await page.setInputFiles('#sheet-file', ['县.csv', '医共体.csv', '机构.csv'].map((name) => path.join(dir, name)));
+  await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('已导入县情'));
+  const shown = await page.textContent('#diagnostics');
+  assert.match(shown, /机构\.csv = GB18030 \(GBK\)/);
+  assert.match(shown, /已导入县情:0 项数值改变/);
+  assert.equal(await page.evaluate(() => window.ygt.scenario()), before);
+  // The command line reads the same files the same way.
+  const output = execFileSync(ygt, ['import', ...['县.csv', '医共体.csv', '机构.csv'].map((name) => path.join(dir, name)), '--into', current, '-o', path.join(dir, 'out.toml')], { stdio: 'pipe' });
+  assert.equal(readFileSync(path.join(dir, 'out.toml'), 'utf8'), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -379,6 +379,7 @@ fn import_template(options: &Options) -> Result<(), Failure> {
     for path in std::iter::once(&options.file).chain(&options.more_files) {
         files.push((path.clone(), read_bytes(path)?));
     }
+    print_diagnostics(&ygt::sheet::county::encoding_notes(&files));
     let current = options.into.as_deref().map(read_text).transpose()?;
     let text = ygt::sheet::county::read_files(&files)
         .and_then(|tables| match &current {

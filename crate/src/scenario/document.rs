@@ -235,18 +235,12 @@ impl Document {
     pub fn replace_county(&mut self, imported: &Document) -> Vec<String> {
         let before = county_leaves(&self.tree());
         let after = county_leaves(&imported.tree());
-        for key in ["county", "communities"] {
-            match imported.toml.get(key) {
-                Some(item) => {
-                    self.toml.insert(key, item.clone());
-                }
-                None => {
-                    self.toml.remove(key);
-                }
-            }
-        }
         // A value as the model reads it: numbers compared as numbers (0.50 is 0.5), and a field left
         // out as its default (an import writes every field).
+        let normal = |value: &str| match super::fields::parse_decimal(value) {
+            Some(number) => number.normalize().to_string(),
+            None => value.to_string(),
+        };
         let value_of = |leaves: &[(String, String)], path: &str| -> Option<String> {
             let written = leaves
                 .iter()
@@ -265,29 +259,81 @@ impl Document {
                 .and_then(|field| field.default)
                 .map(|default| default.to_string())
             })?;
-            Some(match super::fields::parse_decimal(&value) {
-                Some(number) => number.normalize().to_string(),
-                None => value,
-            })
+            Some(normal(&value))
         };
+        let changed_paths: Vec<String> = after
+            .iter()
+            .filter(|(path, _)| value_of(&before, path) != value_of(&after, path))
+            .map(|(path, _)| path.clone())
+            .chain(
+                before
+                    .iter()
+                    .filter(|(path, _)| value_of(&after, path).is_none())
+                    .map(|(path, _)| path.clone()),
+            )
+            .collect();
+        // The same institutions in the same places: only the values the sheet changed are rewritten, so
+        // the file keeps its comments and layout. Otherwise the county's tables are replaced whole.
+        let shape = |leaves: &[(String, String)]| -> Vec<String> {
+            leaves
+                .iter()
+                .filter(|(path, _)| path.ends_with(".name") || path.ends_with(".tier"))
+                .map(|(path, value)| format!("{path}={value}"))
+                .collect()
+        };
+        if shape(&before) == shape(&after) {
+            for path in &changed_paths {
+                if let Some(value) = imported.value_at(path) {
+                    let segments: Vec<&str> = path.split('.').collect();
+                    let _ = set_in(self.toml.as_table_mut(), &segments, 0, value);
+                }
+            }
+        } else {
+            for key in ["county", "communities"] {
+                match imported.toml.get(key) {
+                    Some(item) => {
+                        self.toml.insert(key, item.clone());
+                    }
+                    None => {
+                        self.toml.remove(key);
+                    }
+                }
+            }
+        }
         self.rewrite_estimates(|path| {
             let unchanged = value_of(&before, path).is_some()
                 && value_of(&before, path) == value_of(&after, path);
             let is_county = path.starts_with("county.") || path.starts_with("communities.");
             (!is_county || unchanged).then(|| path.to_string())
         });
-        let mut changed: Vec<String> = after
-            .iter()
-            .filter(|(path, _)| value_of(&before, path) != value_of(&after, path))
-            .map(|(path, _)| path.clone())
-            .collect();
-        changed.extend(
-            before
-                .iter()
-                .filter(|(path, _)| value_of(&after, path).is_none())
-                .map(|(path, _)| path.clone()),
-        );
-        changed
+        changed_paths
+    }
+
+    /// The value at a dotted path (`communities.0.institutions.2.beds`), without its decoration.
+    fn value_at(&self, path: &str) -> Option<Value> {
+        let segments: Vec<&str> = path.split('.').collect();
+        let mut table: &dyn TableLike = self.toml.as_table();
+        let mut at = 0;
+        loop {
+            let item = table.get(segments[at])?;
+            at += 1;
+            if at == segments.len() {
+                let mut value = item.as_value()?.clone();
+                value.decor_mut().clear();
+                return Some(value);
+            }
+            table = match item {
+                Item::ArrayOfTables(tables) => {
+                    let index: usize = segments[at].parse().ok()?;
+                    at += 1;
+                    if at == segments.len() {
+                        return None;
+                    }
+                    tables.get(index)?
+                }
+                other => other.as_table_like()?,
+            };
+        }
     }
 
     fn estimate_list(&mut self) -> Option<&mut toml_edit::Array> {

@@ -636,6 +636,61 @@ pub fn import_into(
     Ok((text, changed))
 }
 
+/// A CSV file's text and, when it was not UTF-8, the encoding found: UTF-16 with a byte-order mark (what
+/// Excel saves as "Unicode text"), or GB18030, which includes GBK (what Chinese Excel and WPS save as
+/// "CSV"; decoded natively with encoding_rs, and in the page by the browser before the bytes get here).
+fn decode_csv(bytes: &[u8]) -> Option<(String, Option<&'static str>)> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some((text.to_string(), None));
+    }
+    let utf16 = |little: bool| {
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|pair| {
+                if little {
+                    u16::from_le_bytes([pair[0], pair[1]])
+                } else {
+                    u16::from_be_bytes([pair[0], pair[1]])
+                }
+            })
+            .collect();
+        String::from_utf16(&units).ok()
+    };
+    match bytes {
+        [0xFF, 0xFE, ..] => return utf16(true).map(|text| (text, Some("UTF-16"))),
+        [0xFE, 0xFF, ..] => return utf16(false).map(|text| (text, Some("UTF-16"))),
+        _ => {}
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        encoding_rs::GB18030
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|text| (text.into_owned(), Some("GB18030 (GBK)")))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        None
+    }
+}
+
+/// One note for each CSV file that was not UTF-8, saying the encoding found (the figures are the same;
+/// the note lets the planner check the names came through).
+pub fn encoding_notes(files: &[(String, Vec<u8>)]) -> Vec<Diagnostic> {
+    files
+        .iter()
+        .filter(|(_, bytes)| !bytes.starts_with(b"PK"))
+        .filter_map(|(name, bytes)| Some((name, decode_csv(bytes)?.1?)))
+        .map(|(name, encoding)| {
+            Diagnostic::warning(
+                name,
+                encoding,
+                format!("此 CSV 文件不是 UTF-8,已按 {encoding} 读取:请核对中文名称是否正确"),
+                format!("this CSV file is not UTF-8; it was read as {encoding}: check that the Chinese names came through"),
+            )
+        })
+        .collect()
+}
+
 /// Reads the files of a filled template: one .xlsx, or CSV files (named by their table). `files` are
 /// (file name, bytes).
 pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Table>, Vec<Diagnostic>> {
@@ -671,21 +726,22 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Table>, Vec<Diagnos
                 ),
             ));
         } else {
-            match std::str::from_utf8(bytes) {
-                Ok(text) => {
+            match decode_csv(bytes) {
+                Some((text, _)) => {
                     let stem = name
                         .rsplit(['/', '\\'])
                         .next()
                         .unwrap_or(name)
                         .trim_end_matches(".csv")
+                        .trim_end_matches(".txt")
                         .to_string();
-                    tables.push(super::csv::read(&stem, text));
+                    tables.push(super::csv::read(&stem, &text));
                 }
-                Err(_) => problems.push(Diagnostic::error(
+                None => problems.push(Diagnostic::error(
                     name,
                     "",
-                    "CSV 文件不是 UTF-8 编码;请在 Excel/WPS 中另存为“CSV UTF-8”",
-                    "the CSV file is not UTF-8; save it as \"CSV UTF-8\" in Excel or WPS",
+                    "无法识别 CSV 文件的编码(不是 UTF-8、UTF-16 或 GBK);请在 Excel/WPS 中另存为“CSV UTF-8”",
+                    "cannot tell the CSV file's encoding (not UTF-8, UTF-16 or GBK); save it as \"CSV UTF-8\" in Excel or WPS",
                 )),
             }
         }
@@ -744,6 +800,58 @@ mod tests {
             .meta
             .estimated_fields
             .contains(&"communities.0.institutions.0.beds".to_string()));
+    }
+
+    #[test]
+    fn csv_saved_as_gbk_or_utf16_is_read_and_said() {
+        let scenario = default_scenario();
+        let tables = export(&scenario);
+        let utf8 = super::super::csv::write(&tables[2]);
+        let plain = utf8.trim_start_matches('\u{feff}');
+        let expected = import(
+            &read_files(&[
+                (
+                    "县.csv".into(),
+                    super::super::csv::write(&tables[0]).into_bytes(),
+                ),
+                (
+                    "医共体.csv".into(),
+                    super::super::csv::write(&tables[1]).into_bytes(),
+                ),
+                ("机构.csv".into(), utf8.clone().into_bytes()),
+            ])
+            .unwrap(),
+        )
+        .unwrap();
+        // 机构 saved as GBK (Chinese Excel's "CSV"), then as UTF-16 with tabs (Excel's "Unicode text").
+        let (gbk, _, lossy) = encoding_rs::GBK.encode(plain);
+        assert!(!lossy);
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in plain.replace(',', "\t").encode_utf16() {
+            utf16.extend(unit.to_le_bytes());
+        }
+        for (bytes, encoding) in [(gbk.into_owned(), "GB18030 (GBK)"), (utf16, "UTF-16")] {
+            let files = vec![
+                (
+                    "县.csv".into(),
+                    super::super::csv::write(&tables[0]).into_bytes(),
+                ),
+                (
+                    "医共体.csv".into(),
+                    super::super::csv::write(&tables[1]).into_bytes(),
+                ),
+                ("机构.csv".into(), bytes),
+            ];
+            assert_eq!(
+                import(&read_files(&files).unwrap()).unwrap(),
+                expected,
+                "{encoding}"
+            );
+            let notes = encoding_notes(&files);
+            assert_eq!(notes.len(), 1);
+            assert_eq!(notes[0].value, encoding);
+            assert_eq!(notes[0].path, "机构.csv");
+        }
     }
 
     #[test]

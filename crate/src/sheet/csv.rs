@@ -9,6 +9,13 @@ pub const MAX_BYTES: usize = 8 * 1024 * 1024;
 /// Reads a CSV file named `name` into a table (every field as text).
 pub fn read(name: &str, text: &str) -> Table {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Excel's "Unicode text" separates fields with tabs: a first line with tabs and no commas says so.
+    let first_line = text.lines().next().unwrap_or("");
+    let separator = if first_line.contains('\t') && !first_line.contains(',') {
+        '\t'
+    } else {
+        ','
+    };
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut field = String::new();
@@ -22,7 +29,9 @@ pub fn read(name: &str, text: &str) -> Table {
             }
             ('"', true) => quoted = false,
             ('"', false) if field.is_empty() => quoted = true,
-            (',', false) => row.push(Cell::Text(unneutralised(std::mem::take(&mut field)))),
+            (c, false) if c == separator => {
+                row.push(Cell::Text(unneutralised(std::mem::take(&mut field))))
+            }
             ('\r', false) => {}
             ('\n', false) => {
                 row.push(Cell::Text(unneutralised(std::mem::take(&mut field))));
