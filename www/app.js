@@ -72,7 +72,22 @@ let storageProblem = false;
 const undoStack = [];
 const redoStack = [];
 // Two tabs: this tab's identity, and whether another tab has written the working copy since.
-const TAB_ID = Math.random().toString(36).slice(2);
+// This tab's identity survives a reload (sessionStorage is per tab), so a reload finds the tab's own copy.
+const TAB_ID = (() => {
+  try {
+    const known = sessionStorage.getItem('ygt.tab');
+    if (known) return known;
+    const fresh = Math.random().toString(36).slice(2);
+    sessionStorage.setItem('ygt.tab', fresh);
+    return fresh;
+  } catch {
+    return Math.random().toString(36).slice(2);
+  }
+})();
+const TAB_KEY = `${STORE_KEY}.tab-${TAB_ID}`;
+// A tab's separate copy not written for this long is removed at start (its tab is long gone).
+const TAB_COPY_DAYS = 14;
+const RECOVERED_KEY = 'ygt.recovered';
 let sharedWithAnotherTab = false;
 
 const $ = (id) => document.getElementById(id);
@@ -129,14 +144,38 @@ function formatValue(kind, value) {
 
 // ---------- storage: the working scenario survives reloads and crashes ----------
 
-function readStore() {
-  try { return JSON.parse(localStorage.getItem(STORE_KEY) || 'null'); } catch { return null; }
+// The stored working copy under `key`: null when there is none; { corrupted } when what is there cannot be
+// read (it is then kept under RECOVERED_KEY, never silently overwritten).
+function readStore(key = STORE_KEY) {
+  let raw = null;
+  try { raw = localStorage.getItem(key); } catch { return null; }
+  if (raw === null) return null;
+  try {
+    const entry = JSON.parse(raw);
+    if (entry && typeof entry.text === 'string') return entry;
+  } catch { /* corrupted: kept below */ }
+  try { localStorage.setItem(RECOVERED_KEY, raw); } catch { /* nothing more to keep it in */ }
+  return { corrupted: true };
+}
+
+// Removes other tabs' copies not written for TAB_COPY_DAYS.
+function forgetOldTabCopies() {
+  try {
+    const now = Date.now();
+    for (let i = localStorage.length - 1; i >= 0; i--) {
+      const key = localStorage.key(i);
+      if (!key || !key.startsWith(`${STORE_KEY}.tab-`) || key === TAB_KEY) continue;
+      const entry = readStore(key);
+      const at = entry && typeof entry.at === 'number' ? entry.at : 0;
+      if (now - at > TAB_COPY_DAYS * 86400000) localStorage.removeItem(key);
+    }
+  } catch { /* storage unavailable: nothing to clean */ }
 }
 
 function autosave() {
   try {
-    const key = sharedWithAnotherTab ? `${STORE_KEY}.tab-${TAB_ID}` : STORE_KEY;
-    localStorage.setItem(key, JSON.stringify({ text: sandbox.scenario(), savedText, tab: TAB_ID }));
+    const key = sharedWithAnotherTab ? TAB_KEY : STORE_KEY;
+    localStorage.setItem(key, JSON.stringify({ text: sandbox.scenario(), savedText, tab: TAB_ID, at: Date.now() }));
     storageProblem = false;
   } catch {
     storageProblem = true;
@@ -876,7 +915,15 @@ function refusal(text) {
 }
 
 function startingText() {
-  const stored = readStore();
+  forgetOldTabCopies();
+  // This tab's own copy (kept apart after another tab wrote the shared one) comes first after a reload.
+  const own = readStore(TAB_KEY);
+  if (own && !own.corrupted) sharedWithAnotherTab = true;
+  let stored = own && !own.corrupted ? own : readStore();
+  if (stored && stored.corrupted) {
+    showDiagnostics([{ severity: 'error', path: '', value: '', message_zh: UI.zh.opened_default, message_en: UI.en.opened_default }]);
+    stored = null;
+  }
   const hash = location.hash;
   if (hash.startsWith('#s1.') || hash.startsWith('#s')) {
     // A link is checked before anything is replaced: a refused link leaves the work as it was, says why,
@@ -977,7 +1024,7 @@ async function main() {
     savedText = start.savedText;
   } catch (error) {
     if (start.restored) {
-      try { localStorage.setItem('ygt.recovered', start.text); } catch { /* nothing more to keep it in */ }
+      try { localStorage.setItem(RECOVERED_KEY, start.text); } catch { /* nothing more to keep it in */ }
       showDiagnostics([{ severity: 'error', path: '', value: '', message_zh: UI.zh.opened_default, message_en: UI.en.opened_default }]);
     }
     sandbox = new Sandbox(shipped_scenario('henan-county.toml'));

@@ -96,7 +96,36 @@ test('two tabs do not silently overwrite each other\'s work', async () => {
   assert.equal(stored, await first.page.evaluate(() => window.ygt.scenario()), 'the first tab\'s work is intact');
   const kept = await second.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ygt.working.v1.tab-')).map((k) => JSON.parse(localStorage.getItem(k)).text));
   assert.ok(kept.includes(await second.page.evaluate(() => window.ygt.scenario())), 'the second tab\'s work is kept too');
+  // A reload of the second tab gives its own work back, not the first tab's.
+  const secondWork = await second.page.evaluate(() => window.ygt.scenario());
+  await second.page.reload();
+  await second.page.waitForSelector('body[data-ready=true]', { timeout: 15000 });
+  assert.equal(await second.page.evaluate(() => window.ygt.scenario()), secondWork);
+  assert.match(secondWork, /per_bed_subsidy_yuan = 4900/);
   assert.deepEqual(first.problems, []);
   assert.deepEqual(second.problems, []);
+  await context.close();
+});
+
+test('a corrupted stored copy is kept aside and said, and another tab\'s old copy is cleaned up', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  // The storage is written from a page of the same origin that is not the sandbox (so nothing of the
+  // sandbox's own saving can overwrite it), as a crash or a full disk would leave it.
+  const raw = await context.newPage();
+  await raw.goto(`${env.server.url}no-such-page`);
+  await raw.evaluate(() => {
+    localStorage.setItem('ygt.working.v1', '{"text": "cut sh');
+    localStorage.setItem('ygt.working.v1.tab-gone', JSON.stringify({ text: 'x', at: Date.now() - 30 * 86400000 }));
+    localStorage.setItem('ygt.working.v1.tab-recent', JSON.stringify({ text: 'y', at: Date.now() }));
+  });
+  await raw.close();
+  const { page, problems } = await openPage(env.browser, env.server.url, { context });
+  assert.match(await page.textContent('#diagnostics'), /未能恢复上次的工作/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ygt.recovered')), '{"text": "cut sh');
+  assert.match(await page.textContent('#scenario-title'), /河南示范县/);
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  assert.ok(!keys.includes('ygt.working.v1.tab-gone'), 'a copy untouched for 30 days is removed');
+  assert.ok(keys.includes('ygt.working.v1.tab-recent'), 'a recent copy of another tab stays');
+  assert.deepEqual(problems, []);
   await context.close();
 });
