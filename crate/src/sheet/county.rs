@@ -697,7 +697,15 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Table>, Vec<Diagnos
     let mut tables = Vec::new();
     let mut problems = Vec::new();
     for (name, bytes) in files {
-        if bytes.starts_with(b"PK") {
+        // An old Excel 97-2003 workbook (.xls) is an OLE2 compound file.
+        if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            problems.push(Diagnostic::error(
+                name,
+                "",
+                "这是旧版 Excel 97-2003 工作簿(.xls):请在 Excel/WPS 中“另存为” Excel 工作簿(.xlsx)",
+                "this is an old Excel 97-2003 workbook (.xls): use Save As in Excel or WPS and choose Excel workbook (.xlsx)",
+            ));
+        } else if bytes.starts_with(b"PK") {
             match super::xlsx::read(bytes) {
                 Ok(mut read) => tables.append(&mut read),
                 Err(error) => {
@@ -852,6 +860,36 @@ mod tests {
             assert_eq!(notes[0].value, encoding);
             assert_eq!(notes[0].path, "机构.csv");
         }
+    }
+
+    #[test]
+    fn xls_and_ods_files_are_named_and_told_how_to_save() {
+        let xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0].to_vec();
+        let problems = read_files(&[("县情.xls".into(), xls)]).unwrap_err();
+        assert!(
+            problems[0]
+                .message_en
+                .contains("Excel 97-2003 workbook (.xls)"),
+            "{}",
+            problems[0].message_en
+        );
+        // An .ods is a zip whose first entry, `mimetype`, names it.
+        let ods = super::super::zip::write(&[
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet".to_vec(),
+            ),
+            ("content.xml", b"<office:document-content/>".to_vec()),
+        ]);
+        let problems = read_files(&[("县情.ods".into(), ods)]).unwrap_err();
+        assert!(
+            problems[0]
+                .message_en
+                .contains("OpenDocument spreadsheet (.ods"),
+            "{}",
+            problems[0].message_en
+        );
+        assert!(!problems[0].message_en.contains("Missing"));
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub enum XlsxError {
     Zip(zip::ZipError),
     /// A part every workbook has is missing.
     Missing(&'static str),
+    /// An OpenDocument spreadsheet (.ods, LibreOffice or WPS): a zip, but not an Excel workbook.
+    OpenDocument,
     /// A cell lies beyond [`MAX_ROWS`] rows or [`MAX_COLUMNS`] columns (a county's template is far
     /// smaller): refused rather than cut.
     TooBig {
@@ -45,6 +47,10 @@ impl XlsxError {
             XlsxError::Zip(zip::ZipError::Corrupt) => (
                 "工作簿已损坏(压缩数据校验失败):请在 Excel/WPS 中重新保存".into(),
                 "the workbook is damaged (its compressed data does not check): save it again in Excel or WPS".into(),
+            ),
+            XlsxError::OpenDocument => (
+                "这是 OpenDocument 表格(.ods,LibreOffice 或 WPS 保存):请在其中“另存为” Excel 工作簿(.xlsx)".into(),
+                "this is an OpenDocument spreadsheet (.ods, from LibreOffice or WPS): use Save As and choose Excel workbook (.xlsx)".into(),
             ),
             XlsxError::Missing(part) => (
                 format!("这不是 Excel 工作簿(缺少 {part});如果是 WPS 或 LibreOffice 的其他格式,请另存为 .xlsx"),
@@ -127,6 +133,9 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Table>, XlsxError> {
             .find(|(n, _)| n.trim_start_matches('/') == name)
             .map(|(_, b)| text_of(b))
     };
+    if part("mimetype").is_some_and(|kind| kind.contains("opendocument")) {
+        return Err(XlsxError::OpenDocument);
+    }
     let workbook = part("xl/workbook.xml").ok_or(XlsxError::Missing("xl/workbook.xml"))?;
     let relations = part("xl/_rels/workbook.xml.rels").unwrap_or_default();
     let mut targets = HashMap::new();
