@@ -299,6 +299,10 @@ impl Assumptions {
     pub fn set(&mut self, assumption: Assumption, value: Decimal) {
         self.0[assumption as usize] = value;
     }
+    /// The value of a per-tier assumption: `by_tier` lists it for county, township and village.
+    pub fn for_tier(&self, by_tier: [Assumption; 3], tier: Tier) -> Decimal {
+        self.get(by_tier[tier.slot()])
+    }
 }
 
 /// Everything the engine needs: the county, today's lever settings (the baseline), the reform's lever

@@ -58,11 +58,14 @@ pub(crate) fn workload_index(prepared: &PreparedCommunity, care: &Care, tier: Ti
 
 /// Non-personnel cost ratio of a tier (an assumption per tier).
 pub(crate) fn nonpersonnel_ratio(assumptions: &Assumptions, tier: Tier) -> Decimal {
-    assumptions.get(match tier {
-        Tier::County => A::NonpersonnelCostRatioCounty,
-        Tier::Township => A::NonpersonnelCostRatioTownship,
-        Tier::Village => A::NonpersonnelCostRatioVillage,
-    })
+    assumptions.for_tier(
+        [
+            A::NonpersonnelCostRatioCounty,
+            A::NonpersonnelCostRatioTownship,
+            A::NonpersonnelCostRatioVillage,
+        ],
+        tier,
+    )
 }
 
 /// A tier's (or one hospital's) revenue at this year's cost levels.

@@ -67,11 +67,14 @@ pub(crate) struct IndicatorInputs<'a> {
 }
 
 fn service_share(assumptions: &Assumptions, tier: Tier) -> Decimal {
-    assumptions.get(match tier {
-        Tier::County => A::ServiceRevenueShareCounty,
-        Tier::Township => A::ServiceRevenueShareTownship,
-        Tier::Village => A::ServiceRevenueShareVillage,
-    })
+    assumptions.for_tier(
+        [
+            A::ServiceRevenueShareCounty,
+            A::ServiceRevenueShareTownship,
+            A::ServiceRevenueShareVillage,
+        ],
+        tier,
+    )
 }
 
 /// Cost growth at constant case mix: this year's volumes at this year's cost per case at each place,

@@ -101,7 +101,8 @@ pub(crate) struct QuotaInputs<'a> {
     pub capitation: [Decimal; 3],
 }
 
-fn tier_claims(claims: &ByPlace<Decimal>) -> [Decimal; 3] {
+/// Claims by tier (county, township, village), from claims by place.
+pub(crate) fn tier_claims(claims: &ByPlace<Decimal>) -> [Decimal; 3] {
     Tier::ALL.map(|tier| claims.get(tier.place()))
 }
 

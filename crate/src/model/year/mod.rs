@@ -466,7 +466,7 @@ pub(crate) fn project_year(
                 members::charge(
                     settlement.overspend_borne,
                     SharingRule::ByClaims,
-                    &Tier::ALL.map(|tier| care.claims.get(tier.place())),
+                    &members::tier_claims(&care.claims),
                 )
             } else {
                 payments.charged
