@@ -3,7 +3,7 @@
 // tables, coalesces bursts of lever moves, keeps the work in local storage and exposes window.ygt.
 // Text from scenario files is only ever shown with textContent, never parsed as markup.
 
-import init, { Sandbox, shipped_scenarios, shipped_scenario, decode_share, new_county, import_spreadsheet } from './pkg/ygt.js';
+import init, { Sandbox, shipped_scenarios, shipped_scenario, decode_share, new_county, import_spreadsheet, table_for_clipboard } from './pkg/ygt.js';
 
 const STORE_KEY = 'ygt.working.v1';
 const LANG_KEY = 'ygt.lang';
@@ -625,7 +625,7 @@ async function importSpreadsheet(files) {
   }
   const opened = openText(outcome.text, { askFirst: false, fromFile: false }) ?? outcome;
   const listed = outcome.changed.slice(0, 10).join(', ') + (outcome.changed.length > 10 ? ' …' : '');
-  showDiagnostics([...diagnostics, ...notes, { severity: 'warning', path: names.join(', '), value: '',
+  showDiagnostics([...diagnostics, ...notes, ...(outcome.notes ?? []), { severity: 'warning', path: names.join(', '), value: '',
     message_zh: `已导入县情:${outcome.changed.length} 项数值改变${listed ? ':' + listed : ''};改革方案、假设和标题不变`,
     message_en: `county imported: ${outcome.changed.length} value(s) changed${listed ? ': ' + listed : ''}; the reform, assumptions and title are kept` }]);
   return opened;
@@ -766,7 +766,8 @@ function renderLedger() {
 }
 
 function tableText(table) {
-  return [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map((cell) => cell.innerText.replace(/\n/g, ' ').trim()).join('\t')).join('\n');
+  const rows = [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map((cell) => cell.innerText));
+  return table_for_clipboard(JSON.stringify(rows));
 }
 
 // ---------- rendering ----------

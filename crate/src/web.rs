@@ -223,7 +223,8 @@ pub fn new_county(name: &str, population: f64) -> String {
 }
 
 /// A filled template put into the `current` scenario (only its county changes): `names` and `contents`
-/// (Uint8Array) of one .xlsx or of CSV files. `{"ok": true, "text": ..., "changed": [paths]}` or
+/// (Uint8Array) of one .xlsx or of CSV files. `{"ok": true, "text": ..., "changed": [paths], "notes":
+/// [formulas whose computed values were read]}` or
 /// `{"ok": false, "diagnostics": [...]}` naming every bad cell.
 #[wasm_bindgen]
 pub fn import_spreadsheet(names: js_sys::Array, contents: js_sys::Array, current: &str) -> String {
@@ -237,15 +238,30 @@ pub fn import_spreadsheet(names: js_sys::Array, contents: js_sys::Array, current
             )
         })
         .collect();
-    let value = match sheet::county::read_files(&files)
-        .and_then(|tables| sheet::county::import_into(&tables, current))
-    {
-        Ok((text, changed)) => json!({"ok": true, "text": text, "changed": changed}),
+    let value = match sheet::county::read_files(&files).and_then(|tables| {
+        let notes = sheet::county::formula_notes(&tables);
+        sheet::county::import_into(&tables, current).map(|(text, changed)| (text, changed, notes))
+    }) {
+        Ok((text, changed, notes)) => json!({
+            "ok": true,
+            "text": text,
+            "changed": changed,
+            "notes": report::json::diagnostics(&notes),
+        }),
         Err(diagnostics) => {
             json!({"ok": false, "diagnostics": report::json::diagnostics(&diagnostics)})
         }
     };
     value.to_string()
+}
+
+/// A table the page shows (`rows`: JSON array of arrays of cell text) as tab-separated text for the
+/// clipboard, with formula-leading text neutralised ([`sheet::csv::tab_separated`]).
+#[wasm_bindgen]
+pub fn table_for_clipboard(rows: &str) -> String {
+    serde_json::from_str::<Vec<Vec<String>>>(rows)
+        .map(|rows| sheet::csv::tab_separated(&rows))
+        .unwrap_or_default()
 }
 
 /// Checks scenario text without opening it: `{"ok": bool, "diagnostics": [...]}`.

@@ -99,6 +99,8 @@ test('a template filled in a real .xlsx imports and gives the command line\'s re
   institutions.getCell('F2').value = 950; // the lead hospital's beds
   institutions.getCell('K2').value = 540000; // its visits
   institutions.getCell('O3').value = 95000; // pay at the maternal-child hospital
+  // A formula Excel has computed: its value is read, and the page says it came from a formula.
+  institutions.getCell('F3').value = { formula: '300+20', result: 320 };
   const filled = path.join(tmp, 'filled.xlsx');
   await workbook.xlsx.writeFile(filled);
 
@@ -110,7 +112,8 @@ test('a template filled in a real .xlsx imports and gives the command line\'s re
   await page.waitForFunction(() => window.ygt.results().scenario.county === '填表县');
   const web = await page.evaluate(() => window.ygt.results());
   assert.equal(web.scenario.title, titleBefore);
-  assert.match(await page.textContent('#diagnostics'), /已导入县情:4 项数值改变/);
+  assert.match(await page.textContent('#diagnostics'), /已导入县情:5 项数值改变/);
+  assert.match(await page.textContent('#diagnostics'), /机构!F3 = 320.*公式,已取其计算结果/s);
   const imported = path.join(tmp, 'imported.toml');
   execFileSync(ygt, ['import', filled, '--into', current, '-o', imported]);
   const cli = JSON.parse(execFileSync(ygt, ['run', imported, '--json'], { encoding: 'utf8' }));
@@ -126,7 +129,8 @@ test('a template with bad cells names every one and leaves the scenario untouche
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(template);
   const institutions = workbook.getWorksheet('机构');
-  institutions.getCell('F2').value = { formula: 'F3*2', result: 300 };
+  // A formula with no computed value (written by a program that does not calculate): nothing to read.
+  institutions.getCell('F2').value = { formula: 'F3*2' };
   institutions.getCell('G3').value = new Date(2024, 0, 15);
   institutions.getCell('H4').value = '7万';
   workbook.getWorksheet('医共体').getCell('B2').value = -10;

@@ -48,6 +48,25 @@ test('hostile files are refused with their reason and change nothing', async () 
   await context.close();
 });
 
+test('crafted workbooks are refused quickly, by reason, and change nothing', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  const before = await page.evaluate(() => window.ygt.scenario());
+  for (const [file, reason] of [
+    ['aliased-entries.xlsx', /部件相互重叠/],
+    ['sheet-listed-twice.xlsx', /同一张表列了两次/],
+    ['shared-string-bomb.xlsx', /单元格超过 1000000 个或文字超过 32 MB/],
+    ['crc-mismatch.xlsx', /工作簿已损坏/],
+  ]) {
+    const started = Date.now();
+    await page.setInputFiles('#sheet-file', hostile(file));
+    await page.waitForFunction((pattern) => new RegExp(pattern).test(document.querySelector('#diagnostics').textContent), reason.source);
+    assert.ok(Date.now() - started < 5000, `${file} took ${Date.now() - started} ms`);
+    assert.equal(await page.evaluate(() => window.ygt.scenario()), before, file);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('undo and redo step back and forward through every change', async () => {
   const { page, problems, context } = await openPage(env.browser, env.server.url);
   const original = await page.evaluate(() => window.ygt.scenario());

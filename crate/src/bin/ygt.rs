@@ -382,6 +382,10 @@ fn import_template(options: &Options) -> Result<(), Failure> {
     print_diagnostics(&ygt::sheet::county::encoding_notes(&files));
     let current = options.into.as_deref().map(read_text).transpose()?;
     let text = ygt::sheet::county::read_files(&files)
+        .map(|tables| {
+            print_diagnostics(&ygt::sheet::county::formula_notes(&tables));
+            tables
+        })
         .and_then(|tables| match &current {
             Some(current) => {
                 ygt::sheet::county::import_into(&tables, current).map(|(text, changed)| {

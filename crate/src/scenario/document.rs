@@ -33,10 +33,72 @@ pub(super) fn parse_toml(text: &str) -> Result<DocumentMut, Diagnostic> {
         Diagnostic::error(
             "",
             "",
-            format!("不是有效的 TOML:{zh_at}{message}"),
+            format!("不是有效的 TOML:{zh_at}{}", toml_message_zh(&message)),
             format!("not valid TOML: {en_at}{message}"),
         )
     })
+}
+
+/// The TOML parser's message (toml_edit writes English: "what is wrong, expected what") in Chinese.
+/// A message it does not know keeps the English in brackets after a Chinese summary.
+fn toml_message_zh(message: &str) -> String {
+    let (what, expected) = match message.split_once(", expected ") {
+        Some((what, expected)) => (what, Some(expected)),
+        None => (message, None),
+    };
+    const WHAT: [(&str, &str); 24] = [
+        ("string values must be quoted", "文字值必须加引号"),
+        ("duplicate key", "键重复出现"),
+        ("invalid basic string", "字符串有误或未闭合"),
+        ("invalid literal string", "单引号字符串有误或未闭合"),
+        ("invalid multi-line basic string", "多行字符串有误或未闭合"),
+        ("invalid multi-line literal string", "多行单引号字符串有误或未闭合"),
+        ("unclosed array", "数组未闭合"),
+        ("unclosed inline table", "内联表未闭合"),
+        ("unclosed table", "表头未闭合"),
+        ("key with no value", "键后没有值"),
+        ("unexpected leading zero", "数字不能以 0 开头"),
+        ("invalid exponent", "指数有误"),
+        ("invalid fraction", "小数部分有误"),
+        ("invalid boolean", "布尔值有误"),
+        ("invalid float", "小数有误"),
+        ("invalid integer", "整数有误"),
+        ("integer number overflowed", "整数过大"),
+        ("unquoted keys cannot be empty", "键不能为空"),
+        ("invalid unquoted key", "键含有不允许的字符"),
+        ("`_` may only go between digits", "`_` 只能写在数字之间"),
+        ("missing escaped value", "转义字符有误"),
+        ("invalid date", "日期有误"),
+        ("extra comma in array", "数组中多了逗号"),
+        ("invalid table header", "表头有误"),
+    ];
+    const EXPECTED: [(&str, &str); 7] = [
+        ("literal string", "加引号的文字"),
+        ("digits", "数字"),
+        ("nothing", "不再有字符"),
+        ("letters, numbers, `-`, `_`", "字母、数字、`-` 或 `_`"),
+        ("value", "一个值"),
+        ("month between 01 and 12", "01 到 12 之间的月份"),
+        ("non-double-quote visible characters, `\\`", "可见字符或 `\\`"),
+    ];
+    let zh_what = WHAT
+        .iter()
+        .find(|(en, _)| what.trim() == *en)
+        .map(|(_, zh)| zh.to_string());
+    let zh_expected = expected.map(|expected| {
+        let expected = expected.trim();
+        EXPECTED
+            .iter()
+            .find(|(en, _)| expected == *en)
+            .map(|(_, zh)| zh.to_string())
+            // Tokens in backticks (`=`, `]`, `true`) read the same in both languages.
+            .unwrap_or_else(|| expected.replace(", ", "、"))
+    });
+    match (zh_what, zh_expected) {
+        (Some(what), Some(expected)) => format!("{what},此处应为{expected}"),
+        (Some(what), None) => what,
+        (None, _) => format!("语法错误({message})"),
+    }
 }
 
 impl Document {
@@ -685,5 +747,24 @@ mod tests {
         assert_eq!(again.tree(), document.tree());
         assert_eq!(document.tree().get("a"), Some(&Node::Number("0.1".into())));
         assert!(Document::from_text(r#"{"a": null}"#).is_err());
+    }
+
+    #[test]
+    fn toml_syntax_errors_read_in_chinese() {
+        let zh = |text: &str| parse_toml(text).unwrap_err().message_zh;
+        assert_eq!(
+            zh("a = 1\nb = \"x"),
+            "不是有效的 TOML:第 2 行第 7 列:字符串有误或未闭合,此处应为`\"`"
+        );
+        assert!(zh("a = [1, 2").contains("数组未闭合"));
+        assert!(zh("a = 01").contains("数字不能以 0 开头,此处应为不再有字符"));
+        assert!(zh("= 1").contains("键不能为空,此处应为字母、数字、`-` 或 `_`"));
+        // Every message the hostile inputs above give is in Chinese, with no English words left.
+        for text in ["a = ", "a b", "[a", "a = tru", "a = 1.", "a = [1,,2]", "a = 1__0", "a = 2024-13-01"] {
+            let message = zh(text).replace("TOML", "");
+            // Outside `tokens`, no Latin letters.
+            let words: String = message.split('`').step_by(2).collect();
+            assert!(!words.chars().any(|c| c.is_ascii_alphabetic()), "{text:?}: {message}");
+        }
     }
 }

@@ -184,20 +184,43 @@ pub(super) fn json_duplicate_key(text: &str) -> Option<Diagnostic> {
 }
 
 pub(super) fn json_error(error: &serde_json::Error) -> Diagnostic {
+    let full = error.to_string();
+    // serde_json appends " at line L column C", which the message says in its own words.
+    let message = full.split(" at line ").next().unwrap_or(&full);
+    const KNOWN: [(&str, &str); 16] = [
+        ("EOF while parsing an object", "文件在对象 {…} 中途结束"),
+        ("EOF while parsing a list", "文件在数组 […] 中途结束"),
+        ("EOF while parsing a string", "文件在字符串中途结束"),
+        ("EOF while parsing a value", "文件在值中途结束"),
+        ("expected `,` or `}`", "此处应为 `,` 或 `}`"),
+        ("expected `,` or `]`", "此处应为 `,` 或 `]`"),
+        ("expected `:`", "此处应为 `:`"),
+        ("expected value", "此处应为一个值"),
+        ("expected ident", "此处应为 true、false 或 null"),
+        ("trailing comma", "多了结尾的逗号"),
+        ("key must be a string", "键必须是加引号的字符串"),
+        ("invalid number", "数字有误"),
+        ("number out of range", "数字超出范围"),
+        ("invalid escape", "转义字符有误"),
+        ("trailing characters", "对象结束后还有多余字符"),
+        ("control character", "字符串中有控制字符"),
+    ];
+    let zh = KNOWN
+        .iter()
+        .find(|(en, _)| message.starts_with(en))
+        .map_or_else(|| format!("语法错误({message})"), |(_, zh)| zh.to_string());
     Diagnostic::error(
         "",
         "",
         format!(
-            "不是有效的 JSON:第 {} 行第 {} 列:{}",
+            "不是有效的 JSON:第 {} 行第 {} 列:{zh}",
             error.line(),
-            error.column(),
-            error
+            error.column()
         ),
         format!(
-            "not valid JSON: line {}, column {}: {}",
+            "not valid JSON: line {}, column {}: {message}",
             error.line(),
-            error.column(),
-            error
+            error.column()
         ),
     )
 }
@@ -335,5 +358,18 @@ mod tests {
         assert!(error.message_en.contains("nested too deeply"));
         let deep_json = format!("{}{}", "{\"a\":".repeat(10_000), "}".repeat(10_000));
         assert!(parse(&deep_json).is_err());
+    }
+
+    #[test]
+    fn json_syntax_errors_read_in_chinese() {
+        let zh = |text: &str| {
+            let error = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+            json_error(&error).message_zh
+        };
+        assert_eq!(zh("{\"a\": 1,}"), "不是有效的 JSON:第 1 行第 9 列:多了结尾的逗号");
+        assert_eq!(zh("{\"a\": [1, 2"), "不是有效的 JSON:第 1 行第 11 列:文件在数组 […] 中途结束");
+        assert!(zh("{a: 1}").contains("键必须是加引号的字符串"));
+        assert!(zh("{\"a\" 1}").contains("此处应为 `:`"));
+        assert!(!zh("{\"a\": 1} x").contains("at line"));
     }
 }

@@ -246,7 +246,7 @@ impl Cells<'_> {
             .rows
             .get(row)
             .and_then(|r| r.get(column))
-            .unwrap_or(&Cell::Empty)
+            .map_or(&Cell::Empty, Cell::value)
     }
 
     /// The text of a cell that must hold text.
@@ -300,6 +300,7 @@ fn cell_text(cell: &Cell) -> String {
         Cell::Empty => String::new(),
         Cell::Number(t) | Cell::Text(t) | Cell::Error(t) => t.clone(),
         Cell::Formula => "=…".into(),
+        Cell::Computed(value) => cell_text(value),
         Cell::Date => "(日期 date)".into(),
     }
 }
@@ -323,6 +324,7 @@ fn kind_problem(cell: &Cell, zh_expected: &str, en_expected: &str) -> (String, S
             format!("{en_expected}; the cell holds the error {value}"),
         ),
         Cell::Number(_) => (zh_expected.to_string(), en_expected.to_string()),
+        Cell::Computed(value) => kind_problem(value, zh_expected, en_expected),
     }
 }
 
@@ -691,6 +693,32 @@ pub fn encoding_notes(files: &[(String, Vec<u8>)]) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// A note for each formula in the template's sheets whose computed value (as Excel or WPS last saved
+/// it) is read as the cell's value: the planner should know the figure came from a formula.
+pub fn formula_notes(tables: &[Table]) -> Vec<Diagnostic> {
+    let mut notes = Vec::new();
+    for table in tables
+        .iter()
+        .filter(|t| [COUNTY_SHEET, COMMUNITY_SHEET, INSTITUTION_SHEET].contains(&t.name.trim_end_matches(".csv")))
+    {
+        for (r, row) in table.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if let Cell::Computed(value) = cell {
+                    let sheet = &table.name;
+                    let place = format!("{}{}", column_letters(c + 1), r + 1);
+                    notes.push(Diagnostic::warning(
+                        &format!("{sheet}!{place}"),
+                        &cell_text(value),
+                        format!("工作表「{sheet}」{place} 是公式,已取其计算结果(文件保存时的值)"),
+                        format!("sheet {sheet}, cell {place} holds a formula: its computed value (as last saved) is used"),
+                    ));
+                }
+            }
+        }
+    }
+    notes
+}
+
 /// Reads the files of a filled template: one .xlsx, or CSV files (named by their table). `files` are
 /// (file name, bytes).
 pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Table>, Vec<Diagnostic>> {
@@ -985,5 +1013,22 @@ mod tests {
         let tables = export(&default_scenario());
         let problems = import(&tables[..2]).unwrap_err();
         assert_eq!(problems[0].path, INSTITUTION_SHEET);
+    }
+
+    #[test]
+    fn a_formulas_computed_value_is_imported_and_named() {
+        let mut tables = export(&default_scenario());
+        tables[2].rows[1][5] = Cell::Computed(Box::new(Cell::Number("321".into()))); // beds
+        let text = import(&tables).unwrap();
+        let loaded = load(&text, &[]).unwrap();
+        assert_eq!(
+            loaded.scenario.input.county.communities[0].institutions[0].beds,
+            Decimal::from(321)
+        );
+        let notes = formula_notes(&tables);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].path, "机构!F2");
+        assert_eq!(notes[0].value, "321");
+        assert!(notes[0].message_zh.contains("公式"));
     }
 }

@@ -53,23 +53,43 @@ pub fn read(name: &str, text: &str) -> Table {
 /// Characters that make Excel or WPS read a cell as a formula when they start it.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// One CSV field: text that a spreadsheet would take for a formula (`=HYPERLINK(…)`, `+1+1`, `@SUM(…)`)
-/// gets a leading apostrophe, so a shared file can never run a formula on the planner's machine (numbers,
-/// `-5` included, are left alone; [`read`] takes the apostrophe off again); then quoted when it must be
-/// (RFC 4180).
-pub fn field(text: &str) -> String {
-    let neutral = if text.starts_with(FORMULA_STARTS)
-        && crate::scenario::fields::parse_decimal(text).is_none()
-    {
-        format!("'{text}")
+/// Text a spreadsheet would take for a formula (`=HYPERLINK(…)`, `+1+1`, `@SUM(…)`) gets a leading
+/// apostrophe, so a shared file or a pasted table can never run a formula on the planner's machine
+/// (numbers, `-5` included, are left alone; [`read`] takes the apostrophe off again).
+fn neutralised(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(FORMULA_STARTS) && crate::scenario::fields::parse_decimal(text).is_none() {
+        format!("'{text}").into()
     } else {
-        text.to_string()
-    };
+        text.into()
+    }
+}
+
+/// One CSV field: [`neutralised`], then quoted when it must be (RFC 4180).
+pub fn field(text: &str) -> String {
+    let neutral = neutralised(text);
     if neutral.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", neutral.replace('"', "\"\""))
     } else {
-        neutral
+        neutral.into_owned()
     }
+}
+
+/// Rows of text as tab-separated lines, what a spreadsheet takes from the clipboard (the page's "copy
+/// table"): a tab or line break inside a cell becomes a space, and formula-leading text is
+/// [`neutralised`].
+pub fn tab_separated(rows: &[Vec<String>]) -> String {
+    rows.iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| {
+                    let flat = cell.replace(['\t', '\n', '\r'], " ");
+                    neutralised(flat.trim()).into_owned()
+                })
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A field as written by [`field`], back to its text: the apostrophe that neutralised a formula is
@@ -151,5 +171,18 @@ mod tests {
         let text = write(&table);
         assert!(text.starts_with('\u{feff}'));
         assert_eq!(read("机构", &text), table);
+    }
+
+    #[test]
+    fn copied_tables_neutralise_formulas_and_keep_numbers() {
+        let rows = vec![
+            vec!["指标".to_string(), "2029".to_string()],
+            vec!["=HYPERLINK(\"x\")".to_string(), "-1.5".to_string()],
+            vec!["a\tb\nc".to_string(), "+".to_string()],
+        ];
+        assert_eq!(
+            tab_separated(&rows),
+            "指标\t2029\n'=HYPERLINK(\"x\")\t-1.5\na b c\t'+"
+        );
     }
 }

@@ -17,8 +17,12 @@ pub enum Cell {
     /// A number, as the file writes it.
     Number(String),
     Text(String),
-    /// A formula (its cached value is ignored: templates take values, not formulas).
+    /// A formula whose file holds no computed value (a workbook written by a program that does not
+    /// calculate).
     Formula,
+    /// A formula's value as the file last computed it (Excel and WPS save it with the formula): read
+    /// as the value, and named in the import's notes ([`county::formula_notes`]).
+    Computed(Box<Cell>),
     /// A number shown as a date or time.
     Date,
     /// An error value such as `#DIV/0!`.
@@ -26,10 +30,19 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// The value itself: a formula's computed value, or the cell.
+    pub fn value(&self) -> &Cell {
+        match self {
+            Cell::Computed(value) => value,
+            other => other,
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
             Cell::Text(text) => text.trim().is_empty(),
+            Cell::Computed(value) => value.is_empty(),
             _ => false,
         }
     }

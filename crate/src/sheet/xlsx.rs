@@ -10,6 +10,11 @@ use super::{Cell, Table};
 /// Most rows and columns read from a sheet.
 pub const MAX_ROWS: usize = 20_000;
 pub const MAX_COLUMNS: usize = 200;
+/// Most cells (counting the empty ones a row's width holds) and most bytes of cell text in the whole
+/// workbook: a county's template has a few thousand cells. Bounds the memory of a small crafted file,
+/// such as one long shared string put in every cell.
+pub const MAX_CELLS: usize = 1_000_000;
+pub const MAX_TEXT_BYTES: usize = 32 * 1024 * 1024;
 
 /// Why a workbook cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +31,10 @@ pub enum XlsxError {
         row: usize,
         column: usize,
     },
+    /// The workbook's cells or their text pass [`MAX_CELLS`] or [`MAX_TEXT_BYTES`] (at `sheet`).
+    TooManyCells { sheet: String },
+    /// The workbook lists one sheet's part twice (a crafted file: Excel and WPS never do).
+    Repeated { sheet: String },
 }
 
 impl XlsxError {
@@ -44,6 +53,10 @@ impl XlsxError {
                 format!("工作簿解压后超过 {} MB 或部件过多,远大于县情模板:请只保留模板的三张表", zip::MAX_TOTAL_BYTES / 1024 / 1024),
                 format!("the workbook unpacks to more than {} MB or has too many parts, far more than the county template: keep only the template's three sheets", zip::MAX_TOTAL_BYTES / 1024 / 1024),
             ),
+            XlsxError::Zip(zip::ZipError::Overlapping) => (
+                "工作簿的部件相互重叠,不是 Excel/WPS 保存的文件(可能是恶意构造的):请在 Excel/WPS 中打开并重新保存".into(),
+                "the workbook's parts overlap, which Excel and WPS never write (it may be crafted): open it in Excel or WPS and save it again".into(),
+            ),
             XlsxError::Zip(zip::ZipError::Corrupt) => (
                 "工作簿已损坏(压缩数据校验失败):请在 Excel/WPS 中重新保存".into(),
                 "the workbook is damaged (its compressed data does not check): save it again in Excel or WPS".into(),
@@ -59,6 +72,14 @@ impl XlsxError {
             XlsxError::TooBig { sheet, row, column } => (
                 format!("工作表「{sheet}」在第 {row} 行第 {column} 列还有内容,超出上限({MAX_ROWS} 行、{MAX_COLUMNS} 列):请删去模板以外的内容"),
                 format!("sheet {sheet} has content at row {row}, column {column}, beyond the limit ({MAX_ROWS} rows, {MAX_COLUMNS} columns): delete what is not part of the template"),
+            ),
+            XlsxError::TooManyCells { sheet } => (
+                format!("读到工作表「{sheet}」时,单元格超过 {MAX_CELLS} 个或文字超过 {} MB,远大于县情模板:请只保留模板的三张表", MAX_TEXT_BYTES / 1024 / 1024),
+                format!("at sheet {sheet} the workbook has more than {MAX_CELLS} cells or {} MB of text, far more than the county template: keep only the template's three sheets", MAX_TEXT_BYTES / 1024 / 1024),
+            ),
+            XlsxError::Repeated { sheet } => (
+                format!("工作簿把同一张表列了两次(「{sheet}」),不是 Excel/WPS 保存的文件:请在 Excel/WPS 中打开并重新保存"),
+                format!("the workbook lists the same sheet twice ({sheet}), which Excel and WPS never write: open it in Excel or WPS and save it again"),
             ),
         }
     }
@@ -124,20 +145,50 @@ fn text_of(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// What a workbook's cells may still take: see [`MAX_CELLS`] and [`MAX_TEXT_BYTES`].
+struct Budget {
+    cells: usize,
+    text_bytes: usize,
+}
+
+impl Budget {
+    /// Takes `cells` cells and `text_bytes` bytes of text, or says the workbook is too big.
+    fn take(&mut self, cells: usize, text_bytes: usize) -> bool {
+        match (
+            self.cells.checked_sub(cells),
+            self.text_bytes.checked_sub(text_bytes),
+        ) {
+            (Some(cells), Some(text_bytes)) => {
+                *self = Budget { cells, text_bytes };
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Why a sheet's cells cannot be read.
+enum SheetError {
+    /// Content at (row, column), beyond the limits.
+    Beyond(usize, usize),
+    /// The workbook's budget of cells or text ran out.
+    Budget,
+}
+
 /// Every sheet of the workbook, in workbook order.
 pub fn read(bytes: &[u8]) -> Result<Vec<Table>, XlsxError> {
-    let entries = zip::read(bytes).map_err(XlsxError::Zip)?;
-    let part = |name: &str| {
-        entries
-            .iter()
-            .find(|(n, _)| n.trim_start_matches('/') == name)
-            .map(|(_, b)| text_of(b))
+    let archive = zip::Archive::open(bytes).map_err(XlsxError::Zip)?;
+    let part = |name: &str| -> Result<Option<String>, XlsxError> {
+        Ok(archive
+            .part(name)
+            .map_err(XlsxError::Zip)?
+            .map(|b| text_of(&b)))
     };
-    if part("mimetype").is_some_and(|kind| kind.contains("opendocument")) {
+    if part("mimetype")?.is_some_and(|kind| kind.contains("opendocument")) {
         return Err(XlsxError::OpenDocument);
     }
-    let workbook = part("xl/workbook.xml").ok_or(XlsxError::Missing("xl/workbook.xml"))?;
-    let relations = part("xl/_rels/workbook.xml.rels").unwrap_or_default();
+    let workbook = part("xl/workbook.xml")?.ok_or(XlsxError::Missing("xl/workbook.xml"))?;
+    let relations = part("xl/_rels/workbook.xml.rels")?.unwrap_or_default();
     let mut targets = HashMap::new();
     for event in xml::events(&relations) {
         if let Event::Open {
@@ -160,12 +211,17 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Table>, XlsxError> {
             }
         }
     }
-    let shared: Vec<String> = part("xl/sharedStrings.xml")
+    let shared: Vec<String> = part("xl/sharedStrings.xml")?
         .map(|text| shared_strings(&text))
         .unwrap_or_default();
-    let date_styles = part("xl/styles.xml")
+    let date_styles = part("xl/styles.xml")?
         .map(|text| date_styles(&text))
         .unwrap_or_default();
+    let mut budget = Budget {
+        cells: MAX_CELLS,
+        text_bytes: MAX_TEXT_BYTES,
+    };
+    let mut read_paths = std::collections::HashSet::new();
     let mut tables = Vec::new();
     for event in xml::events(&workbook) {
         let Event::Open {
@@ -181,12 +237,20 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Table>, XlsxError> {
         let Some(path) = attribute(&attributes, "id").and_then(|id| targets.get(id)) else {
             continue;
         };
-        let Some(sheet) = part(path) else { continue };
-        let rows = sheet_rows(&sheet, &shared, &date_styles).map_err(|(row, column)| {
-            XlsxError::TooBig {
-                sheet: sheet_name.clone(),
-                row,
-                column,
+        if !read_paths.insert(path.clone()) {
+            return Err(XlsxError::Repeated { sheet: sheet_name });
+        }
+        let Some(sheet) = part(path)? else { continue };
+        let rows = sheet_rows(&sheet, &shared, &date_styles, &mut budget).map_err(|error| {
+            match error {
+                SheetError::Beyond(row, column) => XlsxError::TooBig {
+                    sheet: sheet_name.clone(),
+                    row,
+                    column,
+                },
+                SheetError::Budget => XlsxError::TooManyCells {
+                    sheet: sheet_name.clone(),
+                },
             }
         })?;
         tables.push(Table {
@@ -274,7 +338,8 @@ fn sheet_rows(
     text: &str,
     shared: &[String],
     date_styles: &[bool],
-) -> Result<Vec<Vec<Cell>>, (usize, usize)> {
+    budget: &mut Budget,
+) -> Result<Vec<Vec<Cell>>, SheetError> {
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let mut current: Option<(usize, usize, String, bool)> = None; // row, column, type, is date
     let mut value = String::new();
@@ -334,34 +399,46 @@ fn sheet_rows(
                     let has_content =
                         formula || !value.trim().is_empty() || !inline.trim().is_empty();
                     if (row > MAX_ROWS || column > MAX_COLUMNS) && has_content {
-                        return Err((row, column));
+                        return Err(SheetError::Beyond(row, column));
                     }
                     if row > MAX_ROWS || column > MAX_COLUMNS {
                         continue;
                     }
-                    let cell = if formula {
-                        Cell::Formula
-                    } else {
-                        match kind.as_str() {
-                            "s" => value
-                                .trim()
-                                .parse::<usize>()
-                                .ok()
-                                .and_then(|i| shared.get(i))
-                                .map(|s| Cell::Text(s.clone()))
-                                .unwrap_or(Cell::Empty),
-                            "inlineStr" | "str" => Cell::Text(inline.clone() + &value),
-                            "b" => Cell::Text(if value.trim() == "1" {
-                                "TRUE".into()
-                            } else {
-                                "FALSE".into()
-                            }),
-                            "e" => Cell::Error(value.clone()),
-                            _ if value.trim().is_empty() => Cell::Empty,
-                            _ if date => Cell::Date,
-                            _ => Cell::Number(value.trim().to_string()),
-                        }
+                    let plain = match kind.as_str() {
+                        "s" => value
+                            .trim()
+                            .parse::<usize>()
+                            .ok()
+                            .and_then(|i| shared.get(i))
+                            .map(|s| Cell::Text(s.clone()))
+                            .unwrap_or(Cell::Empty),
+                        "inlineStr" | "str" => Cell::Text(inline.clone() + &value),
+                        "b" => Cell::Text(if value.trim() == "1" {
+                            "TRUE".into()
+                        } else {
+                            "FALSE".into()
+                        }),
+                        "e" => Cell::Error(value.clone()),
+                        _ if value.trim().is_empty() => Cell::Empty,
+                        _ if date => Cell::Date,
+                        _ => Cell::Number(value.trim().to_string()),
                     };
+                    // A formula's value as Excel or WPS last computed it is read as the value (and
+                    // named in the import's notes); a formula with no computed value stays a formula.
+                    let cell = match (formula, plain) {
+                        (true, Cell::Empty) => Cell::Formula,
+                        (true, plain) => Cell::Computed(Box::new(plain)),
+                        (false, plain) => plain,
+                    };
+                    let text_bytes = match cell.value() {
+                        Cell::Text(t) | Cell::Number(t) | Cell::Error(t) => t.len(),
+                        _ => 0,
+                    };
+                    let new_rows = row.saturating_sub(rows.len());
+                    let new_cells = column.saturating_sub(rows.get(row - 1).map_or(0, Vec::len));
+                    if !budget.take(new_rows + new_cells, text_bytes) {
+                        return Err(SheetError::Budget);
+                    }
                     if rows.len() < row {
                         rows.resize_with(row, Vec::new);
                     }
@@ -504,5 +581,71 @@ mod tests {
         assert!(is_date_format(169, &custom));
         assert!(is_date_format(170, &custom));
         assert!(!is_date_format(0, &custom));
+    }
+
+    /// A workbook of raw parts: `sheets` lists (name, relation id) in xl/workbook.xml; every relation
+    /// id points at xl/worksheets/sheet1.xml, whose XML is `sheet`.
+    fn raw_workbook(sheets: &[(&str, &str)], sheet: &str, shared: &[&str]) -> Vec<u8> {
+        let listed: String = sheets
+            .iter()
+            .map(|(name, id)| format!("<sheet name=\"{name}\" r:id=\"{id}\"/>"))
+            .collect();
+        let relations: String = ["rId1", "rId2"]
+            .iter()
+            .map(|id| format!("<Relationship Id=\"{id}\" Target=\"worksheets/sheet1.xml\"/>"))
+            .collect();
+        let strings: String = shared.iter().map(|t| format!("<si><t>{t}</t></si>")).collect();
+        zip::write(&[
+            ("xl/workbook.xml", format!("<workbook><sheets>{listed}</sheets></workbook>").into_bytes()),
+            ("xl/_rels/workbook.xml.rels", format!("<Relationships>{relations}</Relationships>").into_bytes()),
+            ("xl/sharedStrings.xml", format!("<sst>{strings}</sst>").into_bytes()),
+            ("xl/worksheets/sheet1.xml", format!("<worksheet><sheetData>{sheet}</sheetData></worksheet>").into_bytes()),
+        ])
+    }
+
+    #[test]
+    fn a_sheet_listed_twice_is_refused() {
+        let sheet = "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>";
+        assert_eq!(read(&raw_workbook(&[("县", "rId1")], sheet, &[])).unwrap().len(), 1);
+        // Two names whose relations lead to one part: each listing would be read again.
+        assert_eq!(
+            read(&raw_workbook(&[("县", "rId1"), ("机构", "rId2")], sheet, &[])),
+            Err(XlsxError::Repeated { sheet: "机构".into() })
+        );
+    }
+
+    #[test]
+    fn one_long_shared_string_in_many_cells_is_refused_not_copied() {
+        // 100 KB of text put in 400 cells would be 40 MB of cells from a file of a few KB (and a 1 MB
+        // string in 20,000 cells, 20 GB).
+        let long = "长".repeat(100 * 1024 / 3);
+        let sheet: String = (1..=400)
+            .map(|r| format!("<row r=\"{r}\"><c r=\"A{r}\" t=\"s\"><v>0</v></c></row>"))
+            .collect();
+        let bytes = raw_workbook(&[("县", "rId1")], &sheet, &[&long]);
+        assert!(bytes.len() < 20_000, "{} bytes", bytes.len());
+        assert_eq!(read(&bytes), Err(XlsxError::TooManyCells { sheet: "县".into() }));
+        // The same string in a few cells is read.
+        let sheet: String = (1..=3)
+            .map(|r| format!("<row r=\"{r}\"><c r=\"A{r}\" t=\"s\"><v>0</v></c></row>"))
+            .collect();
+        assert_eq!(read(&raw_workbook(&[("县", "rId1")], &sheet, &[&long])).unwrap()[0].rows.len(), 3);
+    }
+
+    #[test]
+    fn a_formula_is_read_as_its_computed_value() {
+        let sheet = "<row r=\"1\"><c r=\"A1\"><f>SUM(B1:C1)</f><v>900</v></c>\
+            <c r=\"B1\" t=\"str\"><f>\"县\"&amp;\"医院\"</f><v>县医院</v></c>\
+            <c r=\"C1\"><f>1/0</f></c></row>";
+        let table = read(&raw_workbook(&[("县", "rId1")], sheet, &[])).unwrap().remove(0);
+        assert_eq!(
+            table.rows[0],
+            vec![
+                Cell::Computed(Box::new(Cell::Number("900".into()))),
+                Cell::Computed(Box::new(Cell::Text("县医院".into()))),
+                Cell::Formula,
+            ]
+        );
+        assert_eq!(table.rows[0][0].value(), &Cell::Number("900".into()));
     }
 }

@@ -21,8 +21,10 @@ pub enum ZipError {
     Unsupported(&'static str),
     /// The entries would inflate past [`MAX_TOTAL_BYTES`], or there are too many.
     TooLarge,
-    /// A deflated entry is damaged.
+    /// An entry is damaged: it does not inflate, or not to its recorded size and CRC-32.
     Corrupt,
+    /// Two entries share data (a crafted archive, not one Excel or WPS writes).
+    Overlapping,
 }
 
 fn u16_at(bytes: &[u8], at: usize) -> Result<u16, ZipError> {
@@ -39,64 +41,130 @@ fn u32_at(bytes: &[u8], at: usize) -> Result<u32, ZipError> {
         .ok_or(ZipError::Truncated)
 }
 
-/// Every entry of the archive: (name, contents).
-pub fn read(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ZipError> {
-    const END: u32 = 0x0605_4b50;
-    let search_from = bytes.len().saturating_sub(22 + 65_535);
-    let end = (search_from..bytes.len().saturating_sub(21))
-        .rev()
-        .find(|&at| u32_at(bytes, at) == Ok(END))
-        .ok_or(ZipError::NotZip)?;
-    let count = usize::from(u16_at(bytes, end + 10)?);
-    let directory = u32_at(bytes, end + 16)? as usize;
-    if count == 0xFFFF || directory == 0xFFFF_FFFF {
-        return Err(ZipError::Unsupported("zip64"));
+/// Where one entry's data lies and what it must inflate to.
+struct Entry {
+    name: String,
+    method: u16,
+    data: std::ops::Range<usize>,
+    size: usize,
+    crc: u32,
+}
+
+/// An archive's directory, read once; each part is inflated only when asked for, checked against
+/// its size and CRC-32, and counted against one budget of [`MAX_TOTAL_BYTES`] for the whole archive.
+pub struct Archive<'a> {
+    bytes: &'a [u8],
+    entries: Vec<Entry>,
+    inflated: std::cell::Cell<usize>,
+}
+
+impl<'a> Archive<'a> {
+    /// The archive's directory. Refuses entries whose data overlap (a crafted archive that makes
+    /// many entries of one compressed run, to inflate it many times).
+    pub fn open(bytes: &'a [u8]) -> Result<Archive<'a>, ZipError> {
+        const END: u32 = 0x0605_4b50;
+        let search_from = bytes.len().saturating_sub(22 + 65_535);
+        let end = (search_from..bytes.len().saturating_sub(21))
+            .rev()
+            .find(|&at| u32_at(bytes, at) == Ok(END))
+            .ok_or(ZipError::NotZip)?;
+        let count = usize::from(u16_at(bytes, end + 10)?);
+        let directory = u32_at(bytes, end + 16)? as usize;
+        if count == 0xFFFF || directory == 0xFFFF_FFFF {
+            return Err(ZipError::Unsupported("zip64"));
+        }
+        if count > MAX_ENTRIES {
+            return Err(ZipError::TooLarge);
+        }
+        let mut entries = Vec::with_capacity(count);
+        let mut at = directory;
+        for _ in 0..count {
+            if u32_at(bytes, at)? != 0x0201_4b50 {
+                return Err(ZipError::Truncated);
+            }
+            let flags = u16_at(bytes, at + 8)?;
+            let method = u16_at(bytes, at + 10)?;
+            let crc = u32_at(bytes, at + 16)?;
+            let compressed = u32_at(bytes, at + 20)? as usize;
+            let size = u32_at(bytes, at + 24)? as usize;
+            let name_length = usize::from(u16_at(bytes, at + 28)?);
+            let extra_length = usize::from(u16_at(bytes, at + 30)?);
+            let comment_length = usize::from(u16_at(bytes, at + 32)?);
+            let local = u32_at(bytes, at + 42)? as usize;
+            let name = bytes
+                .get(at + 46..at + 46 + name_length)
+                .ok_or(ZipError::Truncated)?;
+            let name = String::from_utf8_lossy(name).into_owned();
+            at += 46 + name_length + extra_length + comment_length;
+            if flags & 1 != 0 {
+                return Err(ZipError::Unsupported("encryption"));
+            }
+            if u32_at(bytes, local)? != 0x0403_4b50 {
+                return Err(ZipError::Truncated);
+            }
+            let data_start = local
+                + 30
+                + usize::from(u16_at(bytes, local + 26)?)
+                + usize::from(u16_at(bytes, local + 28)?);
+            let data_end = data_start
+                .checked_add(compressed)
+                .filter(|&end| end <= bytes.len())
+                .ok_or(ZipError::Truncated)?;
+            if !matches!(method, 0 | 8) {
+                return Err(ZipError::Unsupported("compression method"));
+            }
+            entries.push(Entry {
+                name,
+                method,
+                // From the local header, so that two entries sharing a header overlap too.
+                data: local..data_end,
+                size,
+                crc,
+            });
+        }
+        let mut spans: Vec<&std::ops::Range<usize>> = entries.iter().map(|e| &e.data).collect();
+        spans.sort_by_key(|span| span.start);
+        if spans.windows(2).any(|pair| pair[1].start < pair[0].end) {
+            return Err(ZipError::Overlapping);
+        }
+        for entry in &mut entries {
+            // The data proper starts after the local header.
+            let local = entry.data.start;
+            entry.data.start = local
+                + 30
+                + usize::from(u16_at(bytes, local + 26)?)
+                + usize::from(u16_at(bytes, local + 28)?);
+        }
+        Ok(Archive {
+            bytes,
+            entries,
+            inflated: std::cell::Cell::new(0),
+        })
     }
-    if count > MAX_ENTRIES {
-        return Err(ZipError::TooLarge);
+
+    /// The names of the entries, in directory order.
+    #[cfg(test)]
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| e.name.as_str())
     }
-    let mut entries = Vec::with_capacity(count);
-    let mut total = 0usize;
-    let mut at = directory;
-    for _ in 0..count {
-        if u32_at(bytes, at)? != 0x0201_4b50 {
-            return Err(ZipError::Truncated);
+
+    /// The contents of the entry `name` (a leading `/` ignored), if there is one.
+    pub fn part(&self, name: &str) -> Result<Option<Vec<u8>>, ZipError> {
+        let Some(entry) = self
+            .entries
+            .iter()
+            .find(|e| e.name.trim_start_matches('/') == name)
+        else {
+            return Ok(None);
+        };
+        let budget = MAX_TOTAL_BYTES - self.inflated.get();
+        if entry.size > budget {
+            return Err(ZipError::TooLarge);
         }
-        let flags = u16_at(bytes, at + 8)?;
-        let method = u16_at(bytes, at + 10)?;
-        let compressed = u32_at(bytes, at + 20)? as usize;
-        let size = u32_at(bytes, at + 24)? as usize;
-        let name_length = usize::from(u16_at(bytes, at + 28)?);
-        let extra_length = usize::from(u16_at(bytes, at + 30)?);
-        let comment_length = usize::from(u16_at(bytes, at + 32)?);
-        let local = u32_at(bytes, at + 42)? as usize;
-        let name = bytes
-            .get(at + 46..at + 46 + name_length)
-            .ok_or(ZipError::Truncated)?;
-        let name = String::from_utf8_lossy(name).into_owned();
-        at += 46 + name_length + extra_length + comment_length;
-        if flags & 1 != 0 {
-            return Err(ZipError::Unsupported("encryption"));
-        }
-        if u32_at(bytes, local)? != 0x0403_4b50 {
-            return Err(ZipError::Truncated);
-        }
-        let data_start = local
-            + 30
-            + usize::from(u16_at(bytes, local + 26)?)
-            + usize::from(u16_at(bytes, local + 28)?);
-        let data = bytes
-            .get(
-                data_start
-                    ..data_start
-                        .checked_add(compressed)
-                        .ok_or(ZipError::Truncated)?,
-            )
-            .ok_or(ZipError::Truncated)?;
-        let budget = MAX_TOTAL_BYTES - total;
-        let contents = match method {
+        let data = &self.bytes[entry.data.clone()];
+        let contents = match entry.method {
             0 => data.to_vec(),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, budget).map_err(
+            _ => miniz_oxide::inflate::decompress_to_vec_with_limit(data, budget).map_err(
                 |error| {
                     if matches!(
                         error.status,
@@ -108,36 +176,53 @@ pub fn read(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ZipError> {
                     }
                 },
             )?,
-            _ => return Err(ZipError::Unsupported("compression method")),
         };
-        if contents.len() > budget || (method == 0 && contents.len() != size) {
-            return Err(if contents.len() > budget {
-                ZipError::TooLarge
-            } else {
-                ZipError::Corrupt
-            });
+        if contents.len() != entry.size || crc32(&contents) != entry.crc {
+            return Err(ZipError::Corrupt);
         }
-        total += contents.len();
-        entries.push((name, contents));
+        self.inflated.set(self.inflated.get() + contents.len());
+        Ok(Some(contents))
     }
-    Ok(entries)
 }
 
-fn crc32(bytes: &[u8]) -> u32 {
+/// Every entry of the archive: (name, contents).
+#[cfg(test)]
+fn read(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ZipError> {
+    let archive = Archive::open(bytes)?;
+    let names: Vec<String> = archive.names().map(str::to_string).collect();
+    names
+        .into_iter()
+        .map(|name| {
+            let contents = archive.part(&name)?.unwrap_or_default();
+            Ok((name, contents))
+        })
+        .collect()
+}
+
+/// The CRC-32 (IEEE) table, built at compile time.
+const CRC_TABLE: [u32; 256] = {
     let mut table = [0u32; 256];
-    for (n, slot) in table.iter_mut().enumerate() {
+    let mut n = 0;
+    while n < 256 {
         let mut c = n as u32;
-        for _ in 0..8 {
+        let mut bit = 0;
+        while bit < 8 {
             c = if c & 1 != 0 {
                 0xEDB8_8320 ^ (c >> 1)
             } else {
                 c >> 1
             };
+            bit += 1;
         }
-        *slot = c;
+        table[n] = c;
+        n += 1;
     }
+    table
+};
+
+fn crc32(bytes: &[u8]) -> u32 {
     !bytes.iter().fold(!0u32, |crc, byte| {
-        table[((crc ^ u32::from(*byte)) & 0xFF) as usize] ^ (crc >> 8)
+        CRC_TABLE[((crc ^ u32::from(*byte)) & 0xFF) as usize] ^ (crc >> 8)
     })
 }
 
@@ -211,5 +296,63 @@ mod tests {
         let archive = write(&[("a", vec![7; 100])]);
         assert!(read(&archive[..archive.len() - 5]).is_err());
         assert!(read(&archive[20..]).is_err());
+    }
+
+    /// An archive whose directory lists its one entry `copies` times (a "zip bomb" of overlapping
+    /// entries: every name inflates the same compressed run).
+    fn aliased(copies: u16) -> Vec<u8> {
+        let single = write(&[("xl/worksheets/sheet1.xml", vec![b'x'; 1_000_000])]);
+        let end = single.len() - 22;
+        let directory = u32_at(&single, end + 16).unwrap() as usize;
+        let record = single[directory..end].to_vec();
+        let mut out = single[..directory].to_vec();
+        for copy in 0..copies {
+            let mut record = record.clone();
+            // A different last letter of the name for each copy.
+            let name_end = record.len() - 1;
+            record[name_end] = b'a' + (copy % 26) as u8;
+            out.extend_from_slice(&record);
+        }
+        let directory_length = (out.len() - directory) as u32;
+        out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+        out.extend_from_slice(&[0u8; 4]);
+        out.extend_from_slice(&copies.to_le_bytes());
+        out.extend_from_slice(&copies.to_le_bytes());
+        out.extend_from_slice(&directory_length.to_le_bytes());
+        out.extend_from_slice(&(directory as u32).to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes());
+        out
+    }
+
+    #[test]
+    fn refuses_entries_that_share_data() {
+        assert!(Archive::open(&aliased(1)).is_ok());
+        assert_eq!(
+            Archive::open(&aliased(30)).err(),
+            Some(ZipError::Overlapping)
+        );
+    }
+
+    #[test]
+    fn checks_each_entry_against_its_crc() {
+        let mut archive = write(&[("a.xml", b"<a>abcdefgh</a>".to_vec())]);
+        // Stored CRC in the central directory (offset 16 of its record) no longer matches.
+        let end = archive.len() - 22;
+        let directory = u32_at(&archive, end + 16).unwrap() as usize;
+        archive[directory + 16] ^= 0xFF;
+        assert_eq!(
+            Archive::open(&archive).unwrap().part("a.xml"),
+            Err(ZipError::Corrupt)
+        );
+    }
+
+    #[test]
+    fn one_budget_for_every_part_read() {
+        let big = vec![b'x'; MAX_TOTAL_BYTES / 2 + 1];
+        let archive = write(&[("a", big.clone()), ("b", big)]);
+        let archive = Archive::open(&archive).unwrap();
+        assert!(archive.part("a").unwrap().is_some());
+        assert_eq!(archive.part("b"), Err(ZipError::TooLarge));
+        assert_eq!(archive.part("c"), Ok(None));
     }
 }
