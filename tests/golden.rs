@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{load_file, root, shipped_scenarios};
+use common::{check_golden, load_file, root, shipped_scenarios};
 use ygt::model::project;
 use ygt::report;
 
@@ -16,21 +16,11 @@ fn shipped_scenarios_match_their_golden_results() {
         let loaded = load_file(&file, &[]);
         let projection = project(&loaded.scenario.input);
         let document = report::json::document(&loaded.scenario, &loaded.warnings, &projection);
-        let actual = serde_json::to_string_pretty(&document).unwrap() + "\n";
         let stem = file
             .trim_start_matches("scenarios/")
             .trim_end_matches(".toml");
         let golden = root().join("tests/golden").join(format!("{stem}.json"));
-        if bless {
-            std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
-            std::fs::write(&golden, &actual).unwrap();
-            continue;
-        }
-        match std::fs::read_to_string(&golden) {
-            Ok(expected) if expected == actual => {}
-            Ok(_) => mismatches.push(format!("{file}: differs from {}", golden.display())),
-            Err(_) => mismatches.push(format!("{file}: no golden file {}", golden.display())),
-        }
+        mismatches.extend(check_golden(&golden, &document, bless));
     }
     assert!(
         mismatches.is_empty(),
@@ -83,13 +73,7 @@ fn generated_counties_match_their_golden_results() {
         let overrides: Vec<String> = overrides.iter().map(|s| s.to_string()).collect();
         let loaded = ygt::scenario::load(&text, &overrides).unwrap();
         let projection = project(&loaded.scenario.input);
-        let actual = serde_json::to_string_pretty(&report::json::document(
-            &loaded.scenario,
-            &loaded.warnings,
-            &projection,
-        ))
-        .unwrap()
-            + "\n";
+        let actual = report::json::document(&loaded.scenario, &loaded.warnings, &projection);
         let golden = root().join("tests/golden").join(format!("{name}.json"));
         // The scenario text too, so the browser test runs exactly the same input.
         let mut document = ygt::scenario::Document::from_text(&text).unwrap();
@@ -98,20 +82,34 @@ fn generated_counties_match_their_golden_results() {
         }
         let source = root().join("tests/golden").join(format!("{name}.toml"));
         if bless {
-            std::fs::write(&golden, &actual).unwrap();
             std::fs::write(&source, document.text()).unwrap();
-            continue;
+        } else {
+            assert_eq!(
+                std::fs::read_to_string(&source).unwrap_or_default(),
+                document.text(),
+                "{name}.toml is stale: re-bless"
+            );
         }
-        assert_eq!(
-            std::fs::read_to_string(&source).unwrap_or_default(),
-            document.text(),
-            "{name}.toml is stale: re-bless"
-        );
-        assert!(
-            std::fs::read_to_string(&golden).unwrap_or_default() == actual,
-            "{name}.json differs: review and re-bless"
-        );
+        if let Some(difference) = check_golden(&golden, &actual, bless) {
+            panic!("{difference}\nreview and re-bless with YGT_BLESS=1");
+        }
     }
+}
+
+/// A golden mismatch names the paths and values that changed, not just "differs".
+#[test]
+fn a_golden_mismatch_says_what_changed() {
+    let expected = serde_json::json!({"years": [{"year": 2025, "fund": "100.00"}, {"year": 2026, "fund": "200.00"}], "title": "x"});
+    let actual = serde_json::json!({"years": [{"year": 2025, "fund": "100.00"}, {"year": 2026, "fund": "201.50"}], "note": 1});
+    assert_eq!(
+        common::json_diff(&expected, &actual, 10),
+        vec![
+            ".years[1].fund: \"200.00\" → \"201.50\"",
+            ".title: \"x\" → (gone)",
+            ".note: (new) → 1",
+        ]
+    );
+    assert_eq!(common::json_diff(&expected, &actual, 1).last().unwrap(), "… and 2 more");
 }
 
 #[test]
