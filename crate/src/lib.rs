@@ -25,5 +25,7 @@ pub mod report;
 pub mod scenario;
 pub mod session;
 pub mod sheet;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "sheets-module")))]
 pub mod web;
+#[cfg(all(target_arch = "wasm32", feature = "sheets-module"))]
+pub mod web_sheets;

@@ -68,17 +68,11 @@ impl Session {
     /// Levers of one split (the public-health shares, the pooled fund's shares) in the same section move
     /// together, as one change. Returns the paths refused and their diagnostics (empty when all applied).
     pub fn set_each(&mut self, changes: &[(&str, &str)]) -> (Vec<String>, Vec<Diagnostic>) {
-        let mut groups: Vec<Vec<(&str, &str)>> = Vec::new();
-        for change in changes {
-            let split = split_of(change.0);
-            match groups
-                .iter_mut()
-                .find(|group| split.is_some() && split_of(group[0].0) == split)
-            {
-                Some(group) => group.push(*change),
-                None => groups.push(vec![*change]),
-            }
-        }
+        self.apply_groups(group_by_split(changes))
+    }
+
+    /// Applies each group of changes on its own (all of a group or none of it).
+    fn apply_groups(&mut self, groups: Vec<Vec<(&str, &str)>>) -> (Vec<String>, Vec<Diagnostic>) {
         let mut refused = Vec::new();
         let mut diagnostics = Vec::new();
         for group in groups {
@@ -88,6 +82,89 @@ impl Session {
             }
         }
         (refused, diagnostics)
+    }
+
+    /// Sets values as a person edits them in the page, then as [`Session::set_each`]. Two edits carry
+    /// their consequences, so the page need not know the rules: a share of a split (the public-health
+    /// shares, the pooled fund's shares) moved alone is balanced, exactly, by another share of the split
+    /// (the second one, or the third when the second moved) so the three still add to one; and a lead
+    /// hospital chosen takes the lead from the community's other institutions.
+    pub fn edit_each(&mut self, changes: &[(&str, &str)]) -> (Vec<String>, Vec<Diagnostic>) {
+        let input = &self.loaded.scenario.input;
+        // (the change's path, the consequence's path, its value)
+        let mut consequences: Vec<(&str, String, String)> = Vec::new();
+        for (path, value) in changes {
+            if let Some((section, key)) = path.split_once('.') {
+                let levers = match section {
+                    "reform" => Some(&input.reform),
+                    "levers" => Some(&input.baseline),
+                    _ => None,
+                };
+                let lever = crate::model::Lever::from_key(key);
+                if let (Some(levers), Some(lever), Some(value)) =
+                    (levers, lever, crate::scenario::fields::parse_decimal(value.trim()))
+                {
+                    if let Some(split) = lever.split() {
+                        let moved_together = changes.iter().any(|(other, _)| {
+                            other != path
+                                && split
+                                    .levers
+                                    .iter()
+                                    .any(|l| *other == format!("{section}.{}", l.spec().key))
+                        });
+                        let balancer = if lever == split.levers[1] {
+                            split.levers[2]
+                        } else {
+                            split.levers[1]
+                        };
+                        let others: rust_decimal::Decimal = split
+                            .levers
+                            .iter()
+                            .filter(|l| **l != balancer)
+                            .map(|l| {
+                                if *l == lever {
+                                    value
+                                } else {
+                                    levers.schedule(*l).values()[0]
+                                }
+                            })
+                            .sum();
+                        let rest = rust_decimal::Decimal::ONE - others;
+                        if !moved_together && rest >= rust_decimal::Decimal::ZERO {
+                            consequences.push((
+                                path,
+                                format!("{section}.{}", balancer.spec().key),
+                                rest.normalize().to_string(),
+                            ));
+                        }
+                    }
+                }
+            }
+            // communities.C.institutions.I.lead = true: the others of community C are no longer lead.
+            let parts: Vec<&str> = path.split('.').collect();
+            if let ["communities", c, "institutions", i, "lead"] = parts.as_slice() {
+                if value.trim() == "true" {
+                    let community = c.parse::<usize>().ok().and_then(|c| input.county.communities.get(c));
+                    for (j, institution) in community.into_iter().flat_map(|c| c.institutions.iter().enumerate()) {
+                        if institution.is_lead && j.to_string() != *i {
+                            consequences.push((
+                                path,
+                                format!("communities.{c}.institutions.{j}.lead"),
+                                "false".into(),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        // A consequence goes with the change it follows from: both are kept or both refused.
+        let mut groups = group_by_split(changes);
+        for (cause, path, value) in &consequences {
+            if let Some(group) = groups.iter_mut().find(|g| g.iter().any(|(p, _)| p == cause)) {
+                group.push((path.as_str(), value.as_str()));
+            }
+        }
+        self.apply_groups(groups)
     }
 
     /// Applies a structural edit to a copy of the document and keeps it only if the result validates.
@@ -176,19 +253,26 @@ impl Session {
         )
     }
 
-    /// The page's lighter results: indicators of both runs and the scenario's ledgers.
-    pub fn summary(&self) -> serde_json::Value {
-        report::json::summary(
-            &self.loaded.scenario,
-            &self.loaded.warnings,
-            &self.projection,
-        )
-    }
-
     /// The URL fragment that carries this scenario.
     pub fn share_fragment(&self) -> String {
         share::encode(&self.text())
     }
+}
+
+/// Changes in groups: the levers of one split in one section together, every other change alone.
+fn group_by_split<'a>(changes: &[(&'a str, &'a str)]) -> Vec<Vec<(&'a str, &'a str)>> {
+    let mut groups: Vec<Vec<(&str, &str)>> = Vec::new();
+    for change in changes {
+        let split = split_of(change.0);
+        match groups
+            .iter_mut()
+            .find(|group| split.is_some() && split_of(group[0].0) == split)
+        {
+            Some(group) => group.push(*change),
+            None => groups.push(vec![*change]),
+        }
+    }
+    groups
 }
 
 /// The section and split of a lever path (`reform.public_health_share_county` → ("reform", its split)),
@@ -315,5 +399,37 @@ mod tests {
         let text = share::decode(&session.share_fragment()).unwrap();
         let reopened = Session::open(&text).unwrap();
         assert_eq!(reopened.results(), session.results());
+    }
+
+    #[test]
+    fn a_share_moved_alone_is_balanced_exactly_and_a_lead_moves() {
+        let mut session = Session::open(&default_text()).unwrap();
+        let share = |s: &Session, key: &str| {
+            let lever = crate::model::Lever::from_key(key).unwrap();
+            s.loaded().scenario.input.reform.schedule(lever).values()[0]
+        };
+        let county = share(&session, "public_health_share_county");
+        let village = share(&session, "public_health_share_village");
+        let (refused, _) = session.edit_each(&[("reform.public_health_share_county", "0.15")]);
+        assert!(refused.is_empty());
+        // The township share takes up the difference, to the last digit (no 0.30000000000000004).
+        assert_eq!(share(&session, "public_health_share_county"), rust_decimal_macros::dec!(0.15));
+        assert_eq!(share(&session, "public_health_share_village"), village);
+        assert_eq!(
+            share(&session, "public_health_share_township"),
+            rust_decimal::Decimal::ONE - rust_decimal_macros::dec!(0.15) - village
+        );
+        assert_ne!(county, rust_decimal_macros::dec!(0.15));
+        // Moving the township share is balanced by the village share.
+        session.edit_each(&[("reform.public_health_share_township", "0.5")]);
+        assert_eq!(
+            share(&session, "public_health_share_village"),
+            rust_decimal_macros::dec!(0.35)
+        );
+        // Choosing another lead hospital takes the lead from the first.
+        let (refused, diagnostics) = session.edit_each(&[("communities.0.institutions.1.lead", "true")]);
+        assert!(refused.is_empty(), "{diagnostics:?}");
+        let community = &session.loaded().scenario.input.county.communities[0];
+        assert!(!community.institutions[0].is_lead && community.institutions[1].is_lead);
     }
 }

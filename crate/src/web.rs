@@ -62,7 +62,8 @@ impl Sandbox {
     }
 
     /// Sets several values made in the same moment: `changes` is a JSON array of `[path, value]` pairs.
-    /// Each change is kept or refused on its own (a split's levers together): `{"ok", "diagnostics",
+    /// Each change is kept or refused on its own (a split's levers together), with its consequences
+    /// ([`Session::edit_each`]): `{"ok", "diagnostics",
     /// "refused": [paths]}`, `ok` when nothing was refused.
     pub fn set_many(&mut self, changes: &str) -> String {
         let parsed: Result<Vec<(String, String)>, _> = serde_json::from_str(changes);
@@ -72,7 +73,7 @@ impl Sandbox {
                     .iter()
                     .map(|(p, v)| (p.as_str(), v.as_str()))
                     .collect();
-                self.session.set_each(&borrowed)
+                self.session.edit_each(&borrowed)
             }
             Err(error) => (
                 Vec::new(),
@@ -91,6 +92,14 @@ impl Sandbox {
             .to_string()
     }
 
+    /// Everything the page draws ([`report::view`]), as JSON: `options` is `{"lang", "mode", "wan",
+    /// "ledger_year", "editor"}`.
+    pub fn view(&self, options: &str) -> String {
+        let options = report::view::ViewOptions::from_json(options);
+        report::view::view(&self.session.loaded().scenario, self.session.projection(), &options)
+            .to_string()
+    }
+
     /// The scenario as file text.
     pub fn scenario(&self) -> String {
         self.session.text()
@@ -99,16 +108,6 @@ impl Sandbox {
     /// The results: the same JSON as `ygt run --json`.
     pub fn results(&self) -> String {
         self.session.results().to_string()
-    }
-
-    /// Indicators of both runs and the scenario's ledgers: what the page redraws from.
-    pub fn summary(&self) -> String {
-        self.session.summary().to_string()
-    }
-
-    /// The county, its communities and institutions, the field declarations and the estimated inputs.
-    pub fn editor(&self) -> String {
-        report::editor::document(&self.session.loaded().scenario).to_string()
     }
 
     /// Adds a typical institution of `tier` ("county", "township" or "village") to a community.
@@ -133,25 +132,6 @@ impl Sandbox {
     pub fn remove_community(&mut self, community: usize) -> String {
         let result = self.session.remove_community(community);
         outcome(result, &self.session.loaded().warnings)
-    }
-
-    /// The county template as an .xlsx workbook, filled with this scenario's county.
-    pub fn template_xlsx(&self) -> Vec<u8> {
-        sheet::xlsx::write(&sheet::county::export(&self.session.loaded().scenario))
-    }
-
-    /// The county template as CSV files: `[{"name": "县.csv", "text": ...}, ...]`.
-    pub fn template_csv(&self) -> String {
-        let files: Vec<Value> = sheet::county::export(&self.session.loaded().scenario)
-            .iter()
-            .map(|table| json!({"name": format!("{}.csv", table.name), "text": sheet::csv::write(table)}))
-            .collect();
-        Value::Array(files).to_string()
-    }
-
-    /// Levers, assumptions and labels for the controls.
-    pub fn controls(&self) -> String {
-        report::controls::document(&self.session.loaded().scenario).to_string()
     }
 
     /// The share-link fragment (without `#`).
@@ -211,45 +191,15 @@ pub fn shipped_scenario(file: &str) -> String {
     shipped::text(file).unwrap_or_default().to_string()
 }
 
-/// The scenario text of a new county built from its resident population (every input an estimate).
+/// A new county built from its resident population as typed (every input an estimate), named `name`
+/// (新县 when empty): `{"ok": true, "text": ...}` or the diagnostics.
 #[wasm_bindgen]
-pub fn new_county(name: &str, population: f64) -> String {
-    let population = if population.is_finite() && population > 0.0 {
-        population.round() as u64
-    } else {
-        0
-    };
-    template::from_population(name, population)
-}
-
-/// A filled template put into the `current` scenario (only its county changes): `names` and `contents`
-/// (Uint8Array) of one .xlsx or of CSV files. `{"ok": true, "text": ..., "changed": [paths], "notes":
-/// [formulas whose computed values were read]}` or
-/// `{"ok": false, "diagnostics": [...]}` naming every bad cell.
-#[wasm_bindgen]
-pub fn import_spreadsheet(names: js_sys::Array, contents: js_sys::Array, current: &str) -> String {
-    let files: Vec<(String, Vec<u8>)> = names
-        .iter()
-        .zip(contents.iter())
-        .map(|(name, bytes)| {
-            (
-                name.as_string().unwrap_or_default(),
-                js_sys::Uint8Array::new(&bytes).to_vec(),
-            )
-        })
-        .collect();
-    let value = match sheet::county::read_files(&files).and_then(|tables| {
-        let notes = sheet::county::formula_notes(&tables);
-        sheet::county::import_into(&tables, current).map(|(text, changed)| (text, changed, notes))
-    }) {
-        Ok((text, changed, notes)) => json!({
-            "ok": true,
-            "text": text,
-            "changed": changed,
-            "notes": report::json::diagnostics(&notes),
-        }),
-        Err(diagnostics) => {
-            json!({"ok": false, "diagnostics": report::json::diagnostics(&diagnostics)})
+pub fn new_county(name: &str, population: &str) -> String {
+    let name = if name.trim().is_empty() { "新县" } else { name.trim() };
+    let value = match template::parse_population(population) {
+        Ok(population) => json!({"ok": true, "text": template::from_population(name, population)}),
+        Err(diagnostic) => {
+            json!({"ok": false, "diagnostics": report::json::diagnostics(&[diagnostic])})
         }
     };
     value.to_string()

@@ -116,9 +116,11 @@ fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
             "--json" => options.format = Format::Json,
             "--population" => {
                 let value = iter.next().unwrap_or_default();
-                options.population = Some(value.parse().ok().filter(|p| (10_000..=50_000_000).contains(p)).ok_or_else(|| {
-                    Failure::Usage(format!("--population 应为 10000 到 50000000 之间的整数 / --population takes a whole number from 10000 to 50000000, not {value:?}"))
-                })?);
+                options.population = Some(
+                    ygt::scenario::template::parse_population(&value).map_err(|d| {
+                        Failure::Usage(format!("--population: {} / {}, not {value:?}", d.message_zh, d.message_en))
+                    })?,
+                );
             }
             "--name" => {
                 options.name = Some(iter.next().ok_or_else(|| {

@@ -145,26 +145,22 @@ fn flat(projection: &Projection, level: f64) -> Vec<(i32, f64)> {
 pub fn charts(projection: &Projection) -> Vec<Chart> {
     let percent = Scale::Percent;
     let wan = Scale::TenThousandYuan;
-    let mut county = versus(projection, |i| i.county_consultation_rate, percent);
-    county.push(series(
-        "目标 90%",
-        "target 90%",
-        Role::Target,
-        RED,
-        flat(projection, 90.0),
-    ));
-    let mut primary = versus(projection, |i| i.primary_outpatient_share, percent);
-    // The baseline's first year is the pattern before the reform: the target is 5 points above it.
-    if let Some(before) = projection.baseline.first() {
-        let target = value(before.indicators.primary_outpatient_share, percent) + 5.0;
-        primary.push(series(
-            "目标 +5个百分点",
-            "target +5 points",
-            Role::Target,
-            RED,
-            flat(projection, target),
-        ));
-    }
+    // Each indicator with a policy target (model::TARGETS) draws it as a flat line.
+    let with_target = |read: fn(&Indicators) -> Decimal, key: &str| {
+        let mut lines = versus(projection, read, percent);
+        if let Some(target) = crate::model::Target::of(key) {
+            lines.push(series(
+                target.zh,
+                target.en,
+                Role::Target,
+                RED,
+                flat(projection, value(target.level(projection), percent)),
+            ));
+        }
+        lines
+    };
+    let county = with_target(|i| i.county_consultation_rate, "county_consultation_rate");
+    let primary = with_target(|i| i.primary_outpatient_share, "primary_outpatient_share");
     let scenario = &projection.scenario;
     let settlement = vec![
         series(

@@ -12,6 +12,7 @@ pub mod money;
 pub mod params;
 mod prepared;
 pub mod results;
+pub mod sources;
 pub mod year;
 
 pub use engine::project;
@@ -22,5 +23,7 @@ pub use inputs::{
 pub use ledger::{Item, Ledger, Section, Side};
 pub use params::{Assumption, Group, Lever, ParamSpec, Unit, ASSUMPTIONS, LEVERS};
 pub use results::{
-    CommunityYear, FundYear, Indicators, Projection, Settlement, TierYear, YearResult,
+    CommunityYear, FundYear, Indicators, Projection, Settlement, Target, TargetLevel, TierYear,
+    YearResult, TARGETS,
 };
+pub use sources::{Basis, Citation, Document};

@@ -217,3 +217,70 @@ pub struct Indicators {
     /// Money at stake, averaged over the communities by quota (0-1).
     pub budget_stake: Decimal,
 }
+
+/// How a policy target's level is set.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TargetLevel {
+    /// A fixed level (a share: 0.9 is 90%).
+    AtLeast(Decimal),
+    /// So much above the baseline's first year, the pattern before the reform (0.05 is 5 points).
+    AboveBaselineStart(Decimal),
+}
+
+/// A policy target for an indicator, as the seeds set it (BRIEF §4): charts draw it, the scorecard
+/// marks each year met or not.
+pub struct Target {
+    /// The indicator's key (the field of [`Indicators`], as `report::INDICATORS` names it).
+    pub indicator: &'static str,
+    pub read: fn(&Indicators) -> Decimal,
+    pub level: TargetLevel,
+    /// (Chinese, English) the target in words, for legends.
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Target {
+    /// The level the indicator must reach in this projection.
+    pub fn level(&self, projection: &Projection) -> Decimal {
+        match self.level {
+            TargetLevel::AtLeast(level) => level,
+            TargetLevel::AboveBaselineStart(points) => {
+                projection
+                    .baseline
+                    .first()
+                    .map_or(Decimal::ZERO, |year| (self.read)(&year.indicators))
+                    + points
+            }
+        }
+    }
+
+    /// Whether the reform meets the target in year `index` (0-based).
+    pub fn met(&self, projection: &Projection, index: usize) -> Option<bool> {
+        let year = projection.scenario.get(index)?;
+        Some((self.read)(&year.indicators) >= self.level(projection))
+    }
+
+    /// The target of indicator `key`, if the seeds set one.
+    pub fn of(key: &str) -> Option<&'static Target> {
+        TARGETS.iter().find(|target| target.indicator == key)
+    }
+}
+
+/// The targets the seeds set: county consultation rate 90% (seed 003, 米易县实施方案); primary
+/// outpatient share 5 points above the level before the reform (seed 003).
+pub static TARGETS: &[Target] = &[
+    Target {
+        indicator: "county_consultation_rate",
+        read: |i| i.county_consultation_rate,
+        level: TargetLevel::AtLeast(rust_decimal_macros::dec!(0.9)),
+        zh: "目标 90%",
+        en: "target 90%",
+    },
+    Target {
+        indicator: "primary_outpatient_share",
+        read: |i| i.primary_outpatient_share,
+        level: TargetLevel::AboveBaselineStart(rust_decimal_macros::dec!(0.05)),
+        zh: "目标 +5个百分点",
+        en: "target +5 points",
+    },
+];

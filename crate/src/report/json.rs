@@ -241,21 +241,3 @@ pub fn document(scenario: &Scenario, warnings: &[Diagnostic], projection: &Proje
     })
 }
 
-/// What the page redraws from on every change: the same keys as [`document`], with only the
-/// indicators of both runs and the scenario's ledger (the full document is several times larger).
-pub fn summary(scenario: &Scenario, warnings: &[Diagnostic], projection: &Projection) -> Value {
-    let brief = |result: &YearResult, with_ledger: bool| {
-        let mut value =
-            json!({"year": result.year, "index": result.index, "indicators": indicators(result)});
-        if with_ledger {
-            value["ledger"] = ledger(&result.ledger);
-        }
-        value
-    };
-    json!({
-        "scenario": scenario_meta(scenario),
-        "warnings": diagnostics(warnings),
-        "years": projection.scenario.iter().map(|y| brief(y, true)).collect::<Vec<_>>(),
-        "baseline": { "years": projection.baseline.iter().map(|y| brief(y, false)).collect::<Vec<_>>() },
-    })
-}

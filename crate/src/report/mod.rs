@@ -3,11 +3,10 @@
 //! All three are built from one list of rows ([`rows`]) so an indicator is named and labelled once.
 //! Money leaves as decimal strings in yuan (JSON) or plain decimal text (CSV), never through f64.
 
-pub mod controls;
 pub mod csv;
-pub mod editor;
 pub mod json;
 pub mod table;
+pub mod view;
 
 use rust_decimal::Decimal;
 

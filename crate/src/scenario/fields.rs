@@ -279,6 +279,133 @@ pub fn institution_value(institution: &crate::model::Institution, key: &str) -> 
     }
 }
 
+/// The value of a community's input field `key` (one of [`COMMUNITY_FIELDS`]).
+pub fn community_value(community: &crate::model::Community, key: &str) -> Decimal {
+    match key {
+        "insured_residents" => community.insured_residents,
+        "resident_population" => community.resident_population,
+        _ => Decimal::ZERO,
+    }
+}
+
+/// The value of an out-of-county field `key` (one of [`OUT_OF_COUNTY_FIELDS`]).
+pub fn out_of_county_value(out: &crate::model::OutOfCounty, key: &str) -> Decimal {
+    match key {
+        "outpatient_visits" => out.outpatient_visits,
+        "admissions" => out.admissions,
+        "cost_per_visit" => out.cost_per_visit,
+        "cost_per_admission" => out.cost_per_admission,
+        _ => Decimal::ZERO,
+    }
+}
+
+/// How a county-level field is typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountyFieldKind {
+    Text,
+    Number,
+    /// Yearly numbers, comma-separated.
+    List,
+}
+
+impl CountyFieldKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CountyFieldKind::Text => "text",
+            CountyFieldKind::Number => "number",
+            CountyFieldKind::List => "list",
+        }
+    }
+}
+
+/// Where a county-level field's value lives in the model's county.
+#[derive(Clone, Copy, Debug)]
+enum CountyValue {
+    Name,
+    BaseYear,
+    Horizon,
+    Government,
+    Individual,
+    Outpatient(crate::model::Place),
+    Inpatient(crate::model::Place),
+}
+
+/// One county-level input (the county sheet's rows, the editor's county section): its path in the
+/// scenario file, labels, rule (none for the name) and where its value lives.
+#[derive(Clone, Debug)]
+pub struct CountyField {
+    pub path: String,
+    pub zh: String,
+    pub en: String,
+    pub rule: Option<NumberRule>,
+    pub kind: CountyFieldKind,
+    value: CountyValue,
+}
+
+impl CountyField {
+    /// The field's value in `county`, as it is typed (a list comma-separated).
+    pub fn value(&self, county: &crate::model::County) -> String {
+        let list = |schedule: &crate::model::Schedule| {
+            schedule
+                .values()
+                .iter()
+                .map(|v| v.normalize().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self.value {
+            CountyValue::Name => county.name.clone(),
+            CountyValue::BaseYear => county.base_year.to_string(),
+            CountyValue::Horizon => county.horizon.years().to_string(),
+            CountyValue::Government => list(&county.government_per_capita),
+            CountyValue::Individual => list(&county.individual_per_capita),
+            CountyValue::Outpatient(place) => county.reimbursement.outpatient.get(place).normalize().to_string(),
+            CountyValue::Inpatient(place) => county.reimbursement.inpatient.get(place).normalize().to_string(),
+        }
+    }
+}
+
+/// Every county-level input, in the order the sheet and the editor show them.
+pub fn county_fields() -> Vec<CountyField> {
+    use crate::model::Place;
+    let field = |path: &str, zh: &str, en: &str, rule, kind, value| CountyField {
+        path: path.into(),
+        zh: zh.into(),
+        en: en.into(),
+        rule,
+        kind,
+        value,
+    };
+    let mut fields = vec![
+        field("county.name", "县名", "county name", None, CountyFieldKind::Text, CountyValue::Name),
+        field("county.base_year", "基础数据年份", "base-data year", Some(YEAR), CountyFieldKind::Number, CountyValue::BaseYear),
+        field("county.horizon_years", "预测年数", "years projected", Some(HORIZON), CountyFieldKind::Number, CountyValue::Horizon),
+        field("county.government_per_capita_yuan", "人均财政补助", "government financing per insured", Some(PER_CAPITA), CountyFieldKind::List, CountyValue::Government),
+        field("county.individual_per_capita_yuan", "人均个人缴费", "individual contribution per insured", Some(PER_CAPITA), CountyFieldKind::List, CountyValue::Individual),
+    ];
+    for (care, zh, en) in [
+        ("outpatient", "门诊报销比例", "outpatient reimbursement"),
+        ("inpatient", "住院报销比例", "inpatient reimbursement"),
+    ] {
+        for place in Place::ALL {
+            let (place_zh, place_en) = place.label();
+            fields.push(CountyField {
+                path: format!("county.reimbursement.{care}.{}", place.key()),
+                zh: format!("{zh}:{place_zh}"),
+                en: format!("{en}: {place_en}"),
+                rule: Some(SHARE),
+                kind: CountyFieldKind::Number,
+                value: if care == "outpatient" {
+                    CountyValue::Outpatient(place)
+                } else {
+                    CountyValue::Inpatient(place)
+                },
+            });
+        }
+    }
+    fields
+}
+
 /// The declaration of `key` in `fields` (the tables above are fixed, so a missing key is a bug).
 pub fn find(fields: &'static [InputField], key: &str) -> &'static InputField {
     fields.iter().find(|f| f.key == key).unwrap_or(&fields[0])

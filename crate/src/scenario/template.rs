@@ -33,8 +33,35 @@ fn round_at_least(x: f64, at_least: u64) -> u64 {
 ///
 /// Counts are computed with f64 ratios and rounded to whole persons, beds and visits before they are
 /// written: no money passes through floating point (costs and pay are written as whole-yuan constants).
+/// The resident populations a new county may have.
+pub const POPULATION: std::ops::RangeInclusive<u64> = 10_000..=50_000_000;
+
+/// A new county's population as typed, or why it is refused (the page and `ygt new` ask the same).
+pub fn parse_population(text: &str) -> Result<u64, super::Diagnostic> {
+    text.trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|p| POPULATION.contains(p))
+        .ok_or_else(|| {
+            super::Diagnostic::error(
+                "population",
+                text,
+                format!(
+                    "常住人口应为 {} 到 {} 之间的整数",
+                    POPULATION.start(),
+                    POPULATION.end()
+                ),
+                format!(
+                    "the resident population is a whole number from {} to {}",
+                    POPULATION.start(),
+                    POPULATION.end()
+                ),
+            )
+        })
+}
+
 pub fn from_population(name: &str, population: u64) -> String {
-    let population = population.clamp(10_000, 50_000_000);
+    let population = population.clamp(*POPULATION.start(), *POPULATION.end());
     let communities = if population < 300_000 {
         1
     } else if population < 800_000 {

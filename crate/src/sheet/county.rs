@@ -10,7 +10,8 @@ use super::xlsx::column_letters;
 use super::{Cell, Table};
 use crate::model::{Place, Tier};
 use crate::scenario::fields::{
-    self, InputField, NumberRule, COMMUNITY_FIELDS, INSTITUTION_FIELDS, OUT_OF_COUNTY_FIELDS,
+    self, CountyFieldKind, InputField, NumberRule, COMMUNITY_FIELDS, INSTITUTION_FIELDS,
+    OUT_OF_COUNTY_FIELDS,
 };
 use crate::scenario::{Diagnostic, Scenario};
 
@@ -19,55 +20,6 @@ pub const COMMUNITY_SHEET: &str = "医共体";
 pub const INSTITUTION_SHEET: &str = "机构";
 
 /// The rows of the county sheet: key (the scenario path), Chinese and English label, rule.
-fn county_rows() -> Vec<(String, String, &'static str, Option<NumberRule>)> {
-    let mut rows = vec![
-        (
-            "county.name".to_string(),
-            "县名".to_string(),
-            "county name",
-            None,
-        ),
-        (
-            "county.base_year".into(),
-            "基础数据年份".into(),
-            "base-data year",
-            Some(fields::YEAR),
-        ),
-        (
-            "county.horizon_years".into(),
-            "预测年数".into(),
-            "years projected",
-            Some(fields::HORIZON),
-        ),
-        (
-            "county.government_per_capita_yuan".into(),
-            "人均财政补助".into(),
-            "government financing per insured",
-            Some(fields::PER_CAPITA),
-        ),
-        (
-            "county.individual_per_capita_yuan".into(),
-            "人均个人缴费".into(),
-            "individual contribution per insured",
-            Some(fields::PER_CAPITA),
-        ),
-    ];
-    for (care, zh, en) in [
-        ("outpatient", "门诊报销比例", "outpatient reimbursement"),
-        ("inpatient", "住院报销比例", "inpatient reimbursement"),
-    ] {
-        for place in Place::ALL {
-            rows.push((
-                format!("county.reimbursement.{care}.{}", place.key()),
-                format!("{zh}:{}", place.label().0),
-                en,
-                Some(fields::SHARE),
-            ));
-        }
-    }
-    rows
-}
-
 fn heading(field: &InputField) -> String {
     format!("{}({})", field.zh, field.rule.unit_zh)
 }
@@ -119,35 +71,19 @@ pub fn export(scenario: &Scenario) -> Vec<Table> {
         text("单位"),
         text("键(请勿修改)"),
     ]];
-    for (key, zh, _, rule) in county_rows() {
-        let value = match key.as_str() {
-            "county.name" => text(county.name.clone()),
-            "county.base_year" => number(Decimal::from(county.base_year)),
-            "county.horizon_years" => number(Decimal::from(county.horizon.years() as u32)),
-            "county.government_per_capita_yuan" => {
-                schedule_cell(county.government_per_capita.values())
-            }
-            "county.individual_per_capita_yuan" => {
-                schedule_cell(county.individual_per_capita.values())
-            }
-            _ => {
-                let rates = if key.contains(".outpatient.") {
-                    &county.reimbursement.outpatient
-                } else {
-                    &county.reimbursement.inpatient
-                };
-                let place = Place::ALL
-                    .into_iter()
-                    .find(|p| key.ends_with(&format!(".{}", p.key())))
-                    .unwrap_or(Place::County);
-                number(rates.get(place))
-            }
+    for field in fields::county_fields() {
+        let value = field.value(county);
+        let cell = match field.kind {
+            CountyFieldKind::Text => text(value),
+            // A schedule of several years is one cell of comma-separated numbers.
+            CountyFieldKind::List if value.contains(',') => text(value),
+            CountyFieldKind::List | CountyFieldKind::Number => Cell::Number(value),
         };
         county_table.push(vec![
-            text(zh),
-            value,
-            text(rule.map(|r| r.unit_zh).unwrap_or("")),
-            text(key),
+            text(field.zh),
+            cell,
+            text(field.rule.map(|r| r.unit_zh).unwrap_or("")),
+            text(field.path),
         ]);
     }
     let mut communities = vec![community_header().into_iter().map(text).collect::<Vec<_>>()];
@@ -156,16 +92,18 @@ pub fn export(scenario: &Scenario) -> Vec<Table> {
         .map(text)
         .collect::<Vec<_>>()];
     for community in &county.communities {
-        let out = &community.out_of_county;
-        communities.push(vec![
-            text(community.name.clone()),
-            number(community.insured_residents),
-            number(community.resident_population),
-            number(out.outpatient_visits),
-            number(out.admissions),
-            number(out.cost_per_visit),
-            number(out.cost_per_admission),
-        ]);
+        let mut row = vec![text(community.name.clone())];
+        row.extend(
+            COMMUNITY_FIELDS
+                .iter()
+                .map(|f| number(fields::community_value(community, f.key))),
+        );
+        row.extend(
+            OUT_OF_COUNTY_FIELDS
+                .iter()
+                .map(|f| number(fields::out_of_county_value(&community.out_of_county, f.key))),
+        );
+        communities.push(row);
         for i in &community.institutions {
             let mut row = vec![
                 text(community.name.clone()),
@@ -197,6 +135,7 @@ pub fn export(scenario: &Scenario) -> Vec<Table> {
     ]
 }
 
+#[allow(dead_code)]
 fn schedule_cell(values: &[Decimal]) -> Cell {
     match values {
         [single] => number(*single),
@@ -379,7 +318,8 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
         problems: Vec::new(),
     };
     let mut values: Vec<(String, String)> = Vec::new();
-    for (key, zh, _en, rule) in county_rows() {
+    for field in fields::county_fields() {
+        let (key, zh, rule) = (field.path.clone(), field.zh.clone(), field.rule);
         let row = (1..county.table.rows.len())
             .find(|&r| matches!(county.cell(r, 3), Cell::Text(k) if k.trim() == key))
             .or_else(|| {
@@ -395,9 +335,9 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
             ));
             continue;
         };
-        let value = match (key.as_str(), rule) {
-            ("county.name", _) => county.text(row, 1, &zh).map(|v| toml_string(&v)),
-            (k, Some(rule)) if k.ends_with("per_capita_yuan") => {
+        let value = match (field.kind, rule) {
+            (CountyFieldKind::Text, _) => county.text(row, 1, &zh).map(|v| toml_string(&v)),
+            (CountyFieldKind::List, Some(rule)) => {
                 match county.cell(row, 1).clone() {
                     Cell::Text(list) if list.contains(',') => {
                         let parts: Vec<Option<Decimal>> = list

@@ -1,0 +1,87 @@
+//! The architecture's invariants (ARCHITECTURE.md), enforced.
+
+use std::path::{Path, PathBuf};
+
+use ygt::model::{Assumption, Item, Lever, Section};
+use ygt::report::INDICATORS;
+use ygt::scenario::fields::{county_fields, COMMUNITY_FIELDS, INSTITUTION_FIELDS, OUT_OF_COUNTY_FIELDS};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Every `.js` file of the page (not the generated bindings in www/pkg).
+fn page_scripts(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() && path.file_name().is_some_and(|n| n != "pkg") {
+            page_scripts(&path, out);
+        } else if path.extension().is_some_and(|e| e == "js" || e == "mjs" || e == "html") {
+            out.push(path);
+        }
+    }
+}
+
+/// Every key the catalog declares: levers, assumptions, indicators, ledger sections and items, and the
+/// county's input fields (county-level paths, community, out-of-county and institution keys).
+fn catalog_keys() -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    keys.extend(Lever::ALL.iter().map(|l| l.spec().key.to_string()));
+    keys.extend(Assumption::ALL.iter().map(|a| a.spec().key.to_string()));
+    keys.extend(INDICATORS.iter().map(|i| i.key.to_string()));
+    keys.extend(Section::ALL.iter().map(|s| s.key().to_string()));
+    keys.extend(Item::ALL.iter().map(|i| i.key().to_string()));
+    keys.extend(county_fields().iter().map(|f| f.path.clone()));
+    keys.extend(
+        COMMUNITY_FIELDS
+            .iter()
+            .chain(OUT_OF_COUNTY_FIELDS)
+            .chain(INSTITUTION_FIELDS)
+            .map(|f| f.key.to_string()),
+    );
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Where `text` names `key`: as a quoted string, a template string, or a property (`.key`).
+fn names(text: &str, key: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.match_indices(key).any(|(at, _)| {
+        let before = at.checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(at + key.len()).copied();
+        let ident = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
+        matches!(before, Some(b'\'' | b'"' | b'`' | b'.')) && !ident(after)
+    })
+}
+
+/// "www/ names no key": the page draws what the core's view gives it and sends back paths; no lever,
+/// assumption, indicator, ledger line or input field is named in its code, so adding one to the catalog
+/// needs no edit there.
+#[test]
+fn the_page_names_no_key() {
+    let mut files = Vec::new();
+    page_scripts(&root().join("www"), &mut files);
+    assert!(files.len() >= 8, "{files:?}");
+    let keys = catalog_keys();
+    assert!(keys.len() > 100, "{} keys", keys.len());
+    let mut found = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for key in &keys {
+            if names(&text, key) {
+                found.push(format!("{} names {key}", file.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_key_finder_finds_keys() {
+    assert!(names("set('reform.per_bed_subsidy_yuan')", "per_bed_subsidy_yuan"));
+    assert!(names("x.indicators.county_consultation_rate >= 0.9", "county_consultation_rate"));
+    assert!(names("['county_consultation_rate']", "county_consultation_rate"));
+    assert!(!names("chart_count()", "count"));
+    assert!(!names("beds_total", "beds"));
+}

@@ -1,0 +1,96 @@
+// The levers and assumptions panel, drawn from the core's controls view: each control's widget, value,
+// range, warning and source come from the core; the page sends back the control's path and what the
+// user chose or typed.
+import { state } from './state.js';
+import { el } from './dom.js';
+import { requestSet } from './changes.js';
+
+// What forces a rebuild: the language, the mode, and which controls take a value per year.
+function shapeOf(controls) {
+  const all = [...controls.levers.flatMap((group) => group.controls), ...controls.assumptions];
+  return [state.lang, state.mode, ...all.map((c) => `${c.path}:${c.widget}:${c.years?.length ?? 0}`)].join('|');
+}
+
+function build(control) {
+  const box = el('div', { class: 'control', 'data-path': control.path });
+  box.append(el('div', { class: 'name', text: control.name }));
+  const row = el('div', { class: 'row' });
+  if (control.widget === 'select') {
+    const select = el('select', { 'aria-label': control.name });
+    control.choices.forEach((choice, index) => select.append(el('option', { value: String(index), text: choice })));
+    select.addEventListener('change', () => requestSet(control.path, select.value));
+    row.append(select);
+  } else if (control.widget === 'switch') {
+    const box2 = el('input', { type: 'checkbox', 'aria-label': control.name });
+    box2.addEventListener('change', () => requestSet(control.path, box2.checked ? 'true' : 'false'));
+    row.append(box2, el('span', { class: 'unit', text: control.unit }));
+  } else {
+    const { min, max, step } = control.slider;
+    const slider = el('input', { type: 'range', min, max, step, 'aria-label': control.name });
+    const number = el('input', { type: 'number', step: 'any', 'aria-label': control.name });
+    slider.addEventListener('input', () => { number.value = slider.value; requestSet(control.path, slider.value); });
+    number.addEventListener('change', () => { slider.value = number.value; requestSet(control.path, number.value); });
+    row.append(slider, number, el('span', { class: 'unit', text: control.unit }));
+    if (control.toggle) {
+      const toggle = el('button', { class: 'toggle-years' });
+      toggle.addEventListener('click', () => requestSet(control.path, toggle.dataset.value));
+      row.append(toggle);
+    }
+  }
+  box.append(row);
+  if (control.years) {
+    const years = el('div', { class: 'years' });
+    for (const year of control.years) {
+      const input = el('input', { type: 'number', step: 'any', 'aria-label': `${control.name} ${year.label}` });
+      input.addEventListener('change', () => {
+        const typed = [...years.querySelectorAll('input')].map((i) => i.value.trim() || '0');
+        requestSet(control.path, `[${typed.join(', ')}]`);
+      });
+      years.append(el('label', { class: 'year' }, el('span', { text: year.label }), input));
+    }
+    box.append(years, el('div', { class: 'note years-note', text: control.years_note }));
+  }
+  box.append(el('div', { class: 'meta' }, el('span', { class: 'usual' }), el('span', { class: 'source' })));
+  return box;
+}
+
+// Puts the control's current value, warning and source into its widgets (leaving alone a widget the
+// user is working in, and showing what the user typed where it was refused).
+function fill(box, control) {
+  const typed = state.refused.get(control.path);
+  const idle = (node) => node && document.activeElement !== node;
+  box.classList.toggle('refused', typed !== undefined);
+  box.classList.toggle('outside', control.outside);
+  const select = box.querySelector('.row select');
+  if (idle(select)) select.value = control.value;
+  const checkbox = box.querySelector('.row input[type=checkbox]');
+  if (checkbox) checkbox.checked = control.on;
+  const number = box.querySelector('.row input[type=number]');
+  if (idle(number)) number.value = typed ?? control.value;
+  const slider = box.querySelector('.row input[type=range]');
+  if (idle(slider)) slider.value = control.value;
+  const toggle = box.querySelector('.toggle-years');
+  if (toggle) { toggle.textContent = control.toggle.label; toggle.dataset.value = control.toggle.value; }
+  box.querySelectorAll('.years input').forEach((input, index) => { if (idle(input)) input.value = control.years[index].value; });
+  box.querySelector('.usual').textContent = control.range ? `${control.range} · ` : '';
+  box.querySelector('.source').textContent = control.source;
+}
+
+export function renderControls(controls) {
+  const leverBox = document.querySelector('#levers .controls');
+  const assumptionBox = document.querySelector('#assumptions .controls');
+  const shape = shapeOf(controls);
+  // The shape drawn is kept on the element itself (no module state).
+  if (shape !== leverBox.dataset.shape || !leverBox.querySelector('.control')) {
+    leverBox.dataset.shape = shape;
+    leverBox.replaceChildren();
+    for (const group of controls.levers) {
+      leverBox.append(el('h3', { class: 'note', text: group.title }));
+      for (const control of group.controls) leverBox.append(build(control));
+    }
+    assumptionBox.replaceChildren(...controls.assumptions.map(build));
+  }
+  const all = [...controls.levers.flatMap((group) => group.controls), ...controls.assumptions];
+  const boxes = document.querySelectorAll('#panel .control');
+  all.forEach((control, index) => fill(boxes[index], control));
+}

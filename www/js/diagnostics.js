@@ -1,0 +1,21 @@
+// The diagnostics line under the bar: every problem and note, in the user's language, as text.
+import { state } from './state.js';
+import { $, el } from './dom.js';
+
+export function showDiagnostics(list) {
+  state.diagnostics = list || [];
+  const box = $('diagnostics');
+  box.replaceChildren();
+  for (const d of state.diagnostics) {
+    const line = el('div', { class: d.severity });
+    line.append(el('span', { class: 'path', text: d.path || (state.lang === 'zh' ? '文件' : 'file') }));
+    if (d.value) line.append(` = ${d.value}`);
+    line.append(`: ${state.lang === 'zh' ? d.message_zh : d.message_en}`);
+    box.append(line);
+  }
+}
+
+// The error naming `path`, if there is one.
+export function problemFor(path) {
+  return state.diagnostics.find((d) => d.severity === 'error' && d.path === path);
+}

@@ -1,0 +1,42 @@
+// Drawing the page from the core's view (report::view): the title, controls, charts, tables and the
+// county editor. Each part updates in place when its shape is unchanged.
+import { state } from './state.js';
+import { $ } from './dom.js';
+import { renderSaveState } from './storage.js';
+import { renderControls } from './controls.js';
+import { renderCharts } from './charts.js';
+import { renderScorecard, renderLedger } from './tables.js';
+import { renderCounty } from './county.js';
+
+// The view of the current scenario, as the page's settings ask for it.
+function fetchView() {
+  const started = performance.now();
+  state.view = JSON.parse(state.sandbox.view(JSON.stringify({
+    lang: state.lang, mode: state.mode, wan: state.wan, ledger_year: state.ledgerYear, editor: state.countyOpen,
+  })));
+  performance.measure('ygt-results', { start: started });
+}
+
+export function renderAll() {
+  fetchView();
+  const view = state.view;
+  $('scenario-title').textContent = view.title;
+  let mark = performance.now();
+  const step = (name) => { performance.measure(name, { start: mark }); mark = performance.now(); };
+  renderControls(view.controls);
+  step('ygt-controls');
+  renderCharts();
+  step('ygt-charts');
+  renderScorecard(view.scorecard);
+  renderLedger(view.ledger);
+  renderSaveState();
+  step('ygt-tables');
+  if (view.editor) renderCounty(view.editor);
+}
+
+// The tables alone (the money unit or the ledger's year changed).
+export function renderTables() {
+  fetchView();
+  renderScorecard(state.view.scorecard);
+  renderLedger(state.view.ledger);
+}

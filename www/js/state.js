@@ -1,0 +1,39 @@
+// The page's state: the one module with mutable state. Other modules read and change it through the
+// objects exported here, so what the page holds is in one place.
+
+const LANG_KEY = 'ygt.lang';
+
+function storedLang() {
+  try { return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh'; } catch { return 'zh'; }
+}
+
+export const state = {
+  // The core: the Sandbox (one scenario and its results) and the wasm module (for its memory figure).
+  sandbox: null,
+  wasm: null,
+  sheets: null,          // the spreadsheet module, once asked for (a promise)
+  // What the page shows, as the core built it (report::view), and how it was asked for.
+  view: null,
+  lang: storedLang(),
+  mode: 'reform',        // the levers edited: 'reform', or today's ('levers', the file's section)
+  wan: false,            // money in 万元
+  ledgerYear: null,
+  countyOpen: false,     // the 县情 tab
+  // Work: the text last saved to a file, the diagnostics shown, what the user typed that was refused.
+  savedText: null,
+  diagnostics: [],
+  refused: new Map(),    // path -> the text typed (kept in its field, never lost)
+  storageProblem: false,
+  sharedWithAnotherTab: false,
+};
+
+// Undo and redo: the scenario text before each change (at most 200 steps).
+export const history = { undo: [], redo: [] };
+
+// Changes waiting for the end of the task (coalesced into one core call).
+export const pending = { changes: new Map(), waiters: [], scheduled: false, requestedAt: 0 };
+
+export function setLang(lang) {
+  state.lang = lang;
+  try { localStorage.setItem(LANG_KEY, lang); } catch { /* the choice lasts this visit */ }
+}

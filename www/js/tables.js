@@ -1,0 +1,61 @@
+// The scorecard and the year's ledger, drawn from the core's view (figures, changes and targets met
+// come formatted from the core), and copied as tab-separated text through the core.
+import { state } from './state.js';
+import { $, el } from './dom.js';
+import { t } from './words.js';
+import { table_for_clipboard } from '../pkg/ygt.js';
+
+export function renderScorecard(scorecard) {
+  const table = $('scorecard');
+  const shape = `${scorecard.header.join(',')}|${scorecard.rows.map((row) => row.name).join(',')}`;
+  if (table.dataset.shape !== shape) {
+    table.dataset.shape = shape;
+    const head = el('tr', {}, ...scorecard.header.map((cell) => el('th', { text: cell })));
+    const body = el('tbody');
+    for (const row of scorecard.rows) {
+      body.append(el('tr', {}, el('td', { text: row.name }),
+        ...row.cells.map(() => el('td', {}, el('span', { class: 'now' }), el('br'), el('span', { class: 'base' })))));
+    }
+    table.replaceChildren(el('thead', {}, head), body);
+  }
+  // Values are filled in place: the table keeps its layout while levers move.
+  const rows = table.tBodies[0].rows;
+  scorecard.rows.forEach((row, r) => row.cells.forEach((cell, c) => {
+    const td = rows[r].cells[c + 1];
+    td.className = cell.met === true ? 'met' : cell.met === false ? 'unmet' : '';
+    td.firstChild.textContent = cell.now;
+    td.lastChild.textContent = cell.detail;
+  }));
+}
+
+export function renderLedger(ledger) {
+  const select = $('ledger-year');
+  const years = ledger.years.join(',');
+  if (select.dataset.years !== years) {
+    select.dataset.years = years;
+    select.replaceChildren(...ledger.years.map((year) => el('option', { value: year, text: String(year) })));
+  }
+  select.value = String(ledger.year);
+  const table = $('ledger');
+  const shape = `${state.lang}|${ledger.rows.map((row) => row.name).join(',')}`;
+  if (table.dataset.shape !== shape) {
+    table.dataset.shape = shape;
+    const body = el('tbody');
+    for (const row of ledger.rows) body.append(el('tr', row.section ? { class: 'section' } : {}, el('td', { text: row.name }), el('td'), el('td')));
+    table.replaceChildren(el('thead', {}, el('tr', {}, el('th', { text: '' }), el('th', { text: t('sources') }), el('th', { text: t('uses') }))), body);
+  }
+  const rows = table.tBodies[0].rows;
+  ledger.rows.forEach((row, index) => {
+    rows[index].cells[1].textContent = row.source;
+    rows[index].cells[2].textContent = row.use;
+  });
+  const balance = $('ledger-balance');
+  balance.textContent = ledger.balanced ? '✓ ' + t('balanced') : '✗ ' + t('not_balanced');
+  balance.className = ledger.balanced ? 'ok' : 'bad';
+}
+
+// A table as the clipboard takes it (formula-leading text neutralised by the core).
+export function tableText(table) {
+  const rows = [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map((cell) => cell.innerText));
+  return table_for_clipboard(JSON.stringify(rows));
+}

@@ -1,0 +1,42 @@
+// The page's own words: buttons, headings and messages, in Chinese and English. Labels of levers,
+// fields, indicators and ledger lines, units and figures come from the core's view, not from here.
+import { state } from './state.js';
+
+export const UI = {
+  zh: {
+    app_title: '医共体政策沙盘', undo: '撤销', redo: '重做', other_tab: '另一个标签页也在编辑工作副本;本页的修改另存,不会覆盖对方(刷新后打开的是最后保存的那一份)。', open: '打开', save: '保存', share: '复制分享链接', reset: '重置为基线', close: '关闭',
+    editing: '编辑:', mode_reform: '改革方案', mode_baseline: '今天(基线)', levers: '政策杠杆', assumptions: '行为与环境假设',
+    assumptions_note: '以下是假设,不是政策:改变它们可以看出结果在多大程度上依赖于假设。',
+    scorecard: '指标记分卡', copy_table: '复制表格', in_wan: '金额以万元显示', ledger: '年度账目',
+    lang_button: 'English', shipped: '示例方案…', saved: '已保存', unsaved: '有未保存的修改', autosave_failed: '无法自动保存(本地存储已满或被禁用)',
+    confirm_replace: '当前方案有未保存的修改,打开新的方案会替换它。继续吗?',
+    link_copied: '分享链接已复制。', balanced: '来源 = 去向,账目平衡', not_balanced: '账目不平衡',
+    sources: '来源', uses: '去向', refused: '已拒绝', not_utf8: '文件不是 UTF-8 编码(可能是 GBK);请在编辑器中另存为 UTF-8 后再打开。',
+    utf16: '文件是 UTF-16 编码;请另存为 UTF-8 后再打开。', opened_default: '未能恢复上次的工作,已打开默认方案;上次的文本保存在浏览器的 ygt.recovered 中。',
+        tab_policy: '政策与假设', tab_county: '县情', new_county: '按常住人口新建县', new_county_note: '只需常住人口:其余输入按全国比例估算并标为估计值,请逐项替换为本县数据。',
+    county_name: '县名', population: '常住人口', create: '新建', estimated_note: '黄底为估计值,输入本县数据后标记消失。', estimated: '估计值',
+    county: '县', out_of_county: '县域外就医', members_heading: '成员机构', lead: '牵头医院', remove: '删除', add_community: '+ 新增医共体',
+    add: '+ ', spreadsheet: '表格模板(Excel / WPS)', spreadsheet_note: '下载模板(已填入当前县情),在 Excel 或 WPS 中填写后导入;有错误的单元格会逐一列出,全部正确才会导入。', template_xlsx: '下载模板 .xlsx', template_csv: '下载模板 CSV', import_sheet: '导入表格',
+  },
+  en: {
+    app_title: 'Medical-community sandbox', undo: 'Undo', redo: 'Redo', other_tab: 'Another tab is editing the working copy too; this tab keeps its changes separately and does not overwrite it (a reload opens the copy saved last).', open: 'Open', save: 'Save', share: 'Share link', reset: 'Reset', close: 'Close',
+    editing: 'Editing:', mode_reform: 'the reform', mode_baseline: 'today (baseline)', levers: 'Policy levers', assumptions: 'Behavioural and environmental assumptions',
+    assumptions_note: 'These are assumptions, not policy: change them to see how much a result depends on them.',
+    scorecard: 'Scorecard', copy_table: 'Copy table', in_wan: 'money in 10k yuan', ledger: 'Ledger of the year',
+    lang_button: '中文', shipped: 'Examples…', saved: 'saved', unsaved: 'unsaved changes', autosave_failed: 'cannot autosave (local storage full or disabled)',
+    confirm_replace: 'The current scenario has unsaved changes; opening another replaces it. Continue?',
+    link_copied: 'Share link copied.', balanced: 'sources = uses, the books balance', not_balanced: 'the books do not balance',
+    sources: 'sources', uses: 'uses', refused: 'refused', not_utf8: 'The file is not UTF-8 (perhaps GBK); save it as UTF-8 in an editor and open it again.',
+    utf16: 'The file is UTF-16; save it as UTF-8 and open it again.', opened_default: 'Could not restore the last work; the default scenario is open. The last text is kept in the browser under ygt.recovered.',
+        tab_policy: 'Policy & assumptions', tab_county: 'County', new_county: 'New county from its population', new_county_note: 'Only the resident population: every other input is estimated from national ratios and marked, until you enter the county\'s own figures.',
+    county_name: 'county name', population: 'resident population', create: 'Create', estimated_note: 'Yellow inputs are estimates; entering the county\'s own figure removes the mark.', estimated: 'estimate',
+    county: 'County', out_of_county: 'out-of-county care', members_heading: 'Member institutions', lead: 'lead hospital', remove: 'Remove', add_community: '+ Add a community',
+    add: '+ ', spreadsheet: 'Spreadsheet template (Excel / WPS)', spreadsheet_note: 'Download the template (filled with the current county), fill it in Excel or WPS and import it; every bad cell is listed, and nothing is imported until all are right.', template_xlsx: 'Template .xlsx', template_csv: 'Template CSV', import_sheet: 'Import spreadsheet',
+  },
+};
+
+export const t = (key) => UI[state.lang][key] ?? key;
+
+// A message in both languages, as diagnostics carry it.
+export const message = (key, severity = 'error', path = '', value = '') =>
+  ({ severity, path, value, message_zh: UI.zh[key], message_en: UI.en[key] });
