@@ -748,3 +748,25 @@ fn diagnostics_are_capped_and_the_rest_counted() {
         last.message_en
     );
 }
+
+/// A value outside its usual range warns in each language with the lever's citation (by document, not
+/// file name), and calls the range documented only when a document gives it.
+#[test]
+fn unusual_values_warn_with_a_citation_in_each_language() {
+    let loaded = henan(&["reform.risk_reserve_rate=0.2", "reform.per_bed_subsidy_yuan=6000"]);
+    let risk = loaded
+        .warnings
+        .iter()
+        .find(|w| w.path == "reform.risk_reserve_rate")
+        .expect("a warning for the risk reserve");
+    assert!(risk.message_zh.contains("超出合理范围 0 到 0.05"), "{}", risk.message_zh);
+    assert!(risk.message_zh.contains("《河南省紧密型县域医共体建设操作规范手册(试行版)》"), "{}", risk.message_zh);
+    assert!(!risk.message_zh.contains("seed") && !risk.message_en.contains("seed"));
+    assert!(risk.message_en.contains("outside the plausible range"), "{}", risk.message_en);
+    let bed = loaded
+        .warnings
+        .iter()
+        .find(|w| w.path == "reform.per_bed_subsidy_yuan")
+        .expect("a warning for the per-bed subsidy");
+    assert!(bed.message_zh.contains("超出政策文件规定的范围 3000 到 5000"), "{}", bed.message_zh);
+}

@@ -207,30 +207,34 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
 }
 
 fn list_params() -> String {
-    let mut out = String::from("政策杠杆 levers ([levers] 今天 / [reform] 改革):\n");
-    let mut describe = |spec: &model::ParamSpec| {
+    let describe = |spec: &model::ParamSpec, usual_word: &str| {
         let (unit_zh, unit_en) = spec.unit.label();
         let usual = spec
             .usual
-            .map(|(low, high)| format!(" usual {low}-{high}"))
+            .map(|(low, high)| format!(" {usual_word} {low}-{high}"))
             .unwrap_or_default();
-        out.push_str(&format!(
-            "  {:<32} {} / {} [{unit_zh} / {unit_en}] default {} range {}-{}{usual}\n      source: {}\n",
-            spec.key, spec.zh, spec.en, spec.default, spec.min, spec.max, spec.source
-        ));
+        format!(
+            "  {:<32} {} / {} [{unit_zh} / {unit_en}] default {} range {}-{}{usual}\n      来源: {}\n      source: {}\n",
+            spec.key,
+            spec.zh,
+            spec.en,
+            spec.default,
+            spec.min,
+            spec.max,
+            spec.source_zh(),
+            spec.source_en()
+        )
     };
-    LEVERS.iter().for_each(&mut describe);
-    let mut assumptions = String::from("\n行为与环境假设 assumptions ([assumptions]):\n");
-    std::mem::swap(&mut out, &mut assumptions);
-    ASSUMPTIONS.iter().for_each(|spec| {
-        let (unit_zh, unit_en) = spec.unit.label();
-        let usual = spec.usual.map(|(low, high)| format!(" plausible {low}-{high}")).unwrap_or_default();
-        out.push_str(&format!(
-            "  {:<32} {} / {} [{unit_zh} / {unit_en}] default {} range {}-{}{usual}\n      source: {}\n",
-            spec.key, spec.zh, spec.en, spec.default, spec.min, spec.max, spec.source
-        ));
+    let mut out = String::from("政策杠杆 levers ([levers] 今天 / [reform] 改革):\n");
+    LEVERS.iter().for_each(|spec| {
+        let word = if spec.range_is_documented() { "documented" } else { "plausible" };
+        out.push_str(&describe(spec, word));
     });
-    assumptions + &out
+    out.push_str("\n行为与环境假设 assumptions ([assumptions]):\n");
+    ASSUMPTIONS
+        .iter()
+        .for_each(|spec| out.push_str(&describe(spec, "plausible")));
+    out
 }
 
 fn write_output(text: &str, output: &Option<String>) -> Result<(), Failure> {

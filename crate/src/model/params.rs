@@ -186,6 +186,14 @@ impl ParamSpec {
 
     /// Whether the usual range may be shown as documented (文件规定): only when the value rests on a
     /// document and the range itself is stated in one. Otherwise it is a usual or plausible range.
+    /// Whether `value` lies outside the usual range (a warning, not an error). A lever at zero is a
+    /// policy not in place, never unusual.
+    pub fn outside_usual(&self, value: Decimal, is_lever: bool) -> bool {
+        self.usual.is_some_and(|(low, high)| {
+            !(is_lever && value.is_zero()) && (value < low || value > high)
+        })
+    }
+
     pub fn range_is_documented(&self) -> bool {
         self.source.basis == Basis::Documented && self.usual.is_some() && self.usual_documented
     }

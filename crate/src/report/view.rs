@@ -226,11 +226,7 @@ fn control(
             json!({"slider": {"min": text(&spec.min), "max": text(&high), "step": text(&step)}}),
         )
     };
-    let outside = spec.usual.is_some_and(|(low, high)| {
-        values
-            .iter()
-            .any(|v| !(is_lever && v.is_zero()) && (*v < low || *v > high))
-    });
+    let outside = values.iter().any(|v| spec.outside_usual(*v, is_lever));
     let range = spec.usual.map(|(low, high)| {
         let kind = if is_lever && spec.range_is_documented() {
             word(lang, Word::Documented)

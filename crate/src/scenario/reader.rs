@@ -408,7 +408,7 @@ impl Reader {
             return;
         };
         for (index, value) in values.iter().enumerate() {
-            if (is_lever && value.is_zero()) || (*value >= low && *value <= high) {
+            if !spec.outside_usual(*value, is_lever) {
                 continue;
             }
             let at = if values.len() > 1 {
@@ -416,7 +416,7 @@ impl Reader {
             } else {
                 path.to_string()
             };
-            let (kind_zh, kind_en) = if is_lever {
+            let (kind_zh, kind_en) = if is_lever && spec.range_is_documented() {
                 ("政策文件规定的范围", "the documented policy range")
             } else {
                 ("合理范围", "the plausible range")
@@ -427,11 +427,15 @@ impl Reader {
                 &value.to_string(),
                 format!(
                     "{}:{} 超出{kind_zh} {low} 到 {high} {unit_zh}(来源:{})",
-                    spec.zh, value, spec.source
+                    spec.zh,
+                    value,
+                    spec.source_zh()
                 ),
                 format!(
                     "{}: {} is outside {kind_en} {low} to {high} {unit_en} (source: {})",
-                    spec.en, value, spec.source
+                    spec.en,
+                    value,
+                    spec.source_en()
                 ),
             );
         }
