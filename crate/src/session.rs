@@ -206,9 +206,7 @@ impl Session {
     /// Adds a community with a lead hospital, a township group and village clinics, all estimates.
     pub fn add_community(&mut self) -> Result<(), Vec<Diagnostic>> {
         let number = self.loaded.scenario.input.county.communities.len() + 1;
-        let (text, keys) = template::new_community(number);
-        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-        self.edit(|document| document.push_entry("communities", &text, &keys).map(|_| ()))
+        self.edit(|document| template::add_community(document, number))
     }
 
     /// Removes community `community` (refused if it is the last one).

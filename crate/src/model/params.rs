@@ -949,6 +949,11 @@ impl Lever {
     }
 }
 
+/// Today's public-health schedule a new county starts from, yuan per resident for its five projection
+/// years: the 2025 national standard of 99 yuan (the lever's default, cited there), then 5 yuan a year more,
+/// as the standard rose from 2021 to 2025 (an assumption beyond 2025).
+pub const PUBLIC_HEALTH_STANDARD: [u32; 5] = [99, 104, 109, 114, 119];
+
 /// The parameter tables as Markdown (docs/parameters.md is this text; a test keeps it current).
 pub fn markdown() -> String {
     let mut out = String::from(

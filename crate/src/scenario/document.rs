@@ -200,15 +200,53 @@ impl Document {
         Ok(())
     }
 
-    /// Appends an entry to the array of tables at `path` (for example `communities.0.institutions`),
-    /// from TOML text of its keys. The estimated inputs of the new entry are given as keys relative to it.
+    /// An empty scenario (`format_version = 1`) under a comment (one or more lines), built with
+    /// [`Document::put`] and [`Document::push_entry`]: how the project writes every scenario it makes
+    /// (new counties, spreadsheet imports, new institutions and communities), so no scenario text is
+    /// put together by hand.
+    pub fn new(comment: &str) -> Document {
+        let mut toml = DocumentMut::new();
+        toml.insert("format_version", toml_edit::value(1));
+        let comment: String = comment
+            .lines()
+            .map(|line| {
+                // Control characters cannot be in a comment: they become spaces.
+                let line: String = line.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+                format!("# {line}\n")
+            })
+            .collect();
+        toml.decor_mut().set_prefix(comment + "\n");
+        Document { toml }
+    }
+
+    /// Puts `value` at a dotted path of a document being built (tables created on the way). Unlike
+    /// [`Document::set`], a value put is not the user's own figure: estimate marks stay as they are.
+    pub fn put(&mut self, path: &str, value: Value) -> Result<(), Diagnostic> {
+        let segments: Vec<&str> = path.split('.').collect();
+        set_in(self.toml.as_table_mut(), &segments, 0, value)
+    }
+
+    /// Appends an entry of `values` (key, value) to the array of tables at `path` (for example
+    /// `communities.0.institutions`; created when there is none yet). The estimated inputs of the new
+    /// entry are given as keys relative to it. Returns the entry's index.
     pub fn push_entry(
         &mut self,
         path: &str,
-        entry_text: &str,
+        values: &[(&str, Value)],
         estimated_keys: &[&str],
     ) -> Result<usize, Diagnostic> {
-        let entry = parse_toml(entry_text)?.as_table().clone();
+        let mut entry = Table::new();
+        for (key, value) in values {
+            entry.insert(key, Item::Value(value.clone()));
+        }
+        if !path.contains('.') && self.toml.get(path).is_none() {
+            self.toml.insert(path, Item::ArrayOfTables(ArrayOfTables::new()));
+        } else if let Some((parent, key)) = path.rsplit_once('.') {
+            if self.tables_at(path).is_err() && self.table_at(parent)?.get(key).is_none() {
+                self.table_at(parent)?
+                    .insert(key, Item::ArrayOfTables(ArrayOfTables::new()));
+            }
+        }
         let tables = self.tables_at(path)?;
         tables.push(entry);
         let index = tables.len() - 1;
@@ -250,6 +288,33 @@ impl Document {
             }
         });
         Ok(())
+    }
+
+    /// The table at a dotted path (through tables and indexed entries of arrays of tables).
+    fn table_at(&mut self, path: &str) -> Result<&mut dyn TableLike, Diagnostic> {
+        let not_a_table = || Diagnostic::error(path, "", "此处不是表", "this is not a table");
+        let segments: Vec<&str> = path.split('.').collect();
+        let mut table: &mut dyn TableLike = self.toml.as_table_mut();
+        let mut position = 0;
+        while position < segments.len() {
+            let item = table.get_mut(segments[position]).ok_or_else(not_a_table)?;
+            table = match item {
+                Item::Table(child) => {
+                    position += 1;
+                    child
+                }
+                Item::ArrayOfTables(entries) => {
+                    let index = segments
+                        .get(position + 1)
+                        .and_then(|s| s.parse::<usize>().ok())
+                        .ok_or_else(not_a_table)?;
+                    position += 2;
+                    entries.get_mut(index).ok_or_else(not_a_table)?
+                }
+                _ => return Err(not_a_table()),
+            };
+        }
+        Ok(table)
     }
 
     /// The array of tables at a dotted path (through tables and indexed entries of arrays of tables).
@@ -406,7 +471,8 @@ impl Document {
             .and_then(Item::as_array_mut)
     }
 
-    fn mark_estimates(&mut self, paths: &[String]) {
+    /// Adds `paths` to `meta.estimated_fields` (inputs that are estimates, not the county's figures).
+    pub fn mark_estimates(&mut self, paths: &[String]) {
         if paths.is_empty() {
             return;
         }
@@ -422,6 +488,7 @@ impl Document {
             for path in paths {
                 list.push(path.as_str());
             }
+            one_per_line(list);
         }
     }
 
@@ -470,6 +537,32 @@ fn county_leaves(tree: &Node) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// Lays a list out one item a line (a long list of paths or sources reads better so, and a diff of it
+/// shows the item that changed).
+pub fn one_per_line(list: &mut toml_edit::Array) {
+    for item in list.iter_mut() {
+        item.decor_mut().set_prefix("\n  ");
+        item.decor_mut().set_suffix("");
+    }
+    list.set_trailing_comma(true);
+    list.set_trailing("\n");
+}
+
+/// A number for [`Document::put`], kept exactly as its decimal text (never through f64).
+pub fn number(value: impl std::fmt::Display) -> Value {
+    parse_value(&value.to_string())
+}
+
+/// Text for [`Document::put`] (quoted and escaped as TOML needs).
+pub fn text(value: &str) -> Value {
+    Value::from(value)
+}
+
+/// A list of numbers for [`Document::put`].
+pub fn numbers<T: std::fmt::Display>(values: impl IntoIterator<Item = T>) -> Value {
+    Value::Array(values.into_iter().map(number).collect())
 }
 
 fn parse_value(raw: &str) -> Value {
@@ -730,11 +823,37 @@ mod tests {
                 Node::Text("c.1.y".into())
             ]))
         );
-        let index = document.push_entry("c", "z = 4", &["z"]).unwrap();
+        let index = document.push_entry("c", &[("z", number(4))], &["z"]).unwrap();
         assert_eq!(index, 2);
         assert!(document.text().contains("\"c.2.z\""));
         assert!(document.remove_entry("c", 9).is_err());
-        assert!(document.push_entry("meta", "z = 1", &[]).is_err());
+        assert!(document.push_entry("meta", &[("z", number(1))], &[]).is_err());
+    }
+
+    /// A scenario is built value by value through the document: numbers keep their exact text, text
+    /// of any kind is quoted as TOML needs, and tables and lists of tables are made on the way.
+    #[test]
+    fn a_scenario_built_value_by_value_reads_back() {
+        let mut document = Document::new("a comment\nwith\u{7} a bell");
+        document.put("meta.title", text("名 \"quoted\" \\ \u{1}")).unwrap();
+        document.put("county.base_year", number(2024)).unwrap();
+        document.put("county.rates", numbers(["0.1", "12345678901234.56789"])).unwrap();
+        let c = document.push_entry("communities", &[("name", text("甲"))], &["name"]).unwrap();
+        document.push_entry(&format!("communities.{c}.institutions"), &[("beds", number("0.50"))], &[]).unwrap();
+        let again = Document::from_text(&document.text()).unwrap();
+        assert_eq!(again.tree(), document.tree());
+        let text = document.text();
+        assert!(text.starts_with("# a comment\n# with  a bell\n"), "{text}");
+        assert!(text.contains("rates = [0.1, 12345678901234.56789]"), "{text}");
+        assert!(text.contains("beds = 0.50"), "{text}");
+        assert!(text.contains("[[communities.institutions]]"), "{text}");
+        match again.tree() {
+            Node::Table(entries) => {
+                let meta = entries.iter().find(|(k, _)| k == "meta").unwrap();
+                assert_eq!(meta.1.display(), Node::Table(vec![("title".into(), Node::Text("名 \"quoted\" \\ \u{1}".into()))]).display());
+            }
+            _ => panic!("a table"),
+        }
     }
 
     #[test]

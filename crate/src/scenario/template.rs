@@ -2,9 +2,18 @@
 //! (BRIEF §5) and marked as an estimate in `meta.estimated_fields` until the user gives the county's own
 //! figure. The result is ordinary scenario text, so it opens, saves and runs like any file.
 
-use std::fmt::Write;
+use toml_edit::Value;
 
+use super::document::{number, numbers, text};
 use super::fields::{COMMUNITY_FIELDS, INSTITUTION_FIELDS, OUT_OF_COUNTY_FIELDS};
+use super::{Diagnostic, Document};
+
+/// Where a new county's figures come from (meta.sources of the file).
+const SOURCES: [&str; 3] = [
+    "国家卫生健康委《我国卫生健康事业发展统计公报》(2023):每千人口医疗卫生机构床位 7.23 张;乡镇卫生院平均约 45 张床 / National Health Commission, Statistical Bulletin (2023): 7.23 beds per 1,000 people; township centres about 45 beds",
+    "国家城乡居民基本医疗保险筹资标准年度通知(2025):人均财政补助 700 元、个人缴费 400 元 / the national annual notice on resident medical insurance financing (2025): 700 + 400 yuan per person",
+    "人员按参保居民就医收入可负担的人数估算(假设) / staff sized to what the insured's care pays for (assumption)",
+];
 
 /// The ratios the estimates come from, named so the file can say where each figure came from.
 mod ratio {
@@ -69,8 +78,40 @@ pub fn from_population(name: &str, population: u64) -> String {
     } else {
         3
     };
+    let mut document = Document::new(&format!(
+        "{name}: a new county built from its resident population alone ({population} residents).\n\
+         Every input is an ESTIMATE from national ratios until you enter the county's own figure;\n\
+         the estimated inputs are listed in meta.estimated_fields and marked in the page."
+    ));
+    let put = |document: &mut Document, path: &str, value: Value| {
+        document.put(path, value).expect("a new scenario's tables are made as they are filled");
+    };
+    put(&mut document, "meta.title", text(name));
+    put(
+        &mut document,
+        "meta.description",
+        text(&format!("由常住人口 {population} 人按全国比例估算的县情;请逐项替换为本县数据。")),
+    );
+    let mut sources: toml_edit::Array = SOURCES.iter().map(|s| text(s)).collect();
+    super::document::one_per_line(&mut sources);
+    put(&mut document, "meta.sources", Value::Array(sources));
+    put(
+        &mut document,
+        "meta.estimates",
+        Value::Array([text("全部县情输入均为估计值 / every county input is an estimate")].into_iter().collect()),
+    );
+    put(&mut document, "meta.estimated_fields", Value::Array(toml_edit::Array::new()));
+    put(&mut document, "county.name", text(name));
+    put(&mut document, "county.base_year", number(2024));
+    put(&mut document, "county.horizon_years", number(5));
+    put(&mut document, "county.government_per_capita_yuan", numbers([700]));
+    put(&mut document, "county.individual_per_capita_yuan", numbers([400]));
+    for (care, rates) in [("outpatient", ["0.50", "0.45", "0.20", "0.15"]), ("inpatient", ["0.0", "0.85", "0.70", "0.50"])] {
+        for (place, rate) in crate::model::Place::ALL.iter().zip(rates) {
+            put(&mut document, &format!("county.reimbursement.{care}.{}", place.key()), number(rate));
+        }
+    }
     let mut estimated: Vec<String> = Vec::new();
-    let mut body = String::new();
     let per_community = population as f64 / communities as f64;
     let lead_names = ["县人民医院", "县中医医院", "县第二人民医院"];
     for (c, lead) in lead_names.iter().copied().enumerate().take(communities) {
@@ -118,13 +159,25 @@ pub fn from_population(name: &str, population: u64) -> String {
             villages,
         ) as f64;
         let path = format!("communities.{c}");
-        let _ = write!(
-            body,
-            "\n[[communities]]\nname = \"{lead}医共体\"\ninsured_residents = {insured}\nresident_population = {residents}\n\n\
-             [communities.out_of_county]\noutpatient_visits = {}\nadmissions = {}\ncost_per_visit = 500\ncost_per_admission = 16000\n",
-            (visits * 0.12).round(),
-            (admissions * 0.20).round(),
-        );
+        document
+            .push_entry(
+                "communities",
+                &[
+                    ("name", text(&format!("{lead}医共体"))),
+                    ("insured_residents", number(insured)),
+                    ("resident_population", number(residents)),
+                ],
+                &[],
+            )
+            .expect("communities are a list of tables");
+        for (key, value) in [
+            ("outpatient_visits", (visits * 0.12).round()),
+            ("admissions", (admissions * 0.20).round()),
+            ("cost_per_visit", 500.0),
+            ("cost_per_admission", 16000.0),
+        ] {
+            put(&mut document, &format!("{path}.out_of_county.{key}"), number(value as u64));
+        }
         for field in COMMUNITY_FIELDS {
             estimated.push(format!("{path}.{}", field.key));
         }
@@ -180,56 +233,42 @@ pub fn from_population(name: &str, population: u64) -> String {
             (name, tier, is_lead, count, beds, staff, visits, admissions, cpv, cpa, pay, subsidy),
         ) in institutions.into_iter().enumerate()
         {
-            let _ = write!(
-                body,
-                "\n[[communities.institutions]]\nname = \"{name}\"\ntier = \"{tier}\"\n"
-            );
+            let mut values = vec![("name", text(&name)), ("tier", text(tier))];
             if is_lead {
-                body.push_str("lead = true\n");
+                values.push(("lead", Value::from(true)));
             }
-            let _ = write!(
-                body,
-                "count = {count}\nbeds = {beds}\nstaff = {staff}\noutpatient_visits = {}\nadmissions = {}\ncost_per_visit = {cpv}\ncost_per_admission = {cpa}\naverage_pay_yuan = {pay}\nbase_subsidy_yuan = {subsidy}\n",
-                visits.round(),
-                admissions.round(),
-            );
+            values.extend([
+                ("count", number(count)),
+                ("beds", number(beds)),
+                ("staff", number(staff)),
+                ("outpatient_visits", number(visits.round() as u64)),
+                ("admissions", number(admissions.round() as u64)),
+                ("cost_per_visit", number(cpv)),
+                ("cost_per_admission", number(cpa)),
+                ("average_pay_yuan", number(pay)),
+                ("base_subsidy_yuan", number(subsidy)),
+            ]);
+            document
+                .push_entry(&format!("{path}.institutions"), &values, &[])
+                .expect("institutions are a list of tables");
             for field in INSTITUTION_FIELDS {
                 estimated.push(format!("{path}.institutions.{i}.{}", field.key));
             }
         }
     }
-    for key in ["village", "township", "county", "outside"] {
-        estimated.push(format!("county.reimbursement.outpatient.{key}"));
-        estimated.push(format!("county.reimbursement.inpatient.{key}"));
+    for place in crate::model::Place::ALL {
+        estimated.push(format!("county.reimbursement.outpatient.{}", place.key()));
+        estimated.push(format!("county.reimbursement.inpatient.{}", place.key()));
     }
-    let estimated_list = estimated
-        .iter()
-        .map(|p| format!("  \"{p}\","))
-        .collect::<Vec<_>>()
-        .join("\n");
-    // The name as a TOML string, exactly as typed (quotes, backslashes and control characters escaped),
-    // and as a comment (where nothing can be escaped, control characters become spaces).
-    let quoted = toml_edit::Value::from(name).to_string();
-    let quoted = quoted.trim();
-    let comment: String = name
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    format!(
-        "# {comment}: a new county built from its resident population alone ({population} residents).\n\
-         # Every input is an ESTIMATE from national ratios (BRIEF §5) until you enter the county's own figure;\n\
-         # the estimated inputs are listed in meta.estimated_fields and marked in the page.\n\
-         \nformat_version = 1\n\n[meta]\ntitle = {quoted}\ndescription = \"由常住人口 {population} 人按全国比例估算的县情;请逐项替换为本县数据。\"\n\
-         sources = [\"BRIEF §5: 2023 每千人床位 7.23;乡镇卫生院平均约45张床\", \"BRIEF §5: 2025 居民医保人均筹资 700+400 元\", \"人员按参保居民就医收入可负担的人数估算(假设)/ staff sized to what the insured's care pays for (assumption)\"]\n\
-         estimates = [\"全部县情输入均为估计值 / every county input is an estimate\"]\n\
-         estimated_fields = [\n{estimated_list}\n]\n\n\
-         [county]\nname = {quoted}\nbase_year = 2024\nhorizon_years = 5\ngovernment_per_capita_yuan = [700]\nindividual_per_capita_yuan = [400]\n\n\
-         [county.reimbursement.outpatient]\nvillage = 0.50\ntownship = 0.45\ncounty = 0.20\noutside = 0.15\n\n\
-         [county.reimbursement.inpatient]\nvillage = 0.0\ntownship = 0.85\ncounty = 0.70\noutside = 0.50\n\
-         {body}\n\
-         [levers]\nglobal_budget = false\npublic_health_per_capita_yuan = [99, 104, 109, 114, 119]\n\n\
-         [reform]\ntitle = \"(尚未设定改革 / no reform yet)\"\n"
-    )
+    document.mark_estimates(&estimated);
+    put(&mut document, "levers.global_budget", Value::from(false));
+    put(
+        &mut document,
+        "levers.public_health_per_capita_yuan",
+        numbers(crate::model::params::PUBLIC_HEALTH_STANDARD),
+    );
+    put(&mut document, "reform.title", text("(尚未设定改革 / no reform yet)"));
+    document.text()
 }
 
 /// The inputs of an institution entry, all estimated when a new entry is added.
@@ -237,9 +276,10 @@ pub fn institution_keys() -> Vec<&'static str> {
     INSTITUTION_FIELDS.iter().map(|field| field.key).collect()
 }
 
-/// A typical single institution of `tier` ("county", "township" or "village"), as entry text; every
-/// figure is an estimate (BRIEF §5 for a township centre's 45 beds and 48 staff; the rest assumptions).
-pub fn new_institution(tier: &str) -> String {
+/// A typical single institution of `tier` ("county", "township" or "village"), as (key, value) pairs;
+/// every figure is an estimate (national statistics for a township centre's 45 beds and 48 staff; the
+/// rest assumptions).
+pub fn new_institution(tier: &str) -> Vec<(&'static str, Value)> {
     let (name, beds, staff, visits, admissions, cpv, cpa, pay, subsidy) = match tier {
         "county" => (
             "新县级医院",
@@ -270,36 +310,54 @@ pub fn new_institution(tier: &str) -> String {
     } else {
         "township"
     };
-    format!(
-        "name = \"{name}\"\ntier = \"{tier}\"\ncount = 1\nbeds = {beds}\nstaff = {staff}\noutpatient_visits = {visits}\nadmissions = {admissions}\n\
-         cost_per_visit = {cpv}\ncost_per_admission = {cpa}\naverage_pay_yuan = {pay}\nbase_subsidy_yuan = {subsidy}\n"
-    )
+    vec![
+        ("name", text(name)),
+        ("tier", text(tier)),
+        ("count", number(1)),
+        ("beds", number(beds)),
+        ("staff", number(staff)),
+        ("outpatient_visits", number(visits)),
+        ("admissions", number(admissions)),
+        ("cost_per_visit", number(cpv)),
+        ("cost_per_admission", number(cpa)),
+        ("average_pay_yuan", number(pay)),
+        ("base_subsidy_yuan", number(subsidy)),
+    ]
 }
 
-/// A new community of about 100,000 residents led by a county hospital, as entry text, and its
-/// estimated keys relative to the entry.
-pub fn new_community(number: usize) -> (String, Vec<String>) {
-    let text = format!(
-        "name = \"新医共体{number}\"\ninsured_residents = 86000\nresident_population = 100000\n\n[out_of_county]\noutpatient_visits = 57000\nadmissions = 2600\n\
-         cost_per_visit = 500\ncost_per_admission = 16000\n\n[[institutions]]\n{}lead = true\n\n[[institutions]]\n{}\n[[institutions]]\n{}",
-        new_institution("county"),
-        new_institution("township").replace("count = 1", "count = 4"),
-        new_institution("village").replace("count = 1", "count = 60"),
-    );
-    let mut keys: Vec<String> = COMMUNITY_FIELDS.iter().map(|f| f.key.to_string()).collect();
-    keys.extend(
-        OUT_OF_COUNTY_FIELDS
-            .iter()
-            .map(|f| format!("out_of_county.{}", f.key)),
-    );
-    for index in 0..3 {
-        keys.extend(
-            INSTITUTION_FIELDS
-                .iter()
-                .map(|f| format!("institutions.{index}.{}", f.key)),
-        );
+/// Adds a new community of about 100,000 residents to `document`, led by a county hospital, with a
+/// group of 4 township centres and 60 village clinics; every input marked as an estimate.
+pub fn add_community(document: &mut Document, number_in_county: usize) -> Result<(), Diagnostic> {
+    let index = document.push_entry(
+        "communities",
+        &[
+            ("name", text(&format!("新医共体{number_in_county}"))),
+            ("insured_residents", number(86_000)),
+            ("resident_population", number(100_000)),
+        ],
+        &COMMUNITY_FIELDS.iter().map(|f| f.key).collect::<Vec<_>>(),
+    )?;
+    let path = format!("communities.{index}");
+    for (field, value) in OUT_OF_COUNTY_FIELDS.iter().zip([57_000, 2_600, 500, 16_000]) {
+        document.put(&format!("{path}.out_of_county.{}", field.key), number(value))?;
     }
-    (text, keys)
+    document.mark_estimates(
+        &OUT_OF_COUNTY_FIELDS
+            .iter()
+            .map(|f| format!("{path}.out_of_county.{}", f.key))
+            .collect::<Vec<_>>(),
+    );
+    for (tier, count) in [("county", 1), ("township", 4), ("village", 60)] {
+        let mut values = new_institution(tier);
+        if let Some((_, value)) = values.iter_mut().find(|(key, _)| *key == "count") {
+            *value = number(count);
+        }
+        if tier == "county" {
+            values.push(("lead", Value::from(true)));
+        }
+        document.push_entry(&format!("{path}.institutions"), &values, &institution_keys())?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -2,18 +2,18 @@
 //! column names and units, filled from a scenario, and read back into scenario text with every bad cell
 //! named by sheet, row and column. Nothing is imported unless every cell is valid.
 
-use std::fmt::Write;
-
 use rust_decimal::Decimal;
+use toml_edit::Value;
 
 use super::xlsx::column_letters;
 use super::{Cell, Table};
-use crate::model::{Place, Tier};
+use crate::model::Tier;
 use crate::scenario::fields::{
     self, CountyFieldKind, InputField, NumberRule, COMMUNITY_FIELDS, INSTITUTION_FIELDS,
     OUT_OF_COUNTY_FIELDS,
 };
-use crate::scenario::{Diagnostic, Scenario};
+use crate::scenario::document::{number as number_value, numbers, text as text_value};
+use crate::scenario::{Diagnostic, Document, Scenario};
 
 pub const COUNTY_SHEET: &str = "县";
 pub const COMMUNITY_SHEET: &str = "医共体";
@@ -135,19 +135,6 @@ pub fn export(scenario: &Scenario) -> Vec<Table> {
     ]
 }
 
-#[allow(dead_code)]
-fn schedule_cell(values: &[Decimal]) -> Cell {
-    match values {
-        [single] => number(*single),
-        many => text(
-            many.iter()
-                .map(|v| v.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-    }
-}
-
 /// Collects every bad cell of an import.
 struct Cells<'a> {
     table: &'a Table,
@@ -267,9 +254,6 @@ fn kind_problem(cell: &Cell, zh_expected: &str, en_expected: &str) -> (String, S
     }
 }
 
-fn toml_string(value: &str) -> String {
-    toml_edit::Value::from(value).to_string().trim().to_string()
-}
 
 fn find_table<'a>(tables: &'a [Table], name: &str, first_header: &str) -> Option<&'a Table> {
     tables
@@ -308,16 +292,13 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
         return Err(missing);
     };
     let mut problems = Vec::new();
-    let mut out = String::from(
-        "# 由表格模板导入 / imported from the spreadsheet template\nformat_version = 1\n\n",
-    );
 
     // The county sheet: one value a row, found by its key column (or, failing that, by its label).
     let mut county = Cells {
         table: county_table,
         problems: Vec::new(),
     };
-    let mut values: Vec<(String, String)> = Vec::new();
+    let mut values: Vec<(String, Value)> = Vec::new();
     for field in fields::county_fields() {
         let (key, zh, rule) = (field.path.clone(), field.zh.clone(), field.rule);
         let row = (1..county.table.rows.len())
@@ -336,7 +317,7 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
             continue;
         };
         let value = match (field.kind, rule) {
-            (CountyFieldKind::Text, _) => county.text(row, 1, &zh).map(|v| toml_string(&v)),
+            (CountyFieldKind::Text, _) => county.text(row, 1, &zh).map(|v| text_value(&v)),
             (CountyFieldKind::List, Some(rule)) => {
                 match county.cell(row, 1).clone() {
                     Cell::Text(list) if list.contains(',') => {
@@ -349,15 +330,7 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
                             })
                             .collect();
                         if parts.iter().all(Option::is_some) && parts.len() <= 10 {
-                            Some(format!(
-                                "[{}]",
-                                parts
-                                    .into_iter()
-                                    .flatten()
-                                    .map(|v| v.to_string())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ))
+                            Some(numbers(parts.into_iter().flatten()))
                         } else {
                             county.problem(
                                 row,
@@ -370,10 +343,10 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
                             None
                         }
                     }
-                    _ => county.number(row, 1, &zh, &rule).map(|v| format!("[{v}]")),
+                    _ => county.number(row, 1, &zh, &rule).map(|v| numbers([v])),
                 }
             }
-            (_, Some(rule)) => county.number(row, 1, &zh, &rule).map(|v| v.to_string()),
+            (_, Some(rule)) => county.number(row, 1, &zh, &rule).map(number_value),
             _ => None,
         };
         if let Some(value) = value {
@@ -381,30 +354,6 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
         }
     }
     problems.append(&mut county.problems);
-    let value_of = |key: &str| {
-        values
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
-    };
-    let title = value_of("county.name").unwrap_or_else(|| "\"?\"".into());
-    let _ = write!(out, "[meta]\ntitle = {title}\ndescription = \"由表格模板导入 / imported from the spreadsheet template\"\n\n[county]\n");
-    for (key, value) in &values {
-        if let Some(field) = key
-            .strip_prefix("county.")
-            .filter(|f| !f.starts_with("reimbursement"))
-        {
-            let _ = writeln!(out, "{field} = {value}");
-        }
-    }
-    for care in ["outpatient", "inpatient"] {
-        let _ = writeln!(out, "\n[county.reimbursement.{care}]");
-        for place in Place::ALL {
-            if let Some(value) = value_of(&format!("county.reimbursement.{care}.{}", place.key())) {
-                let _ = writeln!(out, "{} = {value}", place.key());
-            }
-        }
-    }
 
     // Communities, one a row.
     let mut communities = Cells {
@@ -412,34 +361,34 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
         problems: Vec::new(),
     };
     let header = community_header();
-    let mut community_blocks: Vec<(String, String)> = Vec::new();
+    // Each community's name, its values and its out-of-county values.
+    let mut community_entries: Vec<CommunityEntry> = Vec::new();
     for row in 1..communities.table.rows.len() {
         if communities.table.rows[row].iter().all(Cell::is_empty) {
             continue;
         }
         let name = communities.text(row, 0, &header[0]);
-        let mut block = String::new();
-        let _ = writeln!(
-            block,
-            "\n[[communities]]\nname = {}",
-            toml_string(name.as_deref().unwrap_or("?"))
-        );
+        let mut entry = CommunityEntry {
+            name: name.clone().unwrap_or_else(|| "?".into()),
+            values: Vec::new(),
+            out_of_county: Vec::new(),
+            institutions: Vec::new(),
+        };
         for (offset, field) in COMMUNITY_FIELDS.iter().enumerate() {
             if let Some(value) =
                 communities.number(row, 1 + offset, &header[1 + offset], &field.rule)
             {
-                let _ = writeln!(block, "{} = {value}", field.key);
+                entry.values.push((field.key, number_value(value)));
             }
         }
-        block.push_str("\n[communities.out_of_county]\n");
         for (offset, field) in OUT_OF_COUNTY_FIELDS.iter().enumerate() {
             let column = 1 + COMMUNITY_FIELDS.len() + offset;
             if let Some(value) = communities.number(row, column, &header[column], &field.rule) {
-                let _ = writeln!(block, "{} = {value}", field.key);
+                entry.out_of_county.push((field.key, number_value(value)));
             }
         }
         if let Some(name) = name {
-            if community_blocks.iter().any(|(n, _)| *n == name) {
+            if community_entries.iter().any(|c| c.name == name) {
                 communities.problem(
                     row,
                     0,
@@ -449,7 +398,7 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
                     "a community of this name is already listed",
                 );
             }
-            community_blocks.push((name, block));
+            community_entries.push(entry);
         }
     }
     problems.append(&mut communities.problems);
@@ -460,7 +409,6 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
         problems: Vec::new(),
     };
     let header = institution_header();
-    let mut by_community: Vec<String> = vec![String::new(); community_blocks.len()];
     for row in 1..institutions.table.rows.len() {
         if institutions.table.rows[row].iter().all(Cell::is_empty) {
             continue;
@@ -468,7 +416,7 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
         let community = institutions.text(row, 0, &header[0]);
         let index = community
             .as_ref()
-            .and_then(|name| community_blocks.iter().position(|(n, _)| n == name));
+            .and_then(|name| community_entries.iter().position(|c| c.name == *name));
         if let (Some(name), None) = (&community, index) {
             institutions.problem(
                 row,
@@ -525,42 +473,81 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
                 None
             }
         };
-        let mut block = format!(
-            "\n[[communities.institutions]]\nname = {}\n",
-            toml_string(name.as_deref().unwrap_or("?"))
-        );
-        let _ = writeln!(block, "tier = \"{}\"", tier.unwrap_or("county"));
+        let mut values = vec![
+            ("name", text_value(name.as_deref().unwrap_or("?"))),
+            ("tier", text_value(tier.unwrap_or("county"))),
+        ];
         if lead == Some(true) {
-            block.push_str("lead = true\n");
+            values.push(("lead", Value::from(true)));
         }
         for (offset, field) in INSTITUTION_FIELDS.iter().enumerate() {
             let column = 4 + offset;
             if institutions.cell(row, column).is_empty() {
                 if let Some(default) = field.default {
-                    let _ = writeln!(block, "{} = {default}", field.key);
+                    values.push((field.key, number_value(default)));
                     continue;
                 }
             }
             if let Some(value) = institutions.number(row, column, &header[column], &field.rule) {
-                let _ = writeln!(block, "{} = {value}", field.key);
+                values.push((field.key, number_value(value)));
             }
         }
         if let Some(index) = index {
-            by_community[index].push_str(&block);
+            community_entries[index].institutions.push(values);
         }
     }
     problems.append(&mut institutions.problems);
     if !problems.is_empty() {
         return Err(problems);
     }
-    for ((_, block), members) in community_blocks.iter().zip(&by_community) {
-        out.push_str(block);
-        out.push_str(members);
-    }
-    out.push_str("\n[levers]\nglobal_budget = false\npublic_health_per_capita_yuan = [99, 104, 109, 114, 119]\n");
+    let text = scenario_of(&values, &community_entries).map_err(|d| vec![d])?;
     // The whole scenario is validated too (a community without a lead hospital, say).
-    crate::scenario::load(&out, &[])?;
-    Ok(out)
+    crate::scenario::load(&text, &[])?;
+    Ok(text)
+}
+
+/// One community read from the sheets: its name, values, out-of-county values and institutions.
+struct CommunityEntry {
+    name: String,
+    values: Vec<(&'static str, Value)>,
+    out_of_county: Vec<(&'static str, Value)>,
+    institutions: Vec<Vec<(&'static str, Value)>>,
+}
+
+/// The imported county as a scenario, built through the scenario document (no text by hand): the
+/// county's values at their paths, then each community with its institutions; today's levers as a
+/// new county's.
+fn scenario_of(county: &[(String, Value)], communities: &[CommunityEntry]) -> Result<String, Diagnostic> {
+    let mut document = Document::new("由表格模板导入 / imported from the spreadsheet template");
+    let title = county
+        .iter()
+        .find(|(path, _)| path == "county.name")
+        .map_or_else(|| text_value("?"), |(_, v)| v.clone());
+    document.put("meta.title", title)?;
+    document.put(
+        "meta.description",
+        text_value("由表格模板导入 / imported from the spreadsheet template"),
+    )?;
+    for (path, value) in county {
+        document.put(path, value.clone())?;
+    }
+    for community in communities {
+        let mut values = vec![("name", text_value(&community.name))];
+        values.extend(community.values.iter().cloned());
+        let index = document.push_entry("communities", &values, &[])?;
+        for (key, value) in &community.out_of_county {
+            document.put(&format!("communities.{index}.out_of_county.{key}"), value.clone())?;
+        }
+        for institution in &community.institutions {
+            document.push_entry(&format!("communities.{index}.institutions"), institution, &[])?;
+        }
+    }
+    document.put("levers.global_budget", Value::from(false))?;
+    document.put(
+        "levers.public_health_per_capita_yuan",
+        numbers(crate::model::params::PUBLIC_HEALTH_STANDARD),
+    )?;
+    Ok(document.text())
 }
 
 /// A filled template put into the `current` scenario: its county replaces the current county, and
