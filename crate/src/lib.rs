@@ -19,6 +19,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod analysis;
 pub mod chart;
 pub mod model;
 pub mod report;

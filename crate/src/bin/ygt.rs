@@ -52,6 +52,20 @@ ygt — 医共体政策沙盘 county medical-community policy sandbox
       reform, assumptions, title and the estimate marks of values the sheet did not change
   ygt new --population N [--name NAME] [-o FILE]
       按常住人口估算新建一个县(全部输入标为估计值) / a new county from its population (all inputs estimates)
+  ygt diff A B [--json]
+      逐项比较两个方案 / what differs between two scenarios, field by field
+  ygt uncertainty FILE [--draws 1000] [--seed 1] [--json]
+      行为假设的蒙特卡洛:各指标逐年 10/50/90 百分位和达标概率
+      Monte Carlo over the behavioural assumptions: 10th/50th/90th percentiles and the chance of each target
+  ygt sensitivity FILE --indicator KEY [--year Y] [--json]
+      各假设取合理范围两端时指标的变化(龙卷风图) / how far an indicator moves with each assumption (tornado)
+  ygt seek FILE --lever KEY --indicator KEY --target T [--year Y] [--json]
+      求使指标达到目标的杠杆值 / the lever value that brings an indicator to a target
+  ygt attribute FILE --indicator KEY [--year Y] [--json]
+      把基线到改革的变化分给各杠杆(Shapley 值,合计等于总变化) / each lever's share of the change (Shapley values)
+  ygt batch FILE... [--grid PATH=V1,V2,...]... [--csv | --json] [-o OUT]
+      批量运行多个方案,或一个方案的参数网格,每个方案每年一行 / many scenarios, or one over a grid of --set values,
+      one row per scenario and year
 
 --set 按文件中的路径覆盖任一输入或杠杆,可重复,例如
 --set overrides any input or lever by its path in the file, repeatable, e.g.
@@ -59,6 +73,9 @@ ygt — 医共体政策沙盘 county medical-community policy sandbox
   --set reform.special_fund_rate=[0,0.01]
   --set communities.0.insured_residents=300000
 ";
+
+#[path = "ygt/analysis.rs"]
+mod analysis;
 
 /// Why the command failed, with its exit code.
 enum Failure {
@@ -89,6 +106,9 @@ struct Options {
     from: Option<String>,
     /// The scenario an import goes into (`--into`).
     into: Option<String>,
+    /// The analyses' settings (`--draws`, `--seed`, `--indicator`, `--year`, `--target`, `--lever`,
+    /// `--grid PATH=V1,V2,...`).
+    analysis: analysis::Settings,
 }
 
 fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
@@ -107,6 +127,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
         more_files: Vec::new(),
         from: None,
         into: None,
+        analysis: analysis::Settings::default(),
     };
     while let Some(arg) = iter.next() {
         match arg.as_str() {
@@ -147,13 +168,21 @@ fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
                     Failure::Usage("--from 需要方案文件 / --from needs a scenario file".into())
                 })?)
             }
+            flag if analysis::Settings::takes(flag) => {
+                let value = iter.next().ok_or_else(|| {
+                    Failure::Usage(format!("{flag} 需要一个值 / {flag} needs a value"))
+                })?;
+                options.analysis.set(flag, &value).map_err(Failure::Usage)?;
+            }
             other if other.starts_with('-') && other != "-" => {
                 return Err(Failure::Usage(format!(
                     "未知选项 / unknown option: {other}"
                 )))
             }
             other if options.file.is_empty() => options.file = other.to_string(),
-            other if options.command == "import" => options.more_files.push(other.to_string()),
+            other if matches!(options.command.as_str(), "import" | "diff" | "batch") => {
+                options.more_files.push(other.to_string())
+            }
             other => {
                 return Err(Failure::Usage(format!(
                     "多余的参数 / unexpected argument: {other}"
@@ -287,6 +316,9 @@ fn run(args: Vec<String>) -> Result<(), Failure> {
     }
     if options.command == "import" {
         return import_template(&options);
+    }
+    if analysis::COMMANDS.contains(&options.command.as_str()) {
+        return analysis::run(&options);
     }
     if !matches!(options.command.as_str(), "run" | "check") {
         return Err(Failure::Usage(format!(
