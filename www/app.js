@@ -14,6 +14,7 @@ import { renderCharts } from './js/charts.js';
 import { tableText } from './js/tables.js';
 import { createCounty, downloadTemplate, importSpreadsheet } from './js/county.js';
 import { openFile, saveFile, shareLink, startingText, DEFAULT_SCENARIO } from './js/files.js';
+import { runUncertainty, cancelUncertainty, warmUncertainty } from './js/uncertainty.js';
 
 function renderStatic() {
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
@@ -91,6 +92,8 @@ function wire() {
   $('template-csv').addEventListener('click', () => downloadTemplate('csv'));
   $('import-sheet').addEventListener('click', () => $('sheet-file').click());
   $('sheet-file').addEventListener('change', () => { const files = [...$('sheet-file').files]; $('sheet-file').value = ''; if (files.length) importSpreadsheet(files); });
+  $('mc-run').addEventListener('click', () => runUncertainty());
+  $('mc-cancel').addEventListener('click', cancelUncertainty);
   $('ledger-year').addEventListener('change', () => { state.ledgerYear = Number($('ledger-year').value); renderTables(); });
   $('copy-scorecard').addEventListener('click', () => navigator.clipboard?.writeText(tableText($('scorecard'))));
   $('copy-ledger').addEventListener('click', () => navigator.clipboard?.writeText(tableText($('ledger'))));
@@ -120,6 +123,7 @@ async function main() {
   renderAll();
   performance.mark('ygt-first-charts');
   document.body.dataset.ready = 'true';
+  warmUncertainty();
 }
 
 // The page API, for scripting and tests (README "Page API").
@@ -134,4 +138,5 @@ window.ygt = {
   undo,
   redo,
   memory: () => ({ wasmBytes: state.wasm.memory.buffer.byteLength }),
+  uncertainty: async () => { await ready; return runUncertainty(); },
 };

@@ -100,6 +100,32 @@ impl Sandbox {
             .to_string()
     }
 
+    /// Summarises a Monte Carlo's draws (`draws`: a JSON array of the arrays `uncertainty_draws` gave,
+    /// in any order) and draws its bands on the charts: the summary as `ygt uncertainty --json` prints
+    /// it, or `{"ok": false}` when the draws are not such.
+    pub fn uncertainty_summary(&mut self, draws: &str, seed: u64) -> String {
+        use crate::analysis::uncertainty;
+        let parsed: Option<Vec<uncertainty::Draw>> = serde_json::from_str::<Value>(draws)
+            .ok()
+            .and_then(|chunks| {
+                chunks
+                    .as_array()?
+                    .iter()
+                    .map(uncertainty::draws_from_json)
+                    .collect::<Option<Vec<_>>>()
+            })
+            .map(|chunks| chunks.into_iter().flatten().collect());
+        let Some(draws) = parsed.filter(|d: &Vec<_>| !d.is_empty()) else {
+            return json!({"ok": false}).to_string();
+        };
+        let summary = uncertainty::summarize(&draws);
+        self.session.show_uncertainty(&summary);
+        let years: Vec<i32> = self.session.projection().scenario.iter().map(|y| y.year).collect();
+        let mut value = uncertainty::summary_json(&summary, seed, &years);
+        value["ok"] = json!(true);
+        value.to_string()
+    }
+
     /// The scenario as file text.
     pub fn scenario(&self) -> String {
         self.session.text()
@@ -203,6 +229,17 @@ pub fn new_county(name: &str, population: &str) -> String {
         }
     };
     value.to_string()
+}
+
+/// Monte Carlo draws `from..to` of scenario `text` under `seed` (the page's workers each run a share):
+/// a JSON array for [`Sandbox::uncertainty_summary`], or `[]` when the text does not load.
+#[wasm_bindgen]
+pub fn uncertainty_draws(text: &str, seed: u64, from: u64, to: u64) -> String {
+    use crate::analysis::uncertainty;
+    match scenario::load(text, &[]) {
+        Ok(loaded) => uncertainty::draws_json(&uncertainty::run_draws(&loaded.scenario.input, seed, from, to)).to_string(),
+        Err(_) => "[]".into(),
+    }
 }
 
 /// A table the page shows (`rows`: JSON array of arrays of cell text) as tab-separated text for the

@@ -7,6 +7,7 @@ import { renderControls } from './controls.js';
 import { renderCharts } from './charts.js';
 import { renderScorecard, renderLedger } from './tables.js';
 import { renderCounty } from './county.js';
+import { renderUncertainty } from './uncertainty.js';
 
 // The view of the current scenario, as the page's settings ask for it.
 function fetchView() {
@@ -32,6 +33,7 @@ export function renderAll() {
   renderSaveState();
   step('ygt-tables');
   if (view.editor) renderCounty(view.editor);
+  renderUncertainty();
 }
 
 // The tables alone (the money unit or the ledger's year changed).

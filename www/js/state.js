@@ -25,6 +25,8 @@ export const state = {
   refused: new Map(),    // path -> the text typed (kept in its field, never lost)
   storageProblem: false,
   sharedWithAnotherTab: false,
+  // The Monte Carlo: its workers while it runs, the last summary and the scenario text it was for.
+  monteCarlo: { workers: [], running: false, cancel: null, summary: null, forText: null },
 };
 
 // Undo and redo: the scenario text before each change (at most 200 steps).

@@ -68,6 +68,18 @@ pub struct Series {
     pub color: (u8, u8, u8),
     /// (calendar year, value in the chart's scale).
     pub points: Vec<(i32, f64)>,
+    /// The indicator a reform line shows (its key in `report::INDICATORS`), for uncertainty bands.
+    pub indicator: Option<&'static str>,
+    /// The 10th-90th percentile band around the line, by year (from a Monte Carlo), in the chart's scale.
+    pub band: Option<Vec<(f64, f64)>>,
+}
+
+impl Series {
+    /// The series, marked as showing `indicator`.
+    fn of(mut self, indicator: &'static str) -> Series {
+        self.indicator = Some(indicator);
+        self
+    }
 }
 
 /// One chart.
@@ -110,11 +122,18 @@ fn series(zh: &str, en: &str, role: Role, color: (u8, u8, u8), points: Vec<(i32,
         role,
         color,
         points,
+        indicator: None,
+        band: None,
     }
 }
 
-/// Scenario against baseline for one indicator.
-fn versus(projection: &Projection, read: fn(&Indicators) -> Decimal, scale: Scale) -> Vec<Series> {
+/// Scenario against baseline for one indicator (`key`, as `report::INDICATORS` names it).
+fn versus(
+    projection: &Projection,
+    key: &'static str,
+    read: fn(&Indicators) -> Decimal,
+    scale: Scale,
+) -> Vec<Series> {
     vec![
         series(
             "基线",
@@ -129,7 +148,8 @@ fn versus(projection: &Projection, read: fn(&Indicators) -> Decimal, scale: Scal
             Role::Scenario,
             BLUE,
             line(&projection.scenario, read, scale),
-        ),
+        )
+        .of(key),
     ]
 }
 
@@ -146,8 +166,8 @@ pub fn charts(projection: &Projection) -> Vec<Chart> {
     let percent = Scale::Percent;
     let wan = Scale::TenThousandYuan;
     // Each indicator with a policy target (model::TARGETS) draws it as a flat line.
-    let with_target = |read: fn(&Indicators) -> Decimal, key: &str| {
-        let mut lines = versus(projection, read, percent);
+    let with_target = |read: fn(&Indicators) -> Decimal, key: &'static str| {
+        let mut lines = versus(projection, key, read, percent);
         if let Some(target) = crate::model::Target::of(key) {
             lines.push(series(
                 target.zh,
@@ -176,28 +196,28 @@ pub fn charts(projection: &Projection) -> Vec<Chart> {
             Role::Scenario,
             BLUE,
             line(scenario, |i| i.fund_year_balance, wan),
-        ),
+        ).of("fund_year_balance"),
         series(
             "结余留用(医共体)",
             "surplus retained (communities)",
             Role::Scenario,
             GREEN,
             line(scenario, |i| i.surplus_retained, wan),
-        ),
+        ).of("surplus_retained"),
         series(
             "超支:医保分担",
             "overspend: fund's share",
             Role::Scenario,
             ORANGE,
             line(scenario, |i| i.overspend_fund_share, wan),
-        ),
+        ).of("overspend_fund_share"),
         series(
             "超支:医共体自担",
             "overspend: borne by communities",
             Role::Scenario,
             RED,
             line(scenario, |i| i.overspend_borne, wan),
-        ),
+        ).of("overspend_borne"),
     ];
     let fiscal = vec![
         series(
@@ -213,7 +233,7 @@ pub fn charts(projection: &Projection) -> Vec<Chart> {
             Role::Scenario,
             BLUE,
             line(scenario, |i| i.per_bed_subsidy, wan),
-        ),
+        ).of("per_bed_subsidy"),
         series(
             "基线:公卫经费",
             "baseline: public-health funds",
@@ -227,7 +247,7 @@ pub fn charts(projection: &Projection) -> Vec<Chart> {
             Role::Scenario,
             GREEN,
             line(scenario, |i| i.public_health_funds_paid, wan),
-        ),
+        ).of("public_health_funds_paid"),
     ];
     vec![
         Chart {
@@ -242,7 +262,7 @@ pub fn charts(projection: &Projection) -> Vec<Chart> {
             zh: "县域内住院人次占比",
             en: "In-county admission share",
             scale: percent,
-            series: versus(projection, |i| i.in_county_admission_share, percent),
+            series: versus(projection, "in_county_admission_share", |i| i.in_county_admission_share, percent),
         },
         Chart {
             key: "primary_outpatient_share",
@@ -263,7 +283,7 @@ pub fn charts(projection: &Projection) -> Vec<Chart> {
             zh: "医保基金县域内支出率",
             en: "Fund spent in county",
             scale: percent,
-            series: versus(projection, |i| i.insurance_in_county_spending_rate, percent),
+            series: versus(projection, "insurance_in_county_spending_rate", |i| i.insurance_in_county_spending_rate, percent),
         },
         Chart {
             key: "fiscal",
@@ -277,16 +297,35 @@ pub fn charts(projection: &Projection) -> Vec<Chart> {
             zh: "薪酬总量",
             en: "Salary pool",
             scale: wan,
-            series: versus(projection, |i| i.salary_pool, wan),
+            series: versus(projection, "salary_pool", |i| i.salary_pool, wan),
         },
         Chart {
             key: "county_primary_pay_ratio",
             zh: "县级与基层人均薪酬比",
             en: "County/primary pay ratio",
             scale: Scale::Times,
-            series: versus(projection, |i| i.county_primary_pay_ratio, Scale::Times),
+            series: versus(projection, "county_primary_pay_ratio", |i| i.county_primary_pay_ratio, Scale::Times),
         },
     ]
+}
+
+/// Puts uncertainty bands on the reform lines: `band_of(indicator)` gives the 10th and 90th percentiles
+/// of an indicator by year (a Monte Carlo's), or `None` to leave the line bare.
+pub fn add_bands(charts: &mut [Chart], band_of: impl Fn(&str) -> Option<Vec<(Decimal, Decimal)>>) {
+    for chart in charts {
+        let scale = chart.scale;
+        for series in &mut chart.series {
+            series.band = series
+                .indicator
+                .filter(|_| series.role == Role::Scenario)
+                .and_then(&band_of)
+                .map(|band| {
+                    band.into_iter()
+                        .map(|(low, high)| (value(low, scale), value(high, scale)))
+                        .collect()
+                });
+        }
+    }
 }
 
 fn unit_label(scale: Scale, lang: Lang) -> &'static str {
@@ -299,10 +338,14 @@ fn unit_label(scale: Scale, lang: Lang) -> &'static str {
 
 /// Vertical range with some air, never empty; percentages and amounts start at zero when close to it.
 fn y_range(chart: &Chart) -> (f64, f64) {
-    let values = chart
-        .series
-        .iter()
-        .flat_map(|s| s.points.iter().map(|p| p.1));
+    let values = chart.series.iter().flat_map(|s| {
+        s.points.iter().map(|p| p.1).chain(
+            s.band
+                .iter()
+                .flatten()
+                .flat_map(|(low, high)| [*low, *high]),
+        )
+    });
     let (mut low, mut high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
     });
@@ -382,7 +425,33 @@ pub fn draw<DB: DrawingBackend>(
         .light_line_style(TRANSPARENT)
         .bold_line_style(RGBColor(225, 225, 225))
         .draw()?;
-    let mut legend = Vec::with_capacity(chart.series.len());
+    let mut legend = Vec::with_capacity(chart.series.len() + 1);
+    // Uncertainty bands first, under the lines: the 10th to 90th percentile, lightly filled.
+    for line in &chart.series {
+        let Some(band) = &line.band else { continue };
+        let (r, g, b) = line.color;
+        let mut outline: Vec<(f64, f64)> = line
+            .points
+            .iter()
+            .zip(band)
+            .map(|((year, _), (low, _))| (f64::from(*year), *low))
+            .collect();
+        outline.extend(
+            line.points
+                .iter()
+                .zip(band)
+                .rev()
+                .map(|((year, _), (_, high))| (f64::from(*year), *high)),
+        );
+        let fill = RGBColor(r, g, b).mix(0.18).filled();
+        context.draw_series(std::iter::once(Polygon::new(outline, fill)))?;
+        if !legend.iter().any(|(_, s): &(String, ShapeStyle)| s.filled) {
+            legend.push((
+                lang.pick("10%–90% 区间(蒙特卡洛)", "10th–90th percentile (Monte Carlo)").to_string(),
+                ShapeStyle { color: RGBColor(r, g, b).mix(0.18), filled: true, stroke_width: 8 },
+            ));
+        }
+    }
     for line in &chart.series {
         let (r, g, b) = line.color;
         let color = RGBColor(r, g, b);

@@ -1,0 +1,52 @@
+// Page tests for the analyses: the Monte Carlo runs in workers, keeps the page answering, gives the
+// command line's figures for the same seed, and draws its bands.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { root, openPage, withServerAndBrowser } from './harness.mjs';
+
+const env = withServerAndBrowser();
+const ygt = path.join(root, 'target/release/ygt');
+
+test('1,000 Monte Carlo draws run in workers, the page answers meanwhile, and the figures are the command line\'s', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  await page.fill('#mc-draws', '1000');
+  await page.fill('#mc-seed', '5');
+  const outcome = await page.evaluate(async () => {
+    const started = performance.now();
+    const running = window.ygt.uncertainty();
+    // While the draws run, the page still answers: a timer fires and the DOM responds.
+    const tick = await new Promise((resolve) => { const t0 = performance.now(); setTimeout(() => resolve(performance.now() - t0), 10); });
+    const busy = !document.querySelector('#mc-cancel').hidden;
+    const summary = await running;
+    return { summary, tick, busy, ms: performance.now() - started };
+  });
+  assert.ok(outcome.busy, 'the cancel button shows while the draws run');
+  assert.ok(outcome.tick < 200, `a 10 ms timer fired after ${outcome.tick} ms while the draws ran`);
+  console.log(`1000 draws in the page: ${outcome.ms.toFixed(0)} ms (two workers)`);
+  const cli = JSON.parse(execFileSync(ygt, ['uncertainty', path.join(root, 'scenarios/henan-county.toml'), '--draws', '1000', '--seed', '5', '--json'], { encoding: 'utf8' }));
+  assert.equal(outcome.summary.draws, 1000);
+  assert.deepEqual(outcome.summary.targets, cli.targets);
+  assert.deepEqual(outcome.summary.indicators, cli.indicators);
+  assert.match(await page.textContent('#mc-result'), /末年达标概率 2029/);
+  // A change makes the bands stale, and the page says so.
+  await page.evaluate(() => window.ygt.set('reform.per_bed_subsidy_yuan', '4500'));
+  assert.match(await page.textContent('#mc-status'), /方案已改变/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a Monte Carlo can be cancelled and bad settings are refused with the reason', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  await page.fill('#mc-draws', '5');
+  await page.click('#mc-run');
+  assert.match(await page.textContent('#mc-status'), /10 到 20000/);
+  await page.fill('#mc-draws', '20000');
+  await page.click('#mc-run');
+  await page.click('#mc-cancel');
+  assert.match(await page.textContent('#mc-status'), /已取消/);
+  assert.equal(await page.locator('#mc-cancel').isHidden(), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
