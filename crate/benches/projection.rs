@@ -156,4 +156,32 @@ fn main() {
     }
     println!();
     println!("target: the row of 300 institutions and 5 years at most 1000 µs (median).");
+    analyses(&root);
+}
+
+/// The analyses on the default scenario: what `ygt uncertainty | sensitivity | seek | attribute` cost.
+fn analyses(root: &Path) {
+    use ygt::analysis::{self, attribution, seek, sensitivity, uncertainty};
+    let text = std::fs::read_to_string(root.join("scenarios/henan-county.toml")).unwrap();
+    let input = ygt::scenario::load(&text, &[]).unwrap().scenario.input;
+    let row = analysis::indicator("county_consultation_rate").unwrap();
+    let lever = ygt::model::Lever::from_key("primary_tilt_points").unwrap();
+    println!();
+    println!("## analyses, default scenario (median of 5; one core)");
+    let (mc, _) = time(5, || {
+        black_box(uncertainty::summarize(&uncertainty::run_draws(&input, 1, 0, 1000)));
+    });
+    println!("Monte Carlo, 1,000 draws          {}", micros(mc));
+    let (tornado, _) = time(5, || {
+        black_box(sensitivity::tornado(&input, row, 2029).unwrap());
+    });
+    println!("sensitivity (tornado)             {}", micros(tornado));
+    let (sought, _) = time(5, || {
+        black_box(seek::seek(&input, lever, row, 2029, Decimal::new(91, 2)).unwrap());
+    });
+    println!("goal-seek                         {}", micros(sought));
+    let (shapley, _) = time(5, || {
+        black_box(attribution::attribute(&input, row, 2029).unwrap());
+    });
+    println!("attribution (exact Shapley)       {}", micros(shapley));
 }

@@ -53,8 +53,29 @@ try {
     console.log(`memory: JS heap ${(metrics.JSHeapUsedSize / 1048576).toFixed(1)} MB, wasm linear memory ${(memory.wasmBytes / 1048576).toFixed(1)} MB, DOM nodes ${metrics.Nodes}`);
     await context.close();
   }
+  {
+    // The Monte Carlo in the page: 1,000 draws on the default scenario in the workers, five runs.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready=true]');
+    const runs = await page.evaluate(async () => {
+      const times = [];
+      document.querySelector('#mc-draws').value = '1000';
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        await window.ygt.uncertainty();
+        times.push(performance.now() - started);
+      }
+      return times;
+    });
+    console.log(`\n## Monte Carlo in the page, 1,000 draws (two workers): median ${ms(quantile(runs, 0.5))}, first ${ms(runs[0])}`);
+    await context.close();
+  }
   const wasm = readFileSync(path.join(root, 'www/pkg/ygt_bg.wasm'));
-  console.log(`\nwasm: ${(wasm.length / 1024).toFixed(0)} KB raw, ${(zlib.gzipSync(wasm, { level: 9 }).length / 1024).toFixed(0)} KB gzipped`);
+  const sheets = readFileSync(path.join(root, 'www/pkg/ygt_sheets_bg.wasm'));
+  const gz = (bytes) => `${(bytes.length / 1024).toFixed(0)} KB raw, ${(zlib.gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0)} KB gzipped`;
+  console.log(`\nwasm at first load: ${gz(wasm)}; spreadsheet module, loaded on first use: ${gz(sheets)}`);
 } finally {
   await browser.close();
   server.stop();
