@@ -15,6 +15,7 @@ import { tableText } from './js/tables.js';
 import { createCounty, downloadTemplate, importSpreadsheet } from './js/county.js';
 import { openFile, saveFile, shareLink, startingText, DEFAULT_SCENARIO } from './js/files.js';
 import { runUncertainty, cancelUncertainty, warmUncertainty } from './js/uncertainty.js';
+import { wireAnalysis, showTornado, showWaterfall, showSeek } from './js/analysis.js';
 
 function renderStatic() {
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
@@ -93,6 +94,7 @@ function wire() {
   $('import-sheet').addEventListener('click', () => $('sheet-file').click());
   $('sheet-file').addEventListener('change', () => { const files = [...$('sheet-file').files]; $('sheet-file').value = ''; if (files.length) importSpreadsheet(files); });
   $('mc-run').addEventListener('click', () => runUncertainty());
+  wireAnalysis();
   $('mc-cancel').addEventListener('click', cancelUncertainty);
   $('ledger-year').addEventListener('change', () => { state.ledgerYear = Number($('ledger-year').value); renderTables(); });
   $('copy-scorecard').addEventListener('click', () => navigator.clipboard?.writeText(tableText($('scorecard'))));
@@ -139,4 +141,7 @@ window.ygt = {
   redo,
   memory: () => ({ wasmBytes: state.wasm.memory.buffer.byteLength }),
   uncertainty: async () => { await ready; return runUncertainty(); },
+  tornado: async () => { await ready; return showTornado(); },
+  waterfall: async () => { await ready; return showWaterfall(); },
+  seek: async () => { await ready; return showSeek(); },
 };

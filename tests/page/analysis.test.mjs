@@ -50,3 +50,42 @@ test('a Monte Carlo can be cancelled and bad settings are refused with the reaso
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the analysis panel: a tornado, a waterfall that adds up, goal-seek whose value meets the target, and a field-by-field diff', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  await page.selectOption('#an-indicator', 'county_consultation_rate');
+  await page.selectOption('#an-year', '2029');
+  const tornado = await page.evaluate(() => window.ygt.tornado());
+  assert.equal(tornado.ok, true);
+  assert.ok(tornado.bars.length >= 8);
+  assert.equal(await page.locator('#an-result .bar-row').count(), tornado.bars.length);
+  const cli = JSON.parse(execFileSync(ygt, ['sensitivity', path.join(root, 'scenarios/henan-county.toml'), '--indicator', 'county_consultation_rate', '--year', '2029', '--json'], { encoding: 'utf8' }));
+  assert.equal(tornado.bars[0].label, cli.bars[0].zh);
+
+  const waterfall = await page.evaluate(() => window.ygt.waterfall());
+  assert.equal(waterfall.ok, true);
+  // The bars as shown add up to the change as shown: 90.11% − 88.00% = +2.11 points.
+  const points = waterfall.steps.map((s) => Number(s.change.replace(/[^0-9.+-]/g, '')));
+  const total = Number(waterfall.total.replace(/[^0-9.+-]/g, ''));
+  assert.equal(Math.round(points.reduce((a, b) => a + b, 0) * 100), Math.round(total * 100));
+  assert.match(await page.textContent('#an-result'), /基线 88.00%|88\.00%/);
+
+  await page.selectOption('#an-lever', 'primary_tilt_points');
+  await page.fill('#an-target', '0.91');
+  const sought = await page.evaluate(() => window.ygt.seek());
+  assert.equal(sought.meets, true);
+  await page.click('#an-result button');
+  await page.waitForFunction(() => window.ygt.scenario().includes('primary_tilt_points = '));
+  const rate = await page.evaluate(() => Number(window.ygt.results().years[4].indicators.county_consultation_rate));
+  assert.ok(Math.abs(rate - 0.91) <= 0.0001, `the value applied gives ${rate}`);
+
+  await page.selectOption('#an-other', 'miyi-special-fund.toml');
+  await page.waitForSelector('#an-result table.diff');
+  assert.match(await page.textContent('#an-result'), /county\.name/);
+  // The page in English: the panel's answers are in English.
+  await page.click('#lang');
+  const english = await page.evaluate(() => window.ygt.tornado());
+  assert.match(english.title, /county consultation rate/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

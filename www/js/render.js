@@ -8,6 +8,7 @@ import { renderCharts } from './charts.js';
 import { renderScorecard, renderLedger } from './tables.js';
 import { renderCounty } from './county.js';
 import { renderUncertainty } from './uncertainty.js';
+import { renderAnalysisChoices } from './analysis.js';
 
 // The view of the current scenario, as the page's settings ask for it.
 function fetchView() {
@@ -34,6 +35,7 @@ export function renderAll() {
   step('ygt-tables');
   if (view.editor) renderCounty(view.editor);
   renderUncertainty();
+  renderAnalysisChoices();
 }
 
 // The tables alone (the money unit or the ledger's year changed).

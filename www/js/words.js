@@ -18,6 +18,7 @@ export const UI = {
     county: '县', out_of_county: '县域外就医', members_heading: '成员机构', lead: '牵头医院', remove: '删除', add_community: '+ 新增医共体',
     add: '+ ', spreadsheet: '表格模板(Excel / WPS)', spreadsheet_note: '下载模板(已填入当前县情),在 Excel 或 WPS 中填写后导入;有错误的单元格会逐一列出,全部正确才会导入。', template_xlsx: '下载模板 .xlsx', template_csv: '下载模板 CSV', import_sheet: '导入表格',
     uncertainty: '不确定性(蒙特卡洛)', uncertainty_note: '行为假设在各自的合理范围内随机抽取,每次抽样重新运行模型;图中阴影为第 10 至第 90 百分位区间。同一种子结果相同(与命令行 ygt uncertainty 一致)。', mc_draws: '抽样次数', mc_seed: '种子', mc_run: '运行', mc_cancel: '取消', mc_cancelled: '已取消', mc_bad_input: '抽样次数应为 10 到 20000 的整数,种子为非负整数', mc_stale: '方案已改变,区间不再适用;请重新运行', mc_failed: '运行失败', mc_chance: '末年达标概率', mc_draws_done: '次抽样',
+    analysis: '分析', an_indicator: '指标', an_year: '年份', an_tornado: '哪些假设影响最大', an_waterfall: '各项政策的贡献', an_lever: '调整杠杆', an_target: '使指标达到', an_seek: '求解', an_apply: '采用此值', an_compare: '逐项比较', an_other: '选择示例方案…', an_diff_file: '与文件比较…', an_field: '项目', an_path: '路径', an_current: '当前方案', an_other_value: '对比方案', an_differences: '处不同',
   },
   en: {
     app_title: 'Medical-community sandbox', undo: 'Undo', redo: 'Redo', other_tab: 'Another tab is editing the working copy too; this tab keeps its changes separately and does not overwrite it (a reload opens the copy saved last).', open: 'Open', save: 'Save', share: 'Share link', reset: 'Reset', close: 'Close',
@@ -34,6 +35,7 @@ export const UI = {
     county: 'County', out_of_county: 'out-of-county care', members_heading: 'Member institutions', lead: 'lead hospital', remove: 'Remove', add_community: '+ Add a community',
     add: '+ ', spreadsheet: 'Spreadsheet template (Excel / WPS)', spreadsheet_note: 'Download the template (filled with the current county), fill it in Excel or WPS and import it; every bad cell is listed, and nothing is imported until all are right.', template_xlsx: 'Template .xlsx', template_csv: 'Template CSV', import_sheet: 'Import spreadsheet',
     uncertainty: 'Uncertainty (Monte Carlo)', uncertainty_note: 'Each behavioural assumption is drawn at random within its plausible range and the model run again for each draw; the shading on the charts is the 10th to 90th percentile. The same seed gives the same figures (as ygt uncertainty does).', mc_draws: 'draws', mc_seed: 'seed', mc_run: 'Run', mc_cancel: 'Cancel', mc_cancelled: 'cancelled', mc_bad_input: 'draws: a whole number from 10 to 20000; seed: a whole number from 0', mc_stale: 'the scenario has changed: the bands no longer apply; run again', mc_failed: 'the run failed', mc_chance: 'chance of meeting it in', mc_draws_done: 'draws',
+    analysis: 'Analysis', an_indicator: 'indicator', an_year: 'year', an_tornado: 'Which assumptions matter most', an_waterfall: 'What each policy contributes', an_lever: 'lever to adjust', an_target: 'to bring the indicator to', an_seek: 'Solve', an_apply: 'Use this value', an_compare: 'compare field by field', an_other: 'choose an example…', an_diff_file: 'Compare with a file…', an_field: 'field', an_path: 'path', an_current: 'this scenario', an_other_value: 'the other', an_differences: 'differences',
   },
 };
 

@@ -2,7 +2,7 @@
 //! times: how sure a result is ([`uncertainty`], a Monte Carlo over the behavioural assumptions), which
 //! assumptions it rests on ([`sensitivity`]), what lever setting reaches a target ([`seek`]), which part
 //! of a package did the work ([`attribution`], Shapley values over the levers that differ), and what
-//! differs between two scenario files ([`diff`]).
+//! differs between two scenario files ([`diff`]); [`view`] puts the answers as the page shows them.
 //!
 //! Everything here is exact where it concerns money: indicators are read as decimals; only the
 //! random draws and the weights of the Shapley average are computed from integers.
@@ -13,6 +13,7 @@ pub mod rng;
 pub mod seek;
 pub mod sensitivity;
 pub mod uncertainty;
+pub mod view;
 
 use rust_decimal::Decimal;
 

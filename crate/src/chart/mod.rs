@@ -482,9 +482,18 @@ pub fn draw<DB: DrawingBackend>(
         .series
         .iter()
         .flat_map(|s| {
+            let band = s.band.iter().flat_map(|band| {
+                s.points
+                    .iter()
+                    .zip(band)
+                    .flat_map(|((year, _), (low, high))| [(*year, *low), (*year, *high)])
+            });
             s.points
                 .iter()
-                .map(|(year, v)| context.backend_coord(&(f64::from(*year), *v)))
+                .copied()
+                .chain(band)
+                .map(|(year, v)| context.backend_coord(&(f64::from(year), v)))
+                .collect::<Vec<_>>()
         })
         .collect();
     draw_legend(
