@@ -290,6 +290,66 @@ impl Document {
         Ok(())
     }
 
+    /// The edits (`path`, TOML value text) that turn `base` into this document, for a short share link,
+    /// or `None` when no list of edits can (a key or an entry of `base` is missing here). Edits under
+    /// `meta` come last, so the estimate marks end as this document has them. Checked: applying them
+    /// to `base` gives this document's tree, or `None`.
+    pub fn edits_from(&self, base: &Document) -> Option<Vec<(String, String)>> {
+        fn walk(
+            current: &dyn TableLike,
+            base: &dyn TableLike,
+            path: &str,
+            out: &mut Vec<(String, String)>,
+        ) -> Option<()> {
+            if base.iter().any(|(key, _)| current.get(key).is_none()) {
+                return None;
+            }
+            for (key, item) in current.iter() {
+                let here = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+                match (item, base.get(key)) {
+                    (Item::Table(a), Some(Item::Table(b))) => walk(a, b, &here, out)?,
+                    (Item::Table(a), None) => walk(a, &Table::new(), &here, out)?,
+                    (Item::ArrayOfTables(a), Some(Item::ArrayOfTables(b))) if a.len() == b.len() => {
+                        for (index, (x, y)) in a.iter().zip(b.iter()).enumerate() {
+                            walk(x, y, &format!("{here}.{index}"), out)?;
+                        }
+                    }
+                    (Item::Value(a), other) => {
+                        let mut a = a.clone();
+                        a.decor_mut().clear();
+                        let same = match other {
+                            Some(Item::Value(b)) => {
+                                let mut b = b.clone();
+                                b.decor_mut().clear();
+                                a.to_string() == b.to_string()
+                            }
+                            _ => false,
+                        };
+                        if !same {
+                            out.push((here, a.to_string()));
+                        }
+                    }
+                    _ => return None,
+                }
+            }
+            Some(())
+        }
+        let mut edits = Vec::new();
+        walk(self.toml.as_table(), base.toml.as_table(), "", &mut edits)?;
+        edits.sort_by_key(|(path, _)| path.starts_with("meta."));
+        let mut rebuilt = Document { toml: base.toml.clone() };
+        rebuilt.apply_edits(&edits).ok()?;
+        (rebuilt.tree() == self.tree()).then_some(edits)
+    }
+
+    /// Applies edits made by [`Document::edits_from`].
+    pub fn apply_edits(&mut self, edits: &[(String, String)]) -> Result<(), Diagnostic> {
+        for (path, value) in edits {
+            self.set(path, value)?;
+        }
+        Ok(())
+    }
+
     /// The table at a dotted path (through tables and indexed entries of arrays of tables).
     fn table_at(&mut self, path: &str) -> Result<&mut dyn TableLike, Diagnostic> {
         let not_a_table = || Diagnostic::error(path, "", "此处不是表", "this is not a table");
