@@ -468,11 +468,24 @@ impl Document {
                 .map(|(path, value)| format!("{path}={value}"))
                 .collect()
         };
-        if shape(&before) == shape(&after) {
+        let in_place = shape(&before) == shape(&after)
+            && changed_paths.iter().all(|path| {
+                let segments: Vec<&str> = path.split('.').collect();
+                let mut copy = self.toml.clone();
+                match imported.value_at(path) {
+                    Some(value) => set_in(copy.as_table_mut(), &segments, 0, value).is_ok(),
+                    // A value only the current file has (an old `lead = true`, say) is removed.
+                    None => true,
+                }
+            });
+        if in_place {
             for path in &changed_paths {
-                if let Some(value) = imported.value_at(path) {
-                    let segments: Vec<&str> = path.split('.').collect();
-                    let _ = set_in(self.toml.as_table_mut(), &segments, 0, value);
+                match imported.value_at(path) {
+                    Some(value) => {
+                        let segments: Vec<&str> = path.split('.').collect();
+                        let _ = set_in(self.toml.as_table_mut(), &segments, 0, value);
+                    }
+                    None => self.remove_value(path),
                 }
             }
         } else {
@@ -494,6 +507,15 @@ impl Document {
             (!is_county || unchanged).then(|| path.to_string())
         });
         changed_paths
+    }
+
+    /// Removes the value at a dotted path, if there is one.
+    fn remove_value(&mut self, path: &str) {
+        if let Some((parent, key)) = path.rsplit_once('.') {
+            if let Ok(table) = self.table_at(parent) {
+                table.remove(key);
+            }
+        }
     }
 
     /// The value at a dotted path (`communities.0.institutions.2.beds`), without its decoration.

@@ -135,6 +135,30 @@ pub fn export(scenario: &Scenario) -> Vec<Table> {
     ]
 }
 
+/// Whether the first row of `cells`' table has the template's column headings, in order: a column
+/// moved, inserted or deleted would put every value after it under the wrong field, so each heading that
+/// is not where the template has it is named (a unit written differently is accepted: the name before
+/// the bracket decides).
+fn check_header(cells: &mut Cells, header: &[String]) {
+    let name = |text: &str| text.split(['(', '(']).next().unwrap_or("").trim().to_string();
+    for (column, expected) in header.iter().enumerate() {
+        let found = match cells.cell(0, column) {
+            Cell::Text(text) => text.clone(),
+            _ => String::new(),
+        };
+        if name(&found) != name(expected) {
+            cells.problem(
+                0,
+                column,
+                expected,
+                &found,
+                &format!("此列应为「{expected}」;请勿移动、插入或删除模板的列(可从「下载模板」重新获取)"),
+                &format!("this column should be {expected}; do not move, insert or delete the template's columns (download the template again if needed)"),
+            );
+        }
+    }
+}
+
 /// Collects every bad cell of an import.
 struct Cells<'a> {
     table: &'a Table,
@@ -361,6 +385,7 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
         problems: Vec::new(),
     };
     let header = community_header();
+    check_header(&mut communities, &header);
     // Each community's name, its values and its out-of-county values.
     let mut community_entries: Vec<CommunityEntry> = Vec::new();
     for row in 1..communities.table.rows.len() {
@@ -409,6 +434,7 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
         problems: Vec::new(),
     };
     let header = institution_header();
+    check_header(&mut institutions, &header);
     for row in 1..institutions.table.rows.len() {
         if institutions.table.rows[row].iter().all(Cell::is_empty) {
             continue;
@@ -957,5 +983,31 @@ mod tests {
         assert_eq!(notes[0].path, "机构!F2");
         assert_eq!(notes[0].value, "321");
         assert!(notes[0].message_zh.contains("公式"));
+    }
+
+    #[test]
+    fn moved_columns_are_refused_by_heading_not_read_under_the_wrong_field() {
+        let mut tables = export(&default_scenario());
+        for row in &mut tables[2].rows {
+            row.swap(5, 6); // beds and staff, headings included
+        }
+        let problems = import(&tables).unwrap_err();
+        let paths: Vec<&str> = problems.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, ["机构!F1", "机构!G1"]);
+        assert!(problems[0].message_zh.contains("此列应为「床位(张)」"));
+    }
+
+    #[test]
+    fn the_lead_hospital_moved_in_the_sheet_is_imported_into_the_scenario() {
+        let scenario = default_scenario();
+        let current = crate::scenario::shipped::default_text();
+        let mut tables = export(&scenario);
+        tables[2].rows[1][3] = Cell::Text("否".into());
+        tables[2].rows[2][3] = Cell::Text("是".into());
+        let (text, changed) = import_into(&tables, current).unwrap();
+        assert!(changed.contains(&"communities.0.institutions.0.lead".to_string()));
+        let loaded = load(&text, &[]).unwrap();
+        let institutions = &loaded.scenario.input.county.communities[0].institutions;
+        assert!(!institutions[0].is_lead && institutions[1].is_lead);
     }
 }
