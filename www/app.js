@@ -13,7 +13,7 @@ import { renderAll, renderTables } from './js/render.js';
 import { renderCharts } from './js/charts.js';
 import { tableText } from './js/tables.js';
 import { createCounty, downloadTemplate, importSpreadsheet } from './js/county.js';
-import { openFile, saveFile, shareLink, startingText, DEFAULT_SCENARIO } from './js/files.js';
+import { openFile, saveFile, shareLink, startingText, openLinkFromHash, DEFAULT_SCENARIO } from './js/files.js';
 import { runUncertainty, cancelUncertainty, warmUncertainty } from './js/uncertainty.js';
 import { wireAnalysis, showTornado, showWaterfall, showSeek } from './js/analysis.js';
 
@@ -102,6 +102,7 @@ function wire() {
   let resizeTimer = null;
   window.addEventListener('resize', () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(renderCharts, 100); });
   window.addEventListener('beforeunload', autosave);
+  window.addEventListener('hashchange', openLinkFromHash);
 }
 
 async function main() {

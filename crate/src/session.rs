@@ -78,7 +78,8 @@ impl Session {
         for group in groups {
             if let Err(errors) = self.set_many(&group) {
                 refused.extend(group.iter().map(|(path, _)| path.to_string()));
-                diagnostics.extend(errors);
+                // The refused copy's warnings are not the scenario's: only its errors are said.
+                diagnostics.extend(errors.into_iter().filter(|d| d.is_error()));
             }
         }
         (refused, diagnostics)
@@ -130,12 +131,29 @@ impl Session {
                             })
                             .sum();
                         let rest = rust_decimal::Decimal::ONE - others;
-                        if !moved_together && rest >= rust_decimal::Decimal::ZERO {
+                        let zero = rust_decimal::Decimal::ZERO;
+                        if !moved_together && rest >= zero {
                             consequences.push((
                                 path,
                                 format!("{section}.{}", balancer.spec().key),
                                 rest.normalize().to_string(),
                             ));
+                        } else if !moved_together && value <= rust_decimal::Decimal::ONE && value >= zero {
+                            // The balancing share cannot go below zero: it goes to zero and the third
+                            // share takes the rest, so any share from 0 to 1 can be typed.
+                            let third = split
+                                .levers
+                                .iter()
+                                .find(|l| **l != lever && **l != balancer)
+                                .copied()
+                                .unwrap_or(balancer);
+                            for (target, share) in [(balancer, zero), (third, rust_decimal::Decimal::ONE - value)] {
+                                consequences.push((
+                                    path,
+                                    format!("{section}.{}", target.spec().key),
+                                    share.normalize().to_string(),
+                                ));
+                            }
                         }
                     }
                 }
@@ -436,6 +454,11 @@ mod tests {
             share(&session, "public_health_share_village"),
             rust_decimal_macros::dec!(0.35)
         );
+        // A share too large for the balancing share alone: it goes to zero and the third takes the rest.
+        let (refused, _) = session.edit_each(&[("reform.public_health_share_county", "0.8")]);
+        assert!(refused.is_empty());
+        assert_eq!(share(&session, "public_health_share_township"), rust_decimal::Decimal::ZERO);
+        assert_eq!(share(&session, "public_health_share_village"), rust_decimal_macros::dec!(0.2));
         // Choosing another lead hospital takes the lead from the first.
         let (refused, diagnostics) = session.edit_each(&[("communities.0.institutions.1.lead", "true")]);
         assert!(refused.is_empty(), "{diagnostics:?}");

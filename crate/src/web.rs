@@ -280,6 +280,18 @@ fn answer(result: Result<Value, String>) -> String {
     }
 }
 
+/// The largest files the page reads, in bytes (checked before a file is read into memory):
+/// `{"scenario": ..., "csv": ..., "workbook": ...}`.
+#[wasm_bindgen]
+pub fn file_limits() -> String {
+    json!({
+        "scenario": crate::scenario::node::MAX_FILE_BYTES,
+        "csv": sheet::csv::MAX_BYTES,
+        "workbook": sheet::xlsx::MAX_WORKBOOK_BYTES,
+    })
+    .to_string()
+}
+
 /// Monte Carlo draws `from..to` of scenario `text` under `seed` (the page's workers each run a share):
 /// a JSON array for [`Sandbox::uncertainty_summary`], or `[]` when the text does not load.
 #[wasm_bindgen]

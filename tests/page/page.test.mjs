@@ -115,11 +115,18 @@ test('a share link carries the whole scenario; a broken link says so and keeps t
   await page.evaluate(() => window.ygt.set('reform.staff_sent_down_per_township', '3'));
   await page.click('#share');
   const link = await page.inputValue('#share-link');
-  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#s1\./);
+  // A variant of a shipped scenario travels as its edits: a short link (short enough for a QR code).
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#s2\./);
+  assert.ok(link.length < 300, `${link.length} characters`);
   const text = await page.evaluate(() => window.ygt.scenario());
   const other = await openPage(env.browser, link);
   assert.equal(await other.page.evaluate(() => window.ygt.scenario()), text);
   assert.deepEqual(other.problems, []);
+  // The same link pasted into a page already open (over unsaved work, after asking) opens it too.
+  await other.page.evaluate(() => window.ygt.set('reform.per_bed_subsidy_yuan', '4800'));
+  other.page.on('dialog', (dialog) => dialog.accept());
+  await other.page.evaluate((hash) => { location.hash = hash; }, new URL(link).hash);
+  await other.page.waitForFunction((expected) => window.ygt.scenario() === expected, text);
   await other.context.close();
 
   const broken = await openPage(env.browser, `${env.server.url}#s1.not-a-real-payload`);

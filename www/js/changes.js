@@ -81,6 +81,8 @@ export function structural(change) {
   const outcome = JSON.parse(change());
   showDiagnostics(outcome.diagnostics);
   if (outcome.ok) {
+    // Refused text is kept by path; entries moved, so the paths no longer name the same fields.
+    state.refused.clear();
     remember(previous);
     autosave();
   }

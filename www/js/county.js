@@ -5,6 +5,7 @@ import { $, el, download } from './dom.js';
 import { t } from './words.js';
 import { showDiagnostics, problemFor } from './diagnostics.js';
 import { requestSet, structural, openText } from './changes.js';
+import { withinLimit } from './files.js';
 import { new_county } from '../pkg/ygt.js';
 
 // The spreadsheet module (a second wasm, crate/src/web_sheets.rs), loaded on first use so the page's
@@ -158,6 +159,7 @@ export async function importSpreadsheet(files) {
   const names = [];
   const contents = [];
   const notes = [];
+  if (!files.every((file) => withinLimit(file, /\.csv$/i.test(file.name) ? 'csv' : 'workbook'))) return null;
   for (const file of files) {
     const decoded = csvAsUtf8(new Uint8Array(await file.arrayBuffer()));
     names.push(file.name);

@@ -6,26 +6,40 @@ import { t, message } from './words.js';
 import { showDiagnostics } from './diagnostics.js';
 import { openText } from './changes.js';
 import { autosave, readStore, forgetOldTabCopies, TAB_KEY } from './storage.js';
-import { Sandbox, decode_share, shipped_scenario } from '../pkg/ygt.js';
+import { Sandbox, decode_share, shipped_scenario, file_limits } from '../pkg/ygt.js';
 
 export const DEFAULT_SCENARIO = 'henan-county.toml';
 
-function decodeFileBytes(buffer) {
+// The scenario text of a file's bytes, or the key of the words saying why not.
+function decodeFileBytes(buffer, name) {
   const bytes = new Uint8Array(buffer);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new Error(t('utf16'));
+  const workbook = (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf);
+  if (workbook || /\.(xlsx|xls|ods|csv)$/i.test(name)) return { problem: 'is_spreadsheet' };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { problem: 'utf16' };
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    throw new Error(t('not_utf8'));
+    return { problem: 'not_utf8' };
   }
 }
 
+// Whether `file` is within `limit` (a key of the core's file limits); says why not.
+export function withinLimit(file, limit) {
+  const most = JSON.parse(file_limits())[limit];
+  if (file.size <= most) return true;
+  showDiagnostics([{ severity: 'error', path: file.name, value: `${file.size}`,
+    message_zh: `文件有 ${file.size} 字节,超过上限 ${most} 字节,未读取`, message_en: `the file has ${file.size} bytes, more than the limit of ${most}; it was not read` }]);
+  return false;
+}
+
 export async function openFile(file) {
-  try {
-    openText(decodeFileBytes(await file.arrayBuffer()));
-  } catch (error) {
-    showDiagnostics([{ severity: 'error', path: file.name, value: '', message_zh: error.message, message_en: error.message }]);
+  if (!withinLimit(file, 'scenario')) return;
+  const decoded = decodeFileBytes(await file.arrayBuffer(), file.name);
+  if (decoded.problem) {
+    showDiagnostics([message(decoded.problem, 'error', file.name)]);
+    return;
   }
+  openText(decoded.text);
 }
 
 export function saveFile() {
@@ -53,6 +67,20 @@ function refusal(text) {
   } catch (error) {
     try { return JSON.parse(error.message); } catch { return [{ severity: 'error', path: '', value: '', message_zh: String(error.message), message_en: String(error.message) }]; }
   }
+}
+
+// A link pasted into the address bar of the open page: checked first, then opened over the current
+// work (asking first when it is unsaved); a refused link changes nothing and says why.
+export function openLinkFromHash() {
+  if (!location.hash.startsWith('#s')) return;
+  const decoded = JSON.parse(decode_share(location.hash));
+  const problems = decoded.ok ? refusal(decoded.text) : decoded.diagnostics;
+  if (problems) {
+    showDiagnostics(problems);
+    return;
+  }
+  const outcome = openText(decoded.text, { fromFile: false });
+  if (outcome?.ok) history.replaceState(null, '', location.pathname + location.search);
 }
 
 // What the page opens with: { text, savedText, restored }.

@@ -37,12 +37,12 @@ export function renderLedger(ledger) {
   }
   select.value = String(ledger.year);
   const table = $('ledger');
-  const shape = `${state.lang}|${ledger.rows.map((row) => row.name).join(',')}`;
+  const shape = `${state.lang}|${ledger.unit}|${ledger.rows.map((row) => row.name).join(',')}`;
   if (table.dataset.shape !== shape) {
     table.dataset.shape = shape;
     const body = el('tbody');
     for (const row of ledger.rows) body.append(el('tr', row.section ? { class: 'section' } : {}, el('td', { text: row.name }), el('td'), el('td')));
-    table.replaceChildren(el('thead', {}, el('tr', {}, el('th', { text: '' }), el('th', { text: t('sources') }), el('th', { text: t('uses') }))), body);
+    table.replaceChildren(el('thead', {}, el('tr', {}, el('th', { text: '' }), el('th', { text: `${t('sources')} (${ledger.unit})` }), el('th', { text: `${t('uses')} (${ledger.unit})` }))), body);
   }
   const rows = table.tBodies[0].rows;
   ledger.rows.forEach((row, index) => {

@@ -103,8 +103,7 @@ export function renderUncertainty() {
   const current = state.sandbox.scenario() === state.monteCarlo.forText;
   const last = summary.years[summary.years.length - 1];
   list.replaceChildren(...summary.targets.map((target) => {
-    const chance = (Number(target.chance) * 100).toFixed(1);
-    return el('li', { text: `${state.lang === 'zh' ? target.zh : target.en}: ${t('mc_chance')} ${last} ${chance}%` });
+    return el('li', { text: `${state.lang === 'zh' ? target.zh : target.en}: ${t('mc_chance')} ${last} ${target.shown}` });
   }));
   $('mc-status').textContent = current
     ? `${summary.draws} ${t('mc_draws_done')} · ${t('mc_seed')} ${summary.seed}`

@@ -160,7 +160,11 @@ pub fn summary_json(summary: &Summary, seed: u64, years: &[i32]) -> Value {
         .iter()
         .zip(&summary.chances)
         .map(|(target, chance)| {
-            json!({"indicator": target.indicator, "zh": target.zh, "en": target.en, "chance": crate::report::fraction_text(*chance)})
+            json!({
+                "indicator": target.indicator, "zh": target.zh, "en": target.en,
+                "chance": crate::report::fraction_text(*chance),
+                "shown": crate::report::view::indicator_display(crate::report::Kind::Fraction, *chance, false),
+            })
         })
         .collect();
     json!({"draws": summary.draws, "seed": seed, "years": years, "indicators": indicators, "targets": targets})

@@ -209,6 +209,11 @@ fn read_text(path: &str) -> Result<String, Failure> {
             "{path}: 文件超过 {MAX_FILE_BYTES} 字节 / file larger than {MAX_FILE_BYTES} bytes"
         )));
     }
+    if bytes.starts_with(b"PK") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(Failure::Io(format!(
+            "{path}: 这是表格文件,不是方案文件:请用 ygt import 导入 / this is a spreadsheet, not a scenario file: import it with ygt import"
+        )));
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Failure::Io(format!(
             "{path}: 文件是 UTF-16 编码;请另存为 UTF-8 / the file is UTF-16; save it as UTF-8"
@@ -231,8 +236,23 @@ fn read_text(path: &str) -> Result<String, Failure> {
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
     let mut stderr = std::io::stderr().lock();
     for diagnostic in diagnostics {
-        let _ = writeln!(stderr, "{diagnostic}");
+        let _ = writeln!(stderr, "{}", printable(&diagnostic.to_string()));
     }
+}
+
+/// Text safe to print to a terminal: control characters (an escape sequence hidden in a name could
+/// recolour or rewrite the screen) and bidirectional overrides shown as `\u{…}`, line breaks kept.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if (c.is_control() && c != '\n') || bidi {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn list_params() -> String {
@@ -358,7 +378,7 @@ fn run(args: Vec<String>) -> Result<(), Failure> {
             serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
         }
         Format::Csv => report::csv::document(&projection),
-        Format::Table => report::table::document(&loaded.scenario, &loaded.warnings, &projection),
+        Format::Table => printable(&report::table::document(&loaded.scenario, &loaded.warnings, &projection)),
     };
     if !matches!(options.format, Format::Table) {
         print_diagnostics(&loaded.warnings);

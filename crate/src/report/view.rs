@@ -357,7 +357,14 @@ fn scorecard(projection: &Projection, options: &ViewOptions) -> Value {
                     })
                 })
                 .collect();
-            json!({"name": pick(lang, (row.zh, row.en)), "cells": cells})
+            // Money shown in 万元 says so in its name (the names carry the unit, 元).
+            let name = pick(lang, (row.zh, row.en));
+            let name = if options.wan && row.kind == Kind::Money {
+                name.replace("(元)", "(万元)").replace("(yuan)", "(10k yuan)")
+            } else {
+                name.to_string()
+            };
+            json!({"name": name, "cells": cells})
         })
         .collect();
     json!({
@@ -414,6 +421,7 @@ fn ledger(projection: &Projection, options: &ViewOptions) -> Value {
         "year": year.year,
         "rows": rows,
         "balanced": ledger.imbalances().is_empty() && ledger.total_sources() == ledger.total_uses(),
+        "unit": word(lang, if options.wan { Word::Wan } else { Word::Yuan }),
     })
 }
 

@@ -187,12 +187,17 @@ impl Document {
                 "the path is empty or has an empty segment",
             ));
         }
-        set_in(
-            self.toml.as_table_mut(),
-            &segments,
-            0,
-            parse_value(raw_value),
-        )?;
+        let value = parse_value(raw_value);
+        // Text that starts like a quoted string, a list or a table but does not read as one is a
+        // mistake to show, not text to keep with its quotes.
+        if value.as_str() == Some(raw_value) && raw_value.trim_start().starts_with(['"', '\'', '[', '{']) {
+            let (zh, en) = match parse_toml(&format!("value = {raw_value}")) {
+                Err(diagnostic) => (diagnostic.message_zh, diagnostic.message_en),
+                Ok(_) => ("不是有效的值".to_string(), "not a valid value".to_string()),
+            };
+            return Err(Diagnostic::error(path, raw_value, zh, en));
+        }
+        set_in(self.toml.as_table_mut(), &segments, 0, value)?;
         // A county input the user sets is the county's own figure from now on: no longer an estimate.
         if segments[0] == "county" || segments[0] == "communities" {
             self.unmark_estimate(path);

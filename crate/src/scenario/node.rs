@@ -7,7 +7,9 @@
 use super::diagnostic::Diagnostic;
 
 /// Largest scenario file accepted, in bytes.
-pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+/// 2 MiB: a county of several thousand institution entries (real files are tens of KB); parsing a file
+/// takes about a hundred times its size in memory, so this bounds a hostile file to a few hundred MB.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 /// Deepest nesting of tables and arrays accepted.
 pub const MAX_DEPTH: usize = 32;
 

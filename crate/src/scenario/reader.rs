@@ -795,8 +795,8 @@ fn read_communities(root: &Node, reader: &mut Reader) -> Option<Vec<Community>> 
         reader.warning(
             "communities",
             &items.len().to_string(),
-            "医共体数量超出政策规定的 1-3 个(seed 000 §三(一))".to_string(),
-            "more communities than the documented 1-3 per county (seed 000 §三(一))".to_string(),
+            "医共体数量超出政策规定的 1-3 个(《河南省紧密型县域医共体建设操作规范手册(试行版)》三(一))".to_string(),
+            "more communities than the documented 1-3 per county (Henan Province, Operating Manual for Close-knit County Medical Communities (trial), §3(1))".to_string(),
         );
     }
     let communities: Vec<Option<Community>> = items

@@ -15,6 +15,8 @@ pub const MAX_COLUMNS: usize = 200;
 /// such as one long shared string put in every cell.
 pub const MAX_CELLS: usize = 1_000_000;
 pub const MAX_TEXT_BYTES: usize = 32 * 1024 * 1024;
+/// Largest workbook file read (compressed): a county template is tens of KB.
+pub const MAX_WORKBOOK_BYTES: usize = 32 * 1024 * 1024;
 
 /// Why a workbook cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,6 +216,12 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Table>, XlsxError> {
     let shared: Vec<String> = part("xl/sharedStrings.xml")?
         .map(|text| shared_strings(&text))
         .unwrap_or_default();
+    // Each shared string costs memory even when empty: no more of them than cells a workbook may have.
+    if shared.len() > MAX_CELLS {
+        return Err(XlsxError::TooManyCells {
+            sheet: "sharedStrings".into(),
+        });
+    }
     let date_styles = part("xl/styles.xml")?
         .map(|text| date_styles(&text))
         .unwrap_or_default();
@@ -268,6 +276,7 @@ fn shared_strings(text: &str) -> Vec<String> {
     let mut in_phonetic = false;
     for event in xml::events(text) {
         match event {
+            _ if strings.len() > MAX_CELLS => break,
             Event::Open { name, empty, .. } => match name.as_str() {
                 "si" if !empty => current = Some(String::new()),
                 "si" => strings.push(String::new()),
