@@ -420,7 +420,7 @@ mod tests {
         assert!(
             session
                 .text()
-                .contains("per_bed_subsidy_yuan = 5000   # seed 000 §五(一)"),
+                .contains("per_bed_subsidy_yuan = 5000   # 《河南省紧密型县域医共体建设操作规范手册(试行版)》 §五(一)"),
             "{}",
             session.text()
         );

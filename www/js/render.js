@@ -23,6 +23,10 @@ export function renderAll() {
   fetchView();
   const view = state.view;
   $('scenario-title').textContent = view.title;
+  // The scenario's own description (its teaching text), one line that opens to the whole.
+  $('scenario-about').hidden = !view.description;
+  $('scenario-summary').textContent = view.description.trim().split(/[。\n]/)[0];
+  $('scenario-description').textContent = view.description;
   let mark = performance.now();
   const step = (name) => { performance.measure(name, { start: mark }); mark = performance.now(); };
   renderControls(view.controls);
