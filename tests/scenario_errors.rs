@@ -770,3 +770,18 @@ fn unusual_values_warn_with_a_citation_in_each_language() {
         .expect("a warning for the per-bed subsidy");
     assert!(bed.message_zh.contains("超出政策文件规定的范围 3000 到 5000"), "{}", bed.message_zh);
 }
+
+/// Found by fuzzing (tests/hostile/fuzz-share_link-*): a short `#s2.` link whose edit sets a path of
+/// tens of thousands of segments overflowed the stack; it is refused with the path's length.
+#[test]
+fn a_link_with_a_path_deeper_than_any_file_is_refused_not_a_crash() {
+    let link = read("tests/hostile/fuzz-share_link-deep-edit-path.txt");
+    let error = ygt::scenario::share::decode(link.trim()).unwrap_err();
+    assert!(error.message_en.contains("more than the limit of 32"), "{}", error.message_en);
+    // The fuzzer's minimised input: the payload of an s2. link.
+    let payload = std::fs::read(common::root().join("tests/hostile/fuzz-share_link-deep-edit-path.json")).unwrap();
+    let compressed = miniz_oxide::deflate::compress_to_vec(&payload, 9);
+    use base64::Engine;
+    let link = format!("s2.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed));
+    assert!(ygt::scenario::share::decode(&link).is_err());
+}

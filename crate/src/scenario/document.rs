@@ -179,6 +179,16 @@ impl Document {
     /// tables on the way are created; array indices must exist. A comment after the old value stays.
     pub fn set(&mut self, path: &str, raw_value: &str) -> Result<(), Diagnostic> {
         let segments: Vec<&str> = path.split('.').collect();
+        // No scenario path is deeper than the files may nest; a longer one (a crafted link's) would
+        // recurse past the stack.
+        if segments.len() > super::node::MAX_DEPTH {
+            return Err(Diagnostic::error(
+                &path.chars().take(80).collect::<String>(),
+                "",
+                format!("路径有 {} 段,超过上限 {}", segments.len(), super::node::MAX_DEPTH),
+                format!("the path has {} segments, more than the limit of {}", segments.len(), super::node::MAX_DEPTH),
+            ));
+        }
         if path.is_empty() || segments.iter().any(|s| s.is_empty()) {
             return Err(Diagnostic::error(
                 path,
@@ -228,6 +238,9 @@ impl Document {
     /// [`Document::set`], a value put is not the user's own figure: estimate marks stay as they are.
     pub fn put(&mut self, path: &str, value: Value) -> Result<(), Diagnostic> {
         let segments: Vec<&str> = path.split('.').collect();
+        if segments.len() > super::node::MAX_DEPTH {
+            return Err(Diagnostic::error(path, "", "路径过深", "the path is too deep"));
+        }
         set_in(self.toml.as_table_mut(), &segments, 0, value)
     }
 

@@ -724,7 +724,13 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Table>, Vec<Diagnos
                         .trim_end_matches(".csv")
                         .trim_end_matches(".txt")
                         .to_string();
-                    tables.push(super::csv::read(&stem, &text));
+                    match super::csv::read(&stem, &text) {
+                        Ok(table) => tables.push(table),
+                        Err((row, column)) => {
+                            let (zh, en) = super::xlsx::XlsxError::TooBig { sheet: stem.clone(), row, column }.messages();
+                            problems.push(Diagnostic::error(name, "", zh, en));
+                        }
+                    }
                 }
                 None => problems.push(Diagnostic::error(
                     name,
@@ -1009,5 +1015,15 @@ mod tests {
         let loaded = load(&text, &[]).unwrap();
         let institutions = &loaded.scenario.input.county.communities[0].institutions;
         assert!(!institutions[0].is_lead && institutions[1].is_lead);
+    }
+
+    #[test]
+    fn a_csv_of_millions_of_empty_lines_is_refused_by_its_rows_not_read() {
+        // 8 MB of line breaks took 1.4 GB as rows (found by hand beside the fuzzer).
+        let lines = vec![b'\n'; 4 * 1024 * 1024];
+        let started = std::time::Instant::now();
+        let problems = read_files(&[("机构.csv".into(), lines)]).unwrap_err();
+        assert!(started.elapsed().as_secs() < 5);
+        assert!(problems[0].message_en.contains("beyond the limit (20000 rows"), "{}", problems[0].message_en);
     }
 }

@@ -6,8 +6,11 @@ use super::{Cell, Table};
 /// Most bytes of CSV accepted; a larger file is refused by name (`county::read_files`), never cut.
 pub const MAX_BYTES: usize = 8 * 1024 * 1024;
 
-/// Reads a CSV file named `name` into a table (every field as text).
-pub fn read(name: &str, text: &str) -> Table {
+/// Reads a CSV file named `name` into a table (every field as text), or the (row, column), 1-based, of
+/// the first field beyond the workbook's limits (`xlsx::MAX_ROWS` rows, `xlsx::MAX_COLUMNS` columns):
+/// 8 MB of line breaks alone would otherwise be 8 million rows (gigabytes), so it is refused, not cut.
+pub fn read(name: &str, text: &str) -> Result<Table, (usize, usize)> {
+    use super::xlsx::{MAX_COLUMNS, MAX_ROWS};
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Excel's "Unicode text" separates fields with tabs: a first line with tabs and no commas says so.
     let first_line = text.lines().next().unwrap_or("");
@@ -30,12 +33,18 @@ pub fn read(name: &str, text: &str) -> Table {
             ('"', true) => quoted = false,
             ('"', false) if field.is_empty() => quoted = true,
             (c, false) if c == separator => {
-                row.push(Cell::Text(unneutralised(std::mem::take(&mut field))))
+                row.push(Cell::Text(unneutralised(std::mem::take(&mut field))));
+                if row.len() > MAX_COLUMNS {
+                    return Err((rows.len() + 1, row.len()));
+                }
             }
             ('\r', false) => {}
             ('\n', false) => {
                 row.push(Cell::Text(unneutralised(std::mem::take(&mut field))));
                 rows.push(std::mem::take(&mut row));
+                if rows.len() > MAX_ROWS {
+                    return Err((rows.len(), 1));
+                }
             }
             (other, _) => field.push(other),
         }
@@ -44,10 +53,10 @@ pub fn read(name: &str, text: &str) -> Table {
         row.push(Cell::Text(unneutralised(field)));
         rows.push(row);
     }
-    Table {
+    Ok(Table {
         name: name.to_string(),
         rows,
-    }
+    })
 }
 
 /// Characters that make Excel or WPS read a cell as a formula when they start it.
@@ -148,7 +157,7 @@ mod tests {
             }
         }
         assert!(text.contains("\r\n-5\r\n"), "numbers stay numbers: {text}");
-        let back = read("机构", &text);
+        let back = read("机构", &text).unwrap();
         let texts: Vec<&str> = back.rows[0]
             .iter()
             .map(|cell| match cell {
@@ -170,7 +179,7 @@ mod tests {
         };
         let text = write(&table);
         assert!(text.starts_with('\u{feff}'));
-        assert_eq!(read("机构", &text), table);
+        assert_eq!(read("机构", &text).unwrap(), table);
     }
 
     #[test]
