@@ -26,7 +26,7 @@ pub mod report;
 pub mod scenario;
 pub mod session;
 pub mod sheet;
-#[cfg(all(target_arch = "wasm32", not(feature = "sheets-module")))]
+#[cfg(all(target_arch = "wasm32", not(feature = "tools-module")))]
 pub mod web;
-#[cfg(all(target_arch = "wasm32", feature = "sheets-module"))]
-pub mod web_sheets;
+#[cfg(all(target_arch = "wasm32", feature = "tools-module"))]
+pub mod web_tools;

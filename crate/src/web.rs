@@ -9,7 +9,6 @@ use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use crate::analysis;
 use crate::chart::{self, canvas::MeasuredCanvas, Lang};
 use crate::report;
 use crate::scenario::{self, share, shipped, template, Diagnostic};
@@ -127,38 +126,6 @@ impl Sandbox {
         value.to_string()
     }
 
-    /// What the analysis panel can ask: indicators, years and the levers goal-seek can move.
-    pub fn analysis_choices(&self, lang: &str) -> String {
-        analysis::view::choices(&self.session.loaded().scenario, Lang::from_code(lang)).to_string()
-    }
-
-    /// The tornado of assumptions for indicator `key` in `year` ([`analysis::view::tornado`]).
-    pub fn tornado(&self, key: &str, year: i32, lang: &str) -> String {
-        answer(analysis::view::tornado(self.input(), key, year, Lang::from_code(lang)))
-    }
-
-    /// The waterfall of the package's parts for indicator `key` in `year`.
-    pub fn waterfall(&self, key: &str, year: i32, lang: &str) -> String {
-        answer(analysis::view::waterfall(self.input(), key, year, Lang::from_code(lang)))
-    }
-
-    /// Goal-seek: the value of `lever` bringing `key` in `year` to `target` (text as typed).
-    pub fn seek(&self, lever: &str, key: &str, year: i32, target: &str, lang: &str) -> String {
-        answer(analysis::view::seek_answer(self.input(), lever, key, year, target, Lang::from_code(lang)))
-    }
-
-    /// The differences between this scenario and scenario text `other`, or why `other` does not open.
-    pub fn differences(&self, other: &str, lang: &str) -> String {
-        match scenario::load(other, &[]) {
-            Ok(loaded) => json!({"ok": true, "rows": analysis::view::differences(&self.session.loaded().scenario, &loaded.scenario, Lang::from_code(lang))}).to_string(),
-            Err(diagnostics) => json!({"ok": false, "diagnostics": report::json::diagnostics(&diagnostics)}).to_string(),
-        }
-    }
-
-    fn input(&self) -> &crate::model::ModelInput {
-        &self.session.loaded().scenario.input
-    }
-
     /// The scenario as file text.
     pub fn scenario(&self) -> String {
         self.session.text()
@@ -264,22 +231,6 @@ pub fn new_county(name: &str, population: &str) -> String {
     value.to_string()
 }
 
-/// An analysis's answer for the page: the view with `"ok": true`, or the reason (`"zh / en"`) as a
-/// diagnostic.
-fn answer(result: Result<Value, String>) -> String {
-    match result {
-        Ok(mut value) => {
-            value["ok"] = json!(true);
-            value.to_string()
-        }
-        Err(message) => {
-            let (zh, en) = message.split_once(" / ").unwrap_or((&message, &message));
-            let diagnostic = Diagnostic::error("", "", zh.to_string(), en.to_string());
-            json!({"ok": false, "diagnostics": report::json::diagnostics(&[diagnostic])}).to_string()
-        }
-    }
-}
-
 /// The largest files the page reads, in bytes (checked before a file is read into memory):
 /// `{"scenario": ..., "csv": ..., "workbook": ...}`.
 #[wasm_bindgen]
@@ -290,17 +241,6 @@ pub fn file_limits() -> String {
         "workbook": sheet::xlsx::MAX_WORKBOOK_BYTES,
     })
     .to_string()
-}
-
-/// Monte Carlo draws `from..to` of scenario `text` under `seed` (the page's workers each run a share):
-/// a JSON array for [`Sandbox::uncertainty_summary`], or `[]` when the text does not load.
-#[wasm_bindgen]
-pub fn uncertainty_draws(text: &str, seed: u64, from: u64, to: u64) -> String {
-    use crate::analysis::uncertainty;
-    match scenario::load(text, &[]) {
-        Ok(loaded) => uncertainty::draws_json(&uncertainty::run_draws(&loaded.scenario.input, seed, from, to)).to_string(),
-        Err(_) => "[]".into(),
-    }
 }
 
 /// A table the page shows (`rows`: JSON array of arrays of cell text) as tab-separated text for the

@@ -8,6 +8,7 @@ import { t } from './words.js';
 import { showDiagnostics } from './diagnostics.js';
 import { requestSet } from './changes.js';
 import { shipped_scenarios, shipped_scenario } from '../pkg/ygt.js';
+import { tools } from './tools.js';
 
 function fillSelect(select, options) {
   const kept = select.value;
@@ -16,9 +17,13 @@ function fillSelect(select, options) {
 }
 
 // The selects, from the core's choices (on start, a new scenario and a language change).
-export function renderAnalysisChoices() {
-  const raw = state.sandbox.analysis_choices(state.lang);
-  // Rebuilt only when they change (an open select is not disturbed by a lever move).
+export async function renderAnalysisChoices() {
+  // Asked again only when the language or the years change (not on every lever move), and rebuilt only
+  // when they differ (an open select is not disturbed).
+  const shape = `${state.lang}|${state.view.scorecard.header.join(',')}`;
+  if ($('an-year').dataset.shape === shape) return;
+  $('an-year').dataset.shape = shape;
+  const raw = (await tools()).analysis_choices(state.sandbox.scenario(), state.lang);
   if ($('an-indicator').dataset.choices === raw) return;
   $('an-indicator').dataset.choices = raw;
   const choices = JSON.parse(raw);
@@ -51,8 +56,8 @@ function marker(track, at, text) {
   track.append(line);
 }
 
-export function showTornado() {
-  const outcome = JSON.parse(state.sandbox.tornado($('an-indicator').value, Number($('an-year').value), state.lang));
+export async function showTornado() {
+  const outcome = JSON.parse((await tools()).tornado(state.sandbox.scenario(), $('an-indicator').value, Number($('an-year').value), state.lang));
   if (refused(outcome)) return outcome;
   const box = el('div', { class: 'bars tornado' });
   for (const bar of outcome.bars) {
@@ -64,8 +69,8 @@ export function showTornado() {
   return outcome;
 }
 
-export function showWaterfall() {
-  const outcome = JSON.parse(state.sandbox.waterfall($('an-indicator').value, Number($('an-year').value), state.lang));
+export async function showWaterfall() {
+  const outcome = JSON.parse((await tools()).waterfall(state.sandbox.scenario(), $('an-indicator').value, Number($('an-year').value), state.lang));
   if (refused(outcome)) return outcome;
   const box = el('div', { class: 'bars waterfall' });
   const ends = (end) => {
@@ -80,8 +85,8 @@ export function showWaterfall() {
   return outcome;
 }
 
-export function showSeek() {
-  const outcome = JSON.parse(state.sandbox.seek($('an-lever').value, $('an-indicator').value, Number($('an-year').value), $('an-target').value, state.lang));
+export async function showSeek() {
+  const outcome = JSON.parse((await tools()).seek(state.sandbox.scenario(), $('an-lever').value, $('an-indicator').value, Number($('an-year').value), $('an-target').value, state.lang));
   if (refused(outcome)) return outcome;
   const apply = el('button', { text: t('an_apply') });
   apply.addEventListener('click', () => requestSet(outcome.path, outcome.value));
@@ -89,8 +94,8 @@ export function showSeek() {
   return outcome;
 }
 
-export function showDifferences(text) {
-  const outcome = JSON.parse(state.sandbox.differences(text, state.lang));
+export async function showDifferences(text) {
+  const outcome = JSON.parse((await tools()).differences(state.sandbox.scenario(), text, state.lang));
   if (refused(outcome)) return outcome;
   const table = el('table', { class: 'diff' },
     el('thead', {}, el('tr', {}, ...[t('an_field'), t('an_path'), t('an_current'), t('an_other_value')].map((h) => el('th', { text: h })))),

@@ -7,13 +7,7 @@ import { showDiagnostics, problemFor } from './diagnostics.js';
 import { requestSet, structural, openText } from './changes.js';
 import { withinLimit } from './files.js';
 import { new_county } from '../pkg/ygt.js';
-
-// The spreadsheet module (a second wasm, crate/src/web_sheets.rs), loaded on first use so the page's
-// first load carries none of the workbook code. The promise is kept on the state.
-function sheets() {
-  state.sheets ??= import('../pkg/ygt_sheets.js').then(async (module) => { await module.default(); return module; });
-  return state.sheets;
-}
+import { tools } from './tools.js';
 
 // What the user typed, as the value the core takes at the input's path.
 function typedValue(input, raw) {
@@ -126,7 +120,7 @@ export function createCounty() {
 }
 
 export async function downloadTemplate(kind) {
-  const { template_xlsx, template_csv } = await sheets();
+  const { template_xlsx, template_csv } = await tools();
   const text = state.sandbox.scenario();
   if (kind === 'xlsx') {
     download('县情模板.xlsx', new Blob([template_xlsx(text)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
@@ -172,7 +166,7 @@ export async function importSpreadsheet(files) {
   }
   // The sheet's county goes into the current scenario: the reform, assumptions and title stay, and so do
   // the estimate marks of values the sheet did not change.
-  const { import_spreadsheet } = await sheets();
+  const { import_spreadsheet } = await tools();
   const outcome = JSON.parse(import_spreadsheet(names, contents, state.sandbox.scenario()));
   if (!outcome.ok) {
     showDiagnostics(outcome.diagnostics);

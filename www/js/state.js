@@ -11,7 +11,7 @@ export const state = {
   // The core: the Sandbox (one scenario and its results) and the wasm module (for its memory figure).
   sandbox: null,
   wasm: null,
-  sheets: null,          // the spreadsheet module, once asked for (a promise)
+  tools: null,           // the tools module (spreadsheets, analyses), once asked for (a promise)
   // What the page shows, as the core built it (report::view), and how it was asked for.
   view: null,
   lang: storedLang(),

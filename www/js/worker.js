@@ -1,6 +1,6 @@
 // A Monte Carlo worker: runs its share of the draws in its own copy of the core, in chunks, saying how
 // far it has come; the page merges the shares (draw i is the same whichever worker runs it).
-import init, { uncertainty_draws } from '../pkg/ygt.js';
+import init, { uncertainty_draws } from '../pkg/ygt_tools.js';
 
 const ready = init();
 
