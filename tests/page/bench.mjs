@@ -75,7 +75,7 @@ try {
   const wasm = readFileSync(path.join(root, 'www/pkg/ygt_bg.wasm'));
   const sheets = readFileSync(path.join(root, 'www/pkg/ygt_tools_bg.wasm'));
   const gz = (bytes) => `${(bytes.length / 1024).toFixed(0)} KB raw, ${(zlib.gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0)} KB gzipped`;
-  console.log(`\nwasm at first load: ${gz(wasm)}; spreadsheet module, loaded on first use: ${gz(sheets)}`);
+  console.log(`\nwasm at first load: ${gz(wasm)}; tools module (spreadsheets, analyses), loaded on first use: ${gz(sheets)}`);
 } finally {
   await browser.close();
   server.stop();
