@@ -331,6 +331,22 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
                 (1..county.table.rows.len())
                     .find(|&r| matches!(county.cell(r, 0), Cell::Text(label) if label.trim() == zh))
             });
+        // The same item twice: which value is meant cannot be told, so neither is taken.
+        if let Some(row) = row {
+            let again = (row + 1..county.table.rows.len())
+                .find(|&r| matches!(county.cell(r, 3), Cell::Text(k) if k.trim() == key));
+            if let Some(again) = again {
+                county.problem(
+                    again,
+                    3,
+                    &zh,
+                    &key,
+                    &format!("「{zh}」在第 {} 行已有一行;请只保留一行", row + 1),
+                    &format!("{zh} already has a row (row {}); keep only one", row + 1),
+                );
+                continue;
+            }
+        }
         let Some(row) = row else {
             county.problems.push(Diagnostic::error(
                 &format!("{COUNTY_SHEET}!{key}"),
@@ -678,7 +694,29 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Table>, Vec<Diagnos
     let mut tables = Vec::new();
     let mut problems = Vec::new();
     for (name, bytes) in files {
-        // An old Excel 97-2003 workbook (.xls) is an OLE2 compound file.
+        if bytes.is_empty() {
+            problems.push(Diagnostic::error(
+                name,
+                "",
+                "文件是空的(0 字节):请重新保存或重新下载模板",
+                "the file is empty (0 bytes): save it again or download the template again",
+            ));
+            continue;
+        }
+        // An old Excel 97-2003 workbook (.xls) is an OLE2 compound file; so is an .xlsx with a password.
+        let encrypted = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+            && bytes
+                .windows(32)
+                .any(|w| w == "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>().as_slice());
+        if encrypted {
+            problems.push(Diagnostic::error(
+                name,
+                "",
+                "工作簿设有打开密码:请在 Excel/WPS 中取消密码后另存为 .xlsx",
+                "the workbook is protected by a password: remove the password in Excel or WPS and save it as .xlsx",
+            ));
+            continue;
+        }
         if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             problems.push(Diagnostic::error(
                 name,
@@ -739,6 +777,18 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Table>, Vec<Diagnos
                     "cannot tell the CSV file's encoding (not UTF-8, UTF-16 or GBK); save it as \"CSV UTF-8\" in Excel or WPS",
                 )),
             }
+        }
+    }
+    // Two files or sheets for one table: which one is meant cannot be told.
+    for (index, table) in tables.iter().enumerate() {
+        let stem = table.name.trim_end_matches(".csv");
+        if tables[..index].iter().any(|t| t.name.trim_end_matches(".csv") == stem) {
+            problems.push(Diagnostic::error(
+                &table.name,
+                "",
+                format!("「{stem}」出现了两次(两个文件或两张表):请只保留一个"),
+                format!("{stem} is given twice (two files or two sheets): keep only one"),
+            ));
         }
     }
     if problems.is_empty() {
@@ -1025,5 +1075,27 @@ mod tests {
         let problems = read_files(&[("机构.csv".into(), lines)]).unwrap_err();
         assert!(started.elapsed().as_secs() < 5);
         assert!(problems[0].message_en.contains("beyond the limit (20000 rows"), "{}", problems[0].message_en);
+    }
+
+    #[test]
+    fn a_repeated_row_a_repeated_table_and_an_empty_file_are_named() {
+        let mut tables = export(&default_scenario());
+        let repeated = tables[0].rows[4].clone();
+        tables[0].rows.push(repeated);
+        let problems = import(&tables).unwrap_err();
+        assert!(problems[0].message_en.contains("already has a row"), "{}", problems[0].message_en);
+        let csv = |t: &Table| super::super::csv::write(t).into_bytes();
+        let tables = export(&default_scenario());
+        let files: Vec<(String, Vec<u8>)> = vec![
+            ("县.csv".into(), csv(&tables[0])),
+            ("医共体.csv".into(), csv(&tables[1])),
+            ("机构.csv".into(), csv(&tables[2])),
+            ("other/机构.csv".into(), csv(&tables[2])),
+            ("empty.xlsx".into(), Vec::new()),
+        ];
+        let problems = read_files(&files).unwrap_err();
+        let said: Vec<&str> = problems.iter().map(|d| d.message_en.as_str()).collect();
+        assert!(said.iter().any(|m| m.contains("the file is empty")), "{said:?}");
+        assert!(said.iter().any(|m| m.contains("机构 is given twice")), "{said:?}");
     }
 }

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use super::{print_diagnostics, read_text, write_output, Failure, Format, Options};
 use ygt::analysis::{self, attribution, diff, seek, sensitivity, uncertainty};
 use ygt::model::{project, Lever};
-use ygt::report::{self, table::group_digits, IndicatorRow, Kind};
+use ygt::report::{self, IndicatorRow, Kind};
 use ygt::scenario::{self, Loaded};
 
 /// The commands this module answers.
@@ -96,6 +96,17 @@ fn year(settings: &Settings, loaded: &Loaded) -> i32 {
         .unwrap_or(loaded.scenario.input.county.base_year + loaded.scenario.input.county.horizon.years() as i32)
 }
 
+/// The page's view options in Chinese, for figures shown as the page shows them.
+fn zh_view() -> ygt::report::view::ViewOptions {
+    ygt::report::view::ViewOptions {
+        lang: ygt::report::view::Lang::Zh,
+        mode: ygt::report::view::Mode::Reform,
+        wan: false,
+        ledger_year: None,
+        editor: false,
+    }
+}
+
 /// An indicator's value as people read it: a percentage, yuan, or a plain number.
 fn shown(row: &IndicatorRow, value: Decimal) -> String {
     ygt::report::view::indicator_display(row.kind, value, false)
@@ -158,7 +169,7 @@ pub fn run(options: &Options) -> Result<(), Failure> {
                         target.zh,
                         target.en,
                         years.last().copied().unwrap_or_default(),
-                        shown(analysis::indicator("county_consultation_rate").map_err(usage)?, *chance)
+                        ygt::report::view::indicator_display(Kind::Fraction, *chance, false)
                     ));
                 }
                 text.push_str(&format!("\n{:<40}", "指标 indicator: p10 / p50 / p90"));
@@ -261,7 +272,7 @@ pub fn run(options: &Options) -> Result<(), Failure> {
                     if result.exact { "" } else { "  (按随机次序平均 averaged over random orders)" }
                 );
                 for (part, r) in result.parts.iter().zip(&rounded) {
-                    let value = if row.kind == Kind::Money { group_digits(&format!("{r:.2}")) } else if row.kind == Kind::Fraction { format!("{:.2} 个百分点 pp", r * Decimal::ONE_HUNDRED) } else { format!("{r:.2}") };
+                    let value = ygt::report::view::change_display(row.kind, *r, Decimal::ZERO, &zh_view());
                     text.push_str(&format!("  {:<48} {value:>20}\n", name(part)));
                 }
                 text
