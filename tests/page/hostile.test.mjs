@@ -148,3 +148,18 @@ test('a corrupted stored copy is kept aside and said, and another tab\'s old cop
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a refused value typed in a year box stays in that box', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  const box = page.locator('.control[data-path="reform.per_bed_subsidy_yuan"]');
+  const years = box.locator('.years input');
+  assert.equal(await years.count(), 3, 'the default reform phases the per-bed subsidy in over three years');
+  await years.nth(1).fill('-5');
+  await years.nth(1).press('Enter');
+  await years.nth(1).evaluate((input) => input.blur());
+  await page.waitForFunction(() => document.querySelector('.control[data-path="reform.per_bed_subsidy_yuan"]').classList.contains('refused'));
+  assert.equal(await years.nth(1).inputValue(), '-5');
+  assert.match(await page.evaluate(() => window.ygt.scenario()), /per_bed_subsidy_yuan = \[3000, 4000, 5000\]/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -65,13 +65,15 @@ function fill(box, control) {
   if (idle(select)) select.value = control.value;
   const checkbox = box.querySelector('.row input[type=checkbox]');
   if (checkbox) checkbox.checked = control.on;
+  // What was typed and refused stays where it was typed: a list in the year boxes, a value in the box.
+  const typedYears = typed?.startsWith('[') ? typed.slice(1, -1).split(',').map((item) => item.trim()) : null;
   const number = box.querySelector('.row input[type=number]');
-  if (idle(number)) number.value = typed ?? control.value;
+  if (idle(number)) number.value = typedYears ? control.value : typed ?? control.value;
   const slider = box.querySelector('.row input[type=range]');
   if (idle(slider)) slider.value = control.value;
   const toggle = box.querySelector('.toggle-years');
   if (toggle) { toggle.textContent = control.toggle.label; toggle.dataset.value = control.toggle.value; }
-  box.querySelectorAll('.years input').forEach((input, index) => { if (idle(input)) input.value = control.years[index].value; });
+  box.querySelectorAll('.years input').forEach((input, index) => { if (idle(input)) input.value = typedYears?.[index] ?? control.years[index].value; });
   box.querySelector('.usual').textContent = control.range ? `${control.range} · ` : '';
   box.querySelector('.source').textContent = control.source;
 }
