@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 use ygt::model::{Assumption, Item, Lever, Section};
 use ygt::report::INDICATORS;
-use ygt::scenario::fields::{county_fields, COMMUNITY_FIELDS, INSTITUTION_FIELDS, OUT_OF_COUNTY_FIELDS};
+use ygt::scenario::fields::{
+    county_fields, COMMUNITY_FIELDS, INSTITUTION_FIELDS, OUT_OF_COUNTY_FIELDS,
+};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -16,7 +18,10 @@ fn page_scripts(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.unwrap().path();
         if path.is_dir() && path.file_name().is_some_and(|n| n != "pkg") {
             page_scripts(&path, out);
-        } else if path.extension().is_some_and(|e| e == "js" || e == "mjs" || e == "html") {
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "js" || e == "mjs" || e == "html")
+        {
             out.push(path);
         }
     }
@@ -79,9 +84,18 @@ fn the_page_names_no_key() {
 
 #[test]
 fn the_key_finder_finds_keys() {
-    assert!(names("set('reform.per_bed_subsidy_yuan')", "per_bed_subsidy_yuan"));
-    assert!(names("x.indicators.county_consultation_rate >= 0.9", "county_consultation_rate"));
-    assert!(names("['county_consultation_rate']", "county_consultation_rate"));
+    assert!(names(
+        "set('reform.per_bed_subsidy_yuan')",
+        "per_bed_subsidy_yuan"
+    ));
+    assert!(names(
+        "x.indicators.county_consultation_rate >= 0.9",
+        "county_consultation_rate"
+    ));
+    assert!(names(
+        "['county_consultation_rate']",
+        "county_consultation_rate"
+    ));
     assert!(!names("chart_count()", "count"));
     assert!(!names("beds_total", "beds"));
 }

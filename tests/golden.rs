@@ -109,7 +109,10 @@ fn a_golden_mismatch_says_what_changed() {
             ".note: (new) → 1",
         ]
     );
-    assert_eq!(common::json_diff(&expected, &actual, 1).last().unwrap(), "… and 2 more");
+    assert_eq!(
+        common::json_diff(&expected, &actual, 1).last().unwrap(),
+        "… and 2 more"
+    );
 }
 
 #[test]

@@ -206,7 +206,8 @@ fn the_hostile_corpus_gets_clear_errors() {
         let (file, fragment) = (file.trim(), fragment.trim());
         let path = format!("tests/hostile/{file}");
         let workbook = file.ends_with(".xlsx");
-        let imported = std::env::temp_dir().join(format!("ygt-hostile-{}.toml", std::process::id()));
+        let imported =
+            std::env::temp_dir().join(format!("ygt-hostile-{}.toml", std::process::id()));
         let output = if workbook {
             ygt(&["import", &path, "-o", imported.to_str().unwrap()])
         } else {
@@ -233,7 +234,10 @@ fn the_hostile_corpus_gets_clear_errors() {
         );
         if repaired && workbook {
             let text = std::fs::read_to_string(&imported).unwrap();
-            assert!(ygt::scenario::load(&text, &[]).is_ok(), "{file}: the import does not load");
+            assert!(
+                ygt::scenario::load(&text, &[]).is_ok(),
+                "{file}: the import does not load"
+            );
         } else if repaired {
             let run = ygt(&["run", &path, "--json"]);
             let stderr = String::from_utf8_lossy(&run.stderr);
@@ -753,22 +757,43 @@ fn diagnostics_are_capped_and_the_rest_counted() {
 /// file name), and calls the range documented only when a document gives it.
 #[test]
 fn unusual_values_warn_with_a_citation_in_each_language() {
-    let loaded = henan(&["reform.risk_reserve_rate=0.2", "reform.per_bed_subsidy_yuan=6000"]);
+    let loaded = henan(&[
+        "reform.risk_reserve_rate=0.2",
+        "reform.per_bed_subsidy_yuan=6000",
+    ]);
     let risk = loaded
         .warnings
         .iter()
         .find(|w| w.path == "reform.risk_reserve_rate")
         .expect("a warning for the risk reserve");
-    assert!(risk.message_zh.contains("超出合理范围 0 到 0.05"), "{}", risk.message_zh);
-    assert!(risk.message_zh.contains("《河南省紧密型县域医共体建设操作规范手册(试行版)》"), "{}", risk.message_zh);
+    assert!(
+        risk.message_zh.contains("超出合理范围 0 到 0.05"),
+        "{}",
+        risk.message_zh
+    );
+    assert!(
+        risk.message_zh
+            .contains("《河南省紧密型县域医共体建设操作规范手册(试行版)》"),
+        "{}",
+        risk.message_zh
+    );
     assert!(!risk.message_zh.contains("seed") && !risk.message_en.contains("seed"));
-    assert!(risk.message_en.contains("outside the plausible range"), "{}", risk.message_en);
+    assert!(
+        risk.message_en.contains("outside the plausible range"),
+        "{}",
+        risk.message_en
+    );
     let bed = loaded
         .warnings
         .iter()
         .find(|w| w.path == "reform.per_bed_subsidy_yuan")
         .expect("a warning for the per-bed subsidy");
-    assert!(bed.message_zh.contains("超出政策文件规定的范围 3000 到 5000"), "{}", bed.message_zh);
+    assert!(
+        bed.message_zh
+            .contains("超出政策文件规定的范围 3000 到 5000"),
+        "{}",
+        bed.message_zh
+    );
 }
 
 /// Found by fuzzing (tests/hostile/fuzz-share_link-*): a short `#s2.` link whose edit sets a path of
@@ -777,11 +802,20 @@ fn unusual_values_warn_with_a_citation_in_each_language() {
 fn a_link_with_a_path_deeper_than_any_file_is_refused_not_a_crash() {
     let link = read("tests/hostile/fuzz-share_link-deep-edit-path.txt");
     let error = ygt::scenario::share::decode(link.trim()).unwrap_err();
-    assert!(error.message_en.contains("more than the limit of 32"), "{}", error.message_en);
+    assert!(
+        error.message_en.contains("more than the limit of 32"),
+        "{}",
+        error.message_en
+    );
     // The fuzzer's minimised input: the payload of an s2. link.
-    let payload = std::fs::read(common::root().join("tests/hostile/fuzz-share_link-deep-edit-path.json")).unwrap();
+    let payload =
+        std::fs::read(common::root().join("tests/hostile/fuzz-share_link-deep-edit-path.json"))
+            .unwrap();
     let compressed = miniz_oxide::deflate::compress_to_vec(&payload, 9);
     use base64::Engine;
-    let link = format!("s2.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed));
+    let link = format!(
+        "s2.{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed)
+    );
     assert!(ygt::scenario::share::decode(&link).is_err());
 }

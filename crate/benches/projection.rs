@@ -169,7 +169,9 @@ fn analyses(root: &Path) {
     println!();
     println!("## analyses, default scenario (median of 5; one core)");
     let (mc, _) = time(5, || {
-        black_box(uncertainty::summarize(&uncertainty::run_draws(&input, 1, 0, 1000)));
+        black_box(uncertainty::summarize(&uncertainty::run_draws(
+            &input, 1, 0, 1000,
+        )));
     });
     println!("Monte Carlo, 1,000 draws          {}", micros(mc));
     let (tornado, _) = time(5, || {

@@ -102,9 +102,11 @@ impl Session {
                     _ => None,
                 };
                 let lever = crate::model::Lever::from_key(key);
-                if let (Some(levers), Some(lever), Some(value)) =
-                    (levers, lever, crate::scenario::fields::parse_decimal(value.trim()))
-                {
+                if let (Some(levers), Some(lever), Some(value)) = (
+                    levers,
+                    lever,
+                    crate::scenario::fields::parse_decimal(value.trim()),
+                ) {
                     if let Some(split) = lever.split() {
                         let moved_together = changes.iter().any(|(other, _)| {
                             other != path
@@ -138,7 +140,10 @@ impl Session {
                                 format!("{section}.{}", balancer.spec().key),
                                 rest.normalize().to_string(),
                             ));
-                        } else if !moved_together && value <= rust_decimal::Decimal::ONE && value >= zero {
+                        } else if !moved_together
+                            && value <= rust_decimal::Decimal::ONE
+                            && value >= zero
+                        {
                             // The balancing share cannot go below zero: it goes to zero and the third
                             // share takes the rest, so any share from 0 to 1 can be typed.
                             let third = split
@@ -147,7 +152,10 @@ impl Session {
                                 .find(|l| **l != lever && **l != balancer)
                                 .copied()
                                 .unwrap_or(balancer);
-                            for (target, share) in [(balancer, zero), (third, rust_decimal::Decimal::ONE - value)] {
+                            for (target, share) in [
+                                (balancer, zero),
+                                (third, rust_decimal::Decimal::ONE - value),
+                            ] {
                                 consequences.push((
                                     path,
                                     format!("{section}.{}", target.spec().key),
@@ -162,8 +170,14 @@ impl Session {
             let parts: Vec<&str> = path.split('.').collect();
             if let ["communities", c, "institutions", i, "lead"] = parts.as_slice() {
                 if value.trim() == "true" {
-                    let community = c.parse::<usize>().ok().and_then(|c| input.county.communities.get(c));
-                    for (j, institution) in community.into_iter().flat_map(|c| c.institutions.iter().enumerate()) {
+                    let community = c
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|c| input.county.communities.get(c));
+                    for (j, institution) in community
+                        .into_iter()
+                        .flat_map(|c| c.institutions.iter().enumerate())
+                    {
                         if institution.is_lead && j.to_string() != *i {
                             consequences.push((
                                 path,
@@ -178,7 +192,10 @@ impl Session {
         // A consequence goes with the change it follows from: both are kept or both refused.
         let mut groups = group_by_split(changes);
         for (cause, path, value) in &consequences {
-            if let Some(group) = groups.iter_mut().find(|g| g.iter().any(|(p, _)| p == cause)) {
+            if let Some(group) = groups
+                .iter_mut()
+                .find(|g| g.iter().any(|(p, _)| p == cause))
+            {
                 group.push((path.as_str(), value.as_str()));
             }
         }
@@ -441,7 +458,10 @@ mod tests {
         let (refused, _) = session.edit_each(&[("reform.public_health_share_county", "0.15")]);
         assert!(refused.is_empty());
         // The township share takes up the difference, to the last digit (no 0.30000000000000004).
-        assert_eq!(share(&session, "public_health_share_county"), rust_decimal_macros::dec!(0.15));
+        assert_eq!(
+            share(&session, "public_health_share_county"),
+            rust_decimal_macros::dec!(0.15)
+        );
         assert_eq!(share(&session, "public_health_share_village"), village);
         assert_eq!(
             share(&session, "public_health_share_township"),
@@ -457,10 +477,17 @@ mod tests {
         // A share too large for the balancing share alone: it goes to zero and the third takes the rest.
         let (refused, _) = session.edit_each(&[("reform.public_health_share_county", "0.8")]);
         assert!(refused.is_empty());
-        assert_eq!(share(&session, "public_health_share_township"), rust_decimal::Decimal::ZERO);
-        assert_eq!(share(&session, "public_health_share_village"), rust_decimal_macros::dec!(0.2));
+        assert_eq!(
+            share(&session, "public_health_share_township"),
+            rust_decimal::Decimal::ZERO
+        );
+        assert_eq!(
+            share(&session, "public_health_share_village"),
+            rust_decimal_macros::dec!(0.2)
+        );
         // Choosing another lead hospital takes the lead from the first.
-        let (refused, diagnostics) = session.edit_each(&[("communities.0.institutions.1.lead", "true")]);
+        let (refused, diagnostics) =
+            session.edit_each(&[("communities.0.institutions.1.lead", "true")]);
         assert!(refused.is_empty(), "{diagnostics:?}");
         let community = &session.loaded().scenario.input.county.communities[0];
         assert!(!community.institutions[0].is_lead && community.institutions[1].is_lead);

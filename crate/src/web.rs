@@ -96,8 +96,12 @@ impl Sandbox {
     /// "ledger_year", "editor"}`.
     pub fn view(&self, options: &str) -> String {
         let options = report::view::ViewOptions::from_json(options);
-        report::view::view(&self.session.loaded().scenario, self.session.projection(), &options)
-            .to_string()
+        report::view::view(
+            &self.session.loaded().scenario,
+            self.session.projection(),
+            &options,
+        )
+        .to_string()
     }
 
     /// Summarises a Monte Carlo's draws (`draws`: a JSON array of the arrays `uncertainty_draws` gave,
@@ -120,7 +124,13 @@ impl Sandbox {
         };
         let summary = uncertainty::summarize(&draws);
         self.session.show_uncertainty(&summary);
-        let years: Vec<i32> = self.session.projection().scenario.iter().map(|y| y.year).collect();
+        let years: Vec<i32> = self
+            .session
+            .projection()
+            .scenario
+            .iter()
+            .map(|y| y.year)
+            .collect();
         let mut value = uncertainty::summary_json(&summary, seed, &years);
         value["ok"] = json!(true);
         value.to_string()
@@ -221,7 +231,11 @@ pub fn shipped_scenario(file: &str) -> String {
 /// (新县 when empty): `{"ok": true, "text": ...}` or the diagnostics.
 #[wasm_bindgen]
 pub fn new_county(name: &str, population: &str) -> String {
-    let name = if name.trim().is_empty() { "新县" } else { name.trim() };
+    let name = if name.trim().is_empty() {
+        "新县"
+    } else {
+        name.trim()
+    };
     let value = match template::parse_population(population) {
         Ok(population) => json!({"ok": true, "text": template::from_population(name, population)}),
         Err(diagnostic) => {

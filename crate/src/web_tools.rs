@@ -78,7 +78,6 @@ pub fn import_spreadsheet(names: js_sys::Array, contents: js_sys::Array, current
     value.to_string()
 }
 
-
 /// An analysis's answer for the page: the view with `"ok": true`, or the reason (`"zh / en"`) as a
 /// diagnostic.
 fn answer(result: Result<Value, String>) -> String {
@@ -109,19 +108,25 @@ fn with_input(text: &str, f: impl FnOnce(&ModelInput) -> Result<Value, String>) 
 /// move.
 #[wasm_bindgen]
 pub fn analysis_choices(text: &str, lang: &str) -> String {
-    answer(scenario_of(text).map(|scenario| analysis::view::choices(&scenario, Lang::from_code(lang))))
+    answer(
+        scenario_of(text).map(|scenario| analysis::view::choices(&scenario, Lang::from_code(lang))),
+    )
 }
 
 /// The tornado of assumptions for indicator `key` in `year` ([`analysis::view::tornado`]).
 #[wasm_bindgen]
 pub fn tornado(text: &str, key: &str, year: i32, lang: &str) -> String {
-    with_input(text, |input| analysis::view::tornado(input, key, year, Lang::from_code(lang)))
+    with_input(text, |input| {
+        analysis::view::tornado(input, key, year, Lang::from_code(lang))
+    })
 }
 
 /// The waterfall of the package's parts for indicator `key` in `year`.
 #[wasm_bindgen]
 pub fn waterfall(text: &str, key: &str, year: i32, lang: &str) -> String {
-    with_input(text, |input| analysis::view::waterfall(input, key, year, Lang::from_code(lang)))
+    with_input(text, |input| {
+        analysis::view::waterfall(input, key, year, Lang::from_code(lang))
+    })
 }
 
 /// Goal-seek: the value of `lever` bringing `key` in `year` to `target` (text as typed).
@@ -151,7 +156,13 @@ pub fn differences(text: &str, other: &str, lang: &str) -> String {
 pub fn uncertainty_draws(text: &str, seed: u64, from: u64, to: u64) -> String {
     use crate::analysis::uncertainty;
     match scenario::load(text, &[]) {
-        Ok(loaded) => uncertainty::draws_json(&uncertainty::run_draws(&loaded.scenario.input, seed, from, to)).to_string(),
+        Ok(loaded) => uncertainty::draws_json(&uncertainty::run_draws(
+            &loaded.scenario.input,
+            seed,
+            from,
+            to,
+        ))
+        .to_string(),
         Err(_) => "[]".into(),
     }
 }

@@ -57,7 +57,11 @@ pub fn shipped_scenarios() -> Vec<String> {
 
 /// The paths and values where `actual` differs from `expected` (a small structural diff), at most
 /// `limit` of them, then how many more.
-pub fn json_diff(expected: &serde_json::Value, actual: &serde_json::Value, limit: usize) -> Vec<String> {
+pub fn json_diff(
+    expected: &serde_json::Value,
+    actual: &serde_json::Value,
+    limit: usize,
+) -> Vec<String> {
     use serde_json::Value;
     fn walk(path: &str, expected: &Value, actual: &Value, out: &mut Vec<String>) {
         match (expected, actual) {
@@ -97,7 +101,11 @@ pub fn json_diff(expected: &serde_json::Value, actual: &serde_json::Value, limit
 
 /// Compares `actual` with the golden file at `golden` (or writes it when blessing): `None` when they
 /// agree, else what differs, path by path.
-pub fn check_golden(golden: &std::path::Path, actual: &serde_json::Value, bless: bool) -> Option<String> {
+pub fn check_golden(
+    golden: &std::path::Path,
+    actual: &serde_json::Value,
+    bless: bool,
+) -> Option<String> {
     let text = serde_json::to_string_pretty(actual).unwrap() + "\n";
     if bless {
         std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
@@ -115,6 +123,10 @@ pub fn check_golden(golden: &std::path::Path, actual: &serde_json::Value, bless:
     Some(format!(
         "{} differs (golden → now):\n  {}",
         golden.display(),
-        if diff.is_empty() { "only in layout".to_string() } else { diff.join("\n  ") }
+        if diff.is_empty() {
+            "only in layout".to_string()
+        } else {
+            diff.join("\n  ")
+        }
     ))
 }

@@ -72,7 +72,9 @@ pub fn attribute(input: &ModelInput, row: &IndicatorRow, year: i32) -> Result<At
         for (index, part) in parts.iter().enumerate() {
             if on(index) {
                 for lever in part {
-                    mixed.reform.set(*lever, input.reform.schedule(*lever).clone());
+                    mixed
+                        .reform
+                        .set(*lever, input.reform.schedule(*lever).clone());
                 }
             }
         }
@@ -104,7 +106,10 @@ pub fn attribute(input: &ModelInput, row: &IndicatorRow, year: i32) -> Result<At
             parts: parts
                 .into_iter()
                 .zip(contributions)
-                .map(|(levers, contribution)| Part { levers, contribution })
+                .map(|(levers, contribution)| Part {
+                    levers,
+                    contribution,
+                })
                 .collect(),
             exact: true,
         });
@@ -132,7 +137,10 @@ pub fn attribute(input: &ModelInput, row: &IndicatorRow, year: i32) -> Result<At
         parts: parts
             .into_iter()
             .zip(sums)
-            .map(|(levers, sum)| Part { levers, contribution: sum / Decimal::from(ORDERS) })
+            .map(|(levers, sum)| Part {
+                levers,
+                contribution: sum / Decimal::from(ORDERS),
+            })
             .collect(),
         exact: false,
     })

@@ -47,32 +47,96 @@ fn leaves(scenario: &Scenario) -> Vec<Leaf> {
         })
     };
     let meta = &scenario.meta;
-    leaf("meta.title".into(), "标题", "title", ("", ""), meta.title.clone());
-    leaf("reform.title".into(), "改革方案名称", "reform title", ("", ""), meta.reform_title.clone());
+    leaf(
+        "meta.title".into(),
+        "标题",
+        "title",
+        ("", ""),
+        meta.title.clone(),
+    );
+    leaf(
+        "reform.title".into(),
+        "改革方案名称",
+        "reform title",
+        ("", ""),
+        meta.reform_title.clone(),
+    );
     let county = &scenario.input.county;
     for field in county_fields() {
         let unit = field.rule.map_or(("", ""), |r| (r.unit_zh, r.unit_en));
-        leaf(field.path.clone(), &field.zh, &field.en, unit, field.value(county));
+        leaf(
+            field.path.clone(),
+            &field.zh,
+            &field.en,
+            unit,
+            field.value(county),
+        );
     }
     for (c, community) in county.communities.iter().enumerate() {
         let at = format!("communities.{c}");
-        leaf(format!("{at}.name"), "医共体名称", "community name", ("", ""), community.name.clone());
+        leaf(
+            format!("{at}.name"),
+            "医共体名称",
+            "community name",
+            ("", ""),
+            community.name.clone(),
+        );
         for f in COMMUNITY_FIELDS {
             let v = community_value(community, f.key).normalize().to_string();
-            leaf(format!("{at}.{}", f.key), f.zh, f.en, (f.rule.unit_zh, f.rule.unit_en), v);
+            leaf(
+                format!("{at}.{}", f.key),
+                f.zh,
+                f.en,
+                (f.rule.unit_zh, f.rule.unit_en),
+                v,
+            );
         }
         for f in OUT_OF_COUNTY_FIELDS {
-            let v = out_of_county_value(&community.out_of_county, f.key).normalize().to_string();
-            leaf(format!("{at}.out_of_county.{}", f.key), f.zh, f.en, (f.rule.unit_zh, f.rule.unit_en), v);
+            let v = out_of_county_value(&community.out_of_county, f.key)
+                .normalize()
+                .to_string();
+            leaf(
+                format!("{at}.out_of_county.{}", f.key),
+                f.zh,
+                f.en,
+                (f.rule.unit_zh, f.rule.unit_en),
+                v,
+            );
         }
         for (i, institution) in community.institutions.iter().enumerate() {
             let at = format!("{at}.institutions.{i}");
-            leaf(format!("{at}.name"), "机构名称", "institution name", ("", ""), institution.name.clone());
-            leaf(format!("{at}.tier"), "层级", "tier", ("", ""), institution.tier.key().into());
-            leaf(format!("{at}.lead"), "牵头医院", "lead hospital", ("", ""), institution.is_lead.to_string());
+            leaf(
+                format!("{at}.name"),
+                "机构名称",
+                "institution name",
+                ("", ""),
+                institution.name.clone(),
+            );
+            leaf(
+                format!("{at}.tier"),
+                "层级",
+                "tier",
+                ("", ""),
+                institution.tier.key().into(),
+            );
+            leaf(
+                format!("{at}.lead"),
+                "牵头医院",
+                "lead hospital",
+                ("", ""),
+                institution.is_lead.to_string(),
+            );
             for f in INSTITUTION_FIELDS {
-                let v = institution_value(institution, f.key).normalize().to_string();
-                leaf(format!("{at}.{}", f.key), f.zh, f.en, (f.rule.unit_zh, f.rule.unit_en), v);
+                let v = institution_value(institution, f.key)
+                    .normalize()
+                    .to_string();
+                leaf(
+                    format!("{at}.{}", f.key),
+                    f.zh,
+                    f.en,
+                    (f.rule.unit_zh, f.rule.unit_en),
+                    v,
+                );
             }
         }
     }
@@ -91,13 +155,25 @@ fn leaves(scenario: &Scenario) -> Vec<Leaf> {
             } else {
                 format!("[{}]", values.join(", "))
             };
-            leaf(format!("{section}.{}", spec.key), spec.zh, spec.en, spec.unit.label(), value);
+            leaf(
+                format!("{section}.{}", spec.key),
+                spec.zh,
+                spec.en,
+                spec.unit.label(),
+                value,
+            );
         }
     }
     for assumption in Assumption::ALL {
         let spec = assumption.spec();
         let value = input.assumptions.get(*assumption).normalize().to_string();
-        leaf(format!("assumptions.{}", spec.key), spec.zh, spec.en, spec.unit.label(), value);
+        leaf(
+            format!("assumptions.{}", spec.key),
+            spec.zh,
+            spec.en,
+            spec.unit.label(),
+            value,
+        );
     }
     out
 }
@@ -118,8 +194,12 @@ pub fn diff(old: &Scenario, new: &Scenario) -> Vec<Change> {
     let mut changes: Vec<Change> = a
         .iter()
         .filter_map(|leaf| {
-            let other = b.iter().find(|l| l.path == leaf.path).map(|l| l.value.clone());
-            (other.as_ref() != Some(&leaf.value)).then(|| change(leaf, Some(leaf.value.clone()), other))
+            let other = b
+                .iter()
+                .find(|l| l.path == leaf.path)
+                .map(|l| l.value.clone());
+            (other.as_ref() != Some(&leaf.value))
+                .then(|| change(leaf, Some(leaf.value.clone()), other))
         })
         .collect();
     changes.extend(

@@ -35,9 +35,14 @@ mod tests {
         // SplitMix64 from state 0: the reference sequence begins 0xE220A8397B1DCDAF.
         let mut rng = SplitMix64(0);
         assert_eq!(rng.next_u64(), 0xE220_A839_7B1D_CDAF);
-        let a: Vec<u64> = (0..3).map(|_| SplitMix64::for_draw(7, 1).next_u64()).collect();
+        let a: Vec<u64> = (0..3)
+            .map(|_| SplitMix64::for_draw(7, 1).next_u64())
+            .collect();
         assert!(a.windows(2).all(|w| w[0] == w[1]));
-        assert_ne!(SplitMix64::for_draw(7, 1).next_u64(), SplitMix64::for_draw(7, 2).next_u64());
+        assert_ne!(
+            SplitMix64::for_draw(7, 1).next_u64(),
+            SplitMix64::for_draw(7, 2).next_u64()
+        );
         let mut rng = SplitMix64::for_draw(1, 0);
         assert!((0..1000).all(|_| rng.below(10) < 10));
     }

@@ -64,7 +64,11 @@ pub fn seek(
     let grid: Vec<Decimal> = (0..=steps)
         .map(|i| {
             let v = low + (high - low) * Decimal::from(i) / Decimal::from(steps);
-            if whole(lever) { v.round() } else { v }
+            if whole(lever) {
+                v.round()
+            } else {
+                v
+            }
         })
         .collect();
     let values: Vec<Decimal> = grid.iter().map(|v| at(*v)).collect::<Result<_, _>>()?;
@@ -73,7 +77,10 @@ pub fn seek(
     let mut brackets: Vec<(Decimal, Decimal, Decimal, Decimal)> = grid
         .windows(2)
         .zip(values.windows(2))
-        .filter(|(_, v)| (v[0] - target).is_sign_negative() != (v[1] - target).is_sign_negative() || v[0] == target)
+        .filter(|(_, v)| {
+            (v[0] - target).is_sign_negative() != (v[1] - target).is_sign_negative()
+                || v[0] == target
+        })
         .map(|(g, v)| (g[0], g[1], v[0], v[1]))
         .collect();
     brackets.sort_by_key(|(a, b, _, _)| ((*a + *b) / Decimal::TWO - current).abs());
@@ -102,10 +109,23 @@ pub fn seek(
         }
         // Of the two ends, the one nearer the target.
         let vb = at(b)?;
-        let value = if (va - target).abs() <= (vb - target).abs() { a } else { b };
-        let value = if whole(lever) { value } else { value.round_dp(6).normalize() };
+        let value = if (va - target).abs() <= (vb - target).abs() {
+            a
+        } else {
+            b
+        };
+        let value = if whole(lever) {
+            value
+        } else {
+            value.round_dp(6).normalize()
+        };
         let reached = at(value)?;
-        return Ok(Found { lever, value, reached, meets: close(row, reached, target) });
+        return Ok(Found {
+            lever,
+            value,
+            reached,
+            meets: close(row, reached, target),
+        });
     }
     // No crossing: the closest point of the scan.
     let (value, reached) = grid
@@ -114,7 +134,12 @@ pub fn seek(
         .min_by_key(|(_, v)| (**v - target).abs())
         .map(|(g, v)| (*g, *v))
         .unwrap_or((current, target));
-    Ok(Found { lever, value: value.normalize(), reached, meets: close(row, reached, target) })
+    Ok(Found {
+        lever,
+        value: value.normalize(),
+        reached,
+        meets: close(row, reached, target),
+    })
 }
 
 /// Whether `reached` meets `target` to the precision the scorecard shows (0.01 percentage points,

@@ -71,7 +71,12 @@ pub fn run_draws(input: &ModelInput, seed: u64, from: u64, to: u64) -> Vec<Draw>
             let values = projection
                 .scenario
                 .iter()
-                .map(|year| INDICATORS.iter().map(|row| (row.read)(&year.indicators)).collect())
+                .map(|year| {
+                    INDICATORS
+                        .iter()
+                        .map(|row| (row.read)(&year.indicators))
+                        .collect()
+                })
                 .collect();
             let last = projection.scenario.len().saturating_sub(1);
             let met = TARGETS
@@ -108,7 +113,8 @@ pub fn summarize(draws: &[Draw]) -> Summary {
         .map(|row| {
             (0..years)
                 .map(|year| {
-                    let mut column: Vec<Decimal> = draws.iter().map(|d| d.values[year][row]).collect();
+                    let mut column: Vec<Decimal> =
+                        draws.iter().map(|d| d.values[year][row]).collect();
                     column.sort();
                     (
                         percentile(&column, 10),
@@ -202,7 +208,11 @@ pub fn draws_from_json(value: &Value) -> Option<Vec<Draw>> {
                         .collect::<Option<Vec<_>>>()
                 })
                 .collect::<Option<Vec<_>>>()?;
-            let met = d["m"].as_array()?.iter().map(Value::as_bool).collect::<Option<Vec<_>>>()?;
+            let met = d["m"]
+                .as_array()?
+                .iter()
+                .map(Value::as_bool)
+                .collect::<Option<Vec<_>>>()?;
             (values.iter().all(|y| y.len() == INDICATORS.len()) && met.len() == TARGETS.len())
                 .then_some(Draw { values, met })
         })

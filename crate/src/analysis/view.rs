@@ -7,9 +7,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::{json, Value};
 
 use super::{attribution, diff, seek, sensitivity};
+use crate::model::{Lever, ModelInput};
 use crate::report::view::{change_display, indicator_display, Lang, Mode, ViewOptions};
 use crate::report::{IndicatorRow, Kind, INDICATORS};
-use crate::model::{Lever, ModelInput};
 use crate::scenario::Scenario;
 
 fn pick(lang: Lang, zh: &str, en: &str) -> String {
@@ -20,7 +20,13 @@ fn pick(lang: Lang, zh: &str, en: &str) -> String {
 }
 
 fn options(lang: Lang) -> ViewOptions {
-    ViewOptions { lang, mode: Mode::Reform, wan: false, ledger_year: None, editor: false }
+    ViewOptions {
+        lang,
+        mode: Mode::Reform,
+        wan: false,
+        ledger_year: None,
+        editor: false,
+    }
 }
 
 /// Where `value` lies between `low` and `high`, as a percentage to two places.
@@ -37,7 +43,9 @@ fn at(value: Decimal, low: Decimal, high: Decimal) -> String {
 
 /// The axis over `values`, with a twentieth of air on each side.
 fn axis(values: impl Iterator<Item = Decimal>) -> (Decimal, Decimal) {
-    let (low, high) = values.fold((Decimal::MAX, Decimal::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let (low, high) = values.fold((Decimal::MAX, Decimal::MIN), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
     if low > high {
         return (Decimal::ZERO, Decimal::ONE);
     }
@@ -50,7 +58,9 @@ fn axis(values: impl Iterator<Item = Decimal>) -> (Decimal, Decimal) {
 pub fn choices(scenario: &Scenario, lang: Lang) -> Value {
     let input = &scenario.input;
     let first = input.county.base_year + 1;
-    let years: Vec<i32> = (0..input.county.horizon.years() as i32).map(|i| first + i).collect();
+    let years: Vec<i32> = (0..input.county.horizon.years() as i32)
+        .map(|i| first + i)
+        .collect();
     let indicators: Vec<Value> = INDICATORS
         .iter()
         .map(|row| json!({"value": row.key, "label": pick(lang, row.zh, row.en)}))
@@ -75,7 +85,11 @@ fn row(key: &str) -> Result<&'static IndicatorRow, String> {
 pub fn tornado(input: &ModelInput, key: &str, year: i32, lang: Lang) -> Result<Value, String> {
     let row = row(key)?;
     let (base, bars) = sensitivity::tornado(input, row, year)?;
-    let (low, high) = axis(bars.iter().flat_map(|b| [b.at_low, b.at_high]).chain([base]));
+    let (low, high) = axis(
+        bars.iter()
+            .flat_map(|b| [b.at_low, b.at_high])
+            .chain([base]),
+    );
     let shown = |v: Decimal| indicator_display(row.kind, v, false);
     let bars: Vec<Value> = bars
         .iter()
@@ -152,19 +166,42 @@ pub fn waterfall(input: &ModelInput, key: &str, year: i32, lang: Lang) -> Result
 }
 
 /// Goal-seek's answer in words.
-pub fn seek_answer(input: &ModelInput, lever: &str, key: &str, year: i32, target: &str, lang: Lang) -> Result<Value, String> {
+pub fn seek_answer(
+    input: &ModelInput,
+    lever: &str,
+    key: &str,
+    year: i32,
+    target: &str,
+    lang: Lang,
+) -> Result<Value, String> {
     let row = row(key)?;
-    let lever = Lever::from_key(lever).ok_or_else(|| format!("没有杠杆 {lever:?} / no lever {lever:?}"))?;
-    let target = crate::scenario::fields::parse_decimal(target.trim())
-        .ok_or_else(|| format!("目标应为数值(比例写 0.9)/ the target is a number (a share as 0.9), not {target:?}"))?;
+    let lever =
+        Lever::from_key(lever).ok_or_else(|| format!("没有杠杆 {lever:?} / no lever {lever:?}"))?;
+    let target = crate::scenario::fields::parse_decimal(target.trim()).ok_or_else(|| {
+        format!("目标应为数值(比例写 0.9)/ the target is a number (a share as 0.9), not {target:?}")
+    })?;
     let found = seek::seek(input, lever, row, year, target)?;
     let spec = lever.spec();
     let shown = |v: Decimal| indicator_display(row.kind, v, false);
     let text = if found.meets {
         pick(
             lang,
-            &format!("{} 设为 {} 时,{}({year})为 {},达到目标 {}", spec.zh, found.value.normalize(), row.zh, shown(found.reached), shown(target)),
-            &format!("with {} at {}, {} ({year}) is {}, meeting the target {}", spec.en, found.value.normalize(), row.en, shown(found.reached), shown(target)),
+            &format!(
+                "{} 设为 {} 时,{}({year})为 {},达到目标 {}",
+                spec.zh,
+                found.value.normalize(),
+                row.zh,
+                shown(found.reached),
+                shown(target)
+            ),
+            &format!(
+                "with {} at {}, {} ({year}) is {}, meeting the target {}",
+                spec.en,
+                found.value.normalize(),
+                row.en,
+                shown(found.reached),
+                shown(target)
+            ),
         )
     } else {
         pick(
@@ -173,7 +210,9 @@ pub fn seek_answer(input: &ModelInput, lever: &str, key: &str, year: i32, target
             &format!("no value of {} within its range brings {} ({year}) to {}; the closest is {}, giving {}", spec.en, row.en, shown(target), found.value.normalize(), shown(found.reached)),
         )
     };
-    Ok(json!({"meets": found.meets, "value": found.value.normalize().to_string(), "path": format!("reform.{}", spec.key), "text": text}))
+    Ok(
+        json!({"meets": found.meets, "value": found.value.normalize().to_string(), "path": format!("reform.{}", spec.key), "text": text}),
+    )
 }
 
 /// The differences from `other` (rows of label, path, old, new, unit).

@@ -139,7 +139,10 @@ fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
                 let value = iter.next().unwrap_or_default();
                 options.population = Some(
                     ygt::scenario::template::parse_population(&value).map_err(|d| {
-                        Failure::Usage(format!("--population: {} / {}, not {value:?}", d.message_zh, d.message_en))
+                        Failure::Usage(format!(
+                            "--population: {} / {}, not {value:?}",
+                            d.message_zh, d.message_en
+                        ))
                     })?,
                 );
             }
@@ -276,7 +279,11 @@ fn list_params() -> String {
     };
     let mut out = String::from("政策杠杆 levers ([levers] 今天 / [reform] 改革):\n");
     LEVERS.iter().for_each(|spec| {
-        let word = if spec.range_is_documented() { "documented" } else { "plausible" };
+        let word = if spec.range_is_documented() {
+            "documented"
+        } else {
+            "plausible"
+        };
         out.push_str(&describe(spec, word));
     });
     out.push_str("\n行为与环境假设 assumptions ([assumptions]):\n");
@@ -378,7 +385,11 @@ fn run(args: Vec<String>) -> Result<(), Failure> {
             serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
         }
         Format::Csv => report::csv::document(&projection),
-        Format::Table => printable(&report::table::document(&loaded.scenario, &loaded.warnings, &projection)),
+        Format::Table => printable(&report::table::document(
+            &loaded.scenario,
+            &loaded.warnings,
+            &projection,
+        )),
     };
     if !matches!(options.format, Format::Table) {
         print_diagnostics(&loaded.warnings);

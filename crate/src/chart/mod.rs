@@ -196,28 +196,32 @@ pub fn charts(projection: &Projection) -> Vec<Chart> {
             Role::Scenario,
             BLUE,
             line(scenario, |i| i.fund_year_balance, wan),
-        ).of("fund_year_balance"),
+        )
+        .of("fund_year_balance"),
         series(
             "结余留用(医共体)",
             "surplus retained (communities)",
             Role::Scenario,
             GREEN,
             line(scenario, |i| i.surplus_retained, wan),
-        ).of("surplus_retained"),
+        )
+        .of("surplus_retained"),
         series(
             "超支:医保分担",
             "overspend: fund's share",
             Role::Scenario,
             ORANGE,
             line(scenario, |i| i.overspend_fund_share, wan),
-        ).of("overspend_fund_share"),
+        )
+        .of("overspend_fund_share"),
         series(
             "超支:医共体自担",
             "overspend: borne by communities",
             Role::Scenario,
             RED,
             line(scenario, |i| i.overspend_borne, wan),
-        ).of("overspend_borne"),
+        )
+        .of("overspend_borne"),
     ];
     let fiscal = vec![
         series(
@@ -233,7 +237,8 @@ pub fn charts(projection: &Projection) -> Vec<Chart> {
             Role::Scenario,
             BLUE,
             line(scenario, |i| i.per_bed_subsidy, wan),
-        ).of("per_bed_subsidy"),
+        )
+        .of("per_bed_subsidy"),
         series(
             "基线:公卫经费",
             "baseline: public-health funds",
@@ -247,7 +252,8 @@ pub fn charts(projection: &Projection) -> Vec<Chart> {
             Role::Scenario,
             GREEN,
             line(scenario, |i| i.public_health_funds_paid, wan),
-        ).of("public_health_funds_paid"),
+        )
+        .of("public_health_funds_paid"),
     ];
     vec![
         Chart {
@@ -262,7 +268,12 @@ pub fn charts(projection: &Projection) -> Vec<Chart> {
             zh: "县域内住院人次占比",
             en: "In-county admission share",
             scale: percent,
-            series: versus(projection, "in_county_admission_share", |i| i.in_county_admission_share, percent),
+            series: versus(
+                projection,
+                "in_county_admission_share",
+                |i| i.in_county_admission_share,
+                percent,
+            ),
         },
         Chart {
             key: "primary_outpatient_share",
@@ -283,7 +294,12 @@ pub fn charts(projection: &Projection) -> Vec<Chart> {
             zh: "医保基金县域内支出率",
             en: "Fund spent in county",
             scale: percent,
-            series: versus(projection, "insurance_in_county_spending_rate", |i| i.insurance_in_county_spending_rate, percent),
+            series: versus(
+                projection,
+                "insurance_in_county_spending_rate",
+                |i| i.insurance_in_county_spending_rate,
+                percent,
+            ),
         },
         Chart {
             key: "fiscal",
@@ -304,7 +320,12 @@ pub fn charts(projection: &Projection) -> Vec<Chart> {
             zh: "县级与基层人均薪酬比",
             en: "County/primary pay ratio",
             scale: Scale::Times,
-            series: versus(projection, "county_primary_pay_ratio", |i| i.county_primary_pay_ratio, Scale::Times),
+            series: versus(
+                projection,
+                "county_primary_pay_ratio",
+                |i| i.county_primary_pay_ratio,
+                Scale::Times,
+            ),
         },
     ]
 }
@@ -447,8 +468,16 @@ pub fn draw<DB: DrawingBackend>(
         context.draw_series(std::iter::once(Polygon::new(outline, fill)))?;
         if !legend.iter().any(|(_, s): &(String, ShapeStyle)| s.filled) {
             legend.push((
-                lang.pick("10%–90% 区间(蒙特卡洛)", "10th–90th percentile (Monte Carlo)").to_string(),
-                ShapeStyle { color: RGBColor(r, g, b).mix(0.18), filled: true, stroke_width: 8 },
+                lang.pick(
+                    "10%–90% 区间(蒙特卡洛)",
+                    "10th–90th percentile (Monte Carlo)",
+                )
+                .to_string(),
+                ShapeStyle {
+                    color: RGBColor(r, g, b).mix(0.18),
+                    filled: true,
+                    stroke_width: 8,
+                },
             ));
         }
     }

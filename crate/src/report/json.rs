@@ -240,4 +240,3 @@ pub fn document(scenario: &Scenario, warnings: &[Diagnostic], projection: &Proje
         "baseline": { "years": projection.baseline.iter().map(year).collect::<Vec<_>>() },
     })
 }
-

@@ -52,7 +52,10 @@ fn toml_message_zh(message: &str) -> String {
         ("invalid basic string", "字符串有误或未闭合"),
         ("invalid literal string", "单引号字符串有误或未闭合"),
         ("invalid multi-line basic string", "多行字符串有误或未闭合"),
-        ("invalid multi-line literal string", "多行单引号字符串有误或未闭合"),
+        (
+            "invalid multi-line literal string",
+            "多行单引号字符串有误或未闭合",
+        ),
         ("unclosed array", "数组未闭合"),
         ("unclosed inline table", "内联表未闭合"),
         ("unclosed table", "表头未闭合"),
@@ -79,7 +82,10 @@ fn toml_message_zh(message: &str) -> String {
         ("letters, numbers, `-`, `_`", "字母、数字、`-` 或 `_`"),
         ("value", "一个值"),
         ("month between 01 and 12", "01 到 12 之间的月份"),
-        ("non-double-quote visible characters, `\\`", "可见字符或 `\\`"),
+        (
+            "non-double-quote visible characters, `\\`",
+            "可见字符或 `\\`",
+        ),
     ];
     let zh_what = WHAT
         .iter()
@@ -185,8 +191,16 @@ impl Document {
             return Err(Diagnostic::error(
                 &path.chars().take(80).collect::<String>(),
                 "",
-                format!("路径有 {} 段,超过上限 {}", segments.len(), super::node::MAX_DEPTH),
-                format!("the path has {} segments, more than the limit of {}", segments.len(), super::node::MAX_DEPTH),
+                format!(
+                    "路径有 {} 段,超过上限 {}",
+                    segments.len(),
+                    super::node::MAX_DEPTH
+                ),
+                format!(
+                    "the path has {} segments, more than the limit of {}",
+                    segments.len(),
+                    super::node::MAX_DEPTH
+                ),
             ));
         }
         if path.is_empty() || segments.iter().any(|s| s.is_empty()) {
@@ -200,7 +214,9 @@ impl Document {
         let value = parse_value(raw_value);
         // Text that starts like a quoted string, a list or a table but does not read as one is a
         // mistake to show, not text to keep with its quotes.
-        if value.as_str() == Some(raw_value) && raw_value.trim_start().starts_with(['"', '\'', '[', '{']) {
+        if value.as_str() == Some(raw_value)
+            && raw_value.trim_start().starts_with(['"', '\'', '[', '{'])
+        {
             let (zh, en) = match parse_toml(&format!("value = {raw_value}")) {
                 Err(diagnostic) => (diagnostic.message_zh, diagnostic.message_en),
                 Ok(_) => ("不是有效的值".to_string(), "not a valid value".to_string()),
@@ -226,7 +242,10 @@ impl Document {
             .lines()
             .map(|line| {
                 // Control characters cannot be in a comment: they become spaces.
-                let line: String = line.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+                let line: String = line
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
                 format!("# {line}\n")
             })
             .collect();
@@ -239,7 +258,12 @@ impl Document {
     pub fn put(&mut self, path: &str, value: Value) -> Result<(), Diagnostic> {
         let segments: Vec<&str> = path.split('.').collect();
         if segments.len() > super::node::MAX_DEPTH {
-            return Err(Diagnostic::error(path, "", "路径过深", "the path is too deep"));
+            return Err(Diagnostic::error(
+                path,
+                "",
+                "路径过深",
+                "the path is too deep",
+            ));
         }
         set_in(self.toml.as_table_mut(), &segments, 0, value)
     }
@@ -258,7 +282,8 @@ impl Document {
             entry.insert(key, Item::Value(value.clone()));
         }
         if !path.contains('.') && self.toml.get(path).is_none() {
-            self.toml.insert(path, Item::ArrayOfTables(ArrayOfTables::new()));
+            self.toml
+                .insert(path, Item::ArrayOfTables(ArrayOfTables::new()));
         } else if let Some((parent, key)) = path.rsplit_once('.') {
             if self.tables_at(path).is_err() && self.table_at(parent)?.get(key).is_none() {
                 self.table_at(parent)?
@@ -323,11 +348,17 @@ impl Document {
                 return None;
             }
             for (key, item) in current.iter() {
-                let here = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+                let here = if path.is_empty() {
+                    key.to_string()
+                } else {
+                    format!("{path}.{key}")
+                };
                 match (item, base.get(key)) {
                     (Item::Table(a), Some(Item::Table(b))) => walk(a, b, &here, out)?,
                     (Item::Table(a), None) => walk(a, &Table::new(), &here, out)?,
-                    (Item::ArrayOfTables(a), Some(Item::ArrayOfTables(b))) if a.len() == b.len() => {
+                    (Item::ArrayOfTables(a), Some(Item::ArrayOfTables(b)))
+                        if a.len() == b.len() =>
+                    {
                         for (index, (x, y)) in a.iter().zip(b.iter()).enumerate() {
                             walk(x, y, &format!("{here}.{index}"), out)?;
                         }
@@ -355,7 +386,9 @@ impl Document {
         let mut edits = Vec::new();
         walk(self.toml.as_table(), base.toml.as_table(), "", &mut edits)?;
         edits.sort_by_key(|(path, _)| path.starts_with("meta."));
-        let mut rebuilt = Document { toml: base.toml.clone() };
+        let mut rebuilt = Document {
+            toml: base.toml.clone(),
+        };
         rebuilt.apply_edits(&edits).ok()?;
         (rebuilt.tree() == self.tree()).then_some(edits)
     }
@@ -923,11 +956,15 @@ mod tests {
                 Node::Text("c.1.y".into())
             ]))
         );
-        let index = document.push_entry("c", &[("z", number(4))], &["z"]).unwrap();
+        let index = document
+            .push_entry("c", &[("z", number(4))], &["z"])
+            .unwrap();
         assert_eq!(index, 2);
         assert!(document.text().contains("\"c.2.z\""));
         assert!(document.remove_entry("c", 9).is_err());
-        assert!(document.push_entry("meta", &[("z", number(1))], &[]).is_err());
+        assert!(document
+            .push_entry("meta", &[("z", number(1))], &[])
+            .is_err());
     }
 
     /// A scenario is built value by value through the document: numbers keep their exact text, text
@@ -935,22 +972,44 @@ mod tests {
     #[test]
     fn a_scenario_built_value_by_value_reads_back() {
         let mut document = Document::new("a comment\nwith\u{7} a bell");
-        document.put("meta.title", text("名 \"quoted\" \\ \u{1}")).unwrap();
+        document
+            .put("meta.title", text("名 \"quoted\" \\ \u{1}"))
+            .unwrap();
         document.put("county.base_year", number(2024)).unwrap();
-        document.put("county.rates", numbers(["0.1", "12345678901234.56789"])).unwrap();
-        let c = document.push_entry("communities", &[("name", text("甲"))], &["name"]).unwrap();
-        document.push_entry(&format!("communities.{c}.institutions"), &[("beds", number("0.50"))], &[]).unwrap();
+        document
+            .put("county.rates", numbers(["0.1", "12345678901234.56789"]))
+            .unwrap();
+        let c = document
+            .push_entry("communities", &[("name", text("甲"))], &["name"])
+            .unwrap();
+        document
+            .push_entry(
+                &format!("communities.{c}.institutions"),
+                &[("beds", number("0.50"))],
+                &[],
+            )
+            .unwrap();
         let again = Document::from_text(&document.text()).unwrap();
         assert_eq!(again.tree(), document.tree());
         let text = document.text();
         assert!(text.starts_with("# a comment\n# with  a bell\n"), "{text}");
-        assert!(text.contains("rates = [0.1, 12345678901234.56789]"), "{text}");
+        assert!(
+            text.contains("rates = [0.1, 12345678901234.56789]"),
+            "{text}"
+        );
         assert!(text.contains("beds = 0.50"), "{text}");
         assert!(text.contains("[[communities.institutions]]"), "{text}");
         match again.tree() {
             Node::Table(entries) => {
                 let meta = entries.iter().find(|(k, _)| k == "meta").unwrap();
-                assert_eq!(meta.1.display(), Node::Table(vec![("title".into(), Node::Text("名 \"quoted\" \\ \u{1}".into()))]).display());
+                assert_eq!(
+                    meta.1.display(),
+                    Node::Table(vec![(
+                        "title".into(),
+                        Node::Text("名 \"quoted\" \\ \u{1}".into())
+                    )])
+                    .display()
+                );
             }
             _ => panic!("a table"),
         }
@@ -979,11 +1038,23 @@ mod tests {
         assert!(zh("a = 01").contains("数字不能以 0 开头,此处应为不再有字符"));
         assert!(zh("= 1").contains("键不能为空,此处应为字母、数字、`-` 或 `_`"));
         // Every message the hostile inputs above give is in Chinese, with no English words left.
-        for text in ["a = ", "a b", "[a", "a = tru", "a = 1.", "a = [1,,2]", "a = 1__0", "a = 2024-13-01"] {
+        for text in [
+            "a = ",
+            "a b",
+            "[a",
+            "a = tru",
+            "a = 1.",
+            "a = [1,,2]",
+            "a = 1__0",
+            "a = 2024-13-01",
+        ] {
             let message = zh(text).replace("TOML", "");
             // Outside `tokens`, no Latin letters.
             let words: String = message.split('`').step_by(2).collect();
-            assert!(!words.chars().any(|c| c.is_ascii_alphabetic()), "{text:?}: {message}");
+            assert!(
+                !words.chars().any(|c| c.is_ascii_alphabetic()),
+                "{text:?}: {message}"
+            );
         }
     }
 }

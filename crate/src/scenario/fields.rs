@@ -359,8 +359,18 @@ impl CountyField {
             CountyValue::Horizon => county.horizon.years().to_string(),
             CountyValue::Government => list(&county.government_per_capita),
             CountyValue::Individual => list(&county.individual_per_capita),
-            CountyValue::Outpatient(place) => county.reimbursement.outpatient.get(place).normalize().to_string(),
-            CountyValue::Inpatient(place) => county.reimbursement.inpatient.get(place).normalize().to_string(),
+            CountyValue::Outpatient(place) => county
+                .reimbursement
+                .outpatient
+                .get(place)
+                .normalize()
+                .to_string(),
+            CountyValue::Inpatient(place) => county
+                .reimbursement
+                .inpatient
+                .get(place)
+                .normalize()
+                .to_string(),
         }
     }
 }
@@ -377,11 +387,46 @@ pub fn county_fields() -> Vec<CountyField> {
         value,
     };
     let mut fields = vec![
-        field("county.name", "县名", "county name", None, CountyFieldKind::Text, CountyValue::Name),
-        field("county.base_year", "基础数据年份", "base-data year", Some(YEAR), CountyFieldKind::Number, CountyValue::BaseYear),
-        field("county.horizon_years", "预测年数", "years projected", Some(HORIZON), CountyFieldKind::Number, CountyValue::Horizon),
-        field("county.government_per_capita_yuan", "人均财政补助", "government financing per insured", Some(PER_CAPITA), CountyFieldKind::List, CountyValue::Government),
-        field("county.individual_per_capita_yuan", "人均个人缴费", "individual contribution per insured", Some(PER_CAPITA), CountyFieldKind::List, CountyValue::Individual),
+        field(
+            "county.name",
+            "县名",
+            "county name",
+            None,
+            CountyFieldKind::Text,
+            CountyValue::Name,
+        ),
+        field(
+            "county.base_year",
+            "基础数据年份",
+            "base-data year",
+            Some(YEAR),
+            CountyFieldKind::Number,
+            CountyValue::BaseYear,
+        ),
+        field(
+            "county.horizon_years",
+            "预测年数",
+            "years projected",
+            Some(HORIZON),
+            CountyFieldKind::Number,
+            CountyValue::Horizon,
+        ),
+        field(
+            "county.government_per_capita_yuan",
+            "人均财政补助",
+            "government financing per insured",
+            Some(PER_CAPITA),
+            CountyFieldKind::List,
+            CountyValue::Government,
+        ),
+        field(
+            "county.individual_per_capita_yuan",
+            "人均个人缴费",
+            "individual contribution per insured",
+            Some(PER_CAPITA),
+            CountyFieldKind::List,
+            CountyValue::Individual,
+        ),
     ];
     for (care, zh, en) in [
         ("outpatient", "门诊报销比例", "outpatient reimbursement"),

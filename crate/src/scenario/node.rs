@@ -368,8 +368,14 @@ mod tests {
             let error = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
             json_error(&error).message_zh
         };
-        assert_eq!(zh("{\"a\": 1,}"), "不是有效的 JSON:第 1 行第 9 列:多了结尾的逗号");
-        assert_eq!(zh("{\"a\": [1, 2"), "不是有效的 JSON:第 1 行第 11 列:文件在数组 […] 中途结束");
+        assert_eq!(
+            zh("{\"a\": 1,}"),
+            "不是有效的 JSON:第 1 行第 9 列:多了结尾的逗号"
+        );
+        assert_eq!(
+            zh("{\"a\": [1, 2"),
+            "不是有效的 JSON:第 1 行第 11 列:文件在数组 […] 中途结束"
+        );
         assert!(zh("{a: 1}").contains("键必须是加引号的字符串"));
         assert!(zh("{\"a\" 1}").contains("此处应为 `:`"));
         assert!(!zh("{\"a\": 1} x").contains("at line"));

@@ -72,8 +72,12 @@ pub fn decode(fragment: &str) -> Result<String, Diagnostic> {
 
 /// A shipped scenario with the edits a `s2.` link carries.
 fn decode_edits(json: &str) -> Result<String, Diagnostic> {
-    let value: serde_json::Value = serde_json::from_str(json)
-        .map_err(|_| broken("内容不是有效的改动列表", "its payload is not a list of edits"))?;
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|_| {
+        broken(
+            "内容不是有效的改动列表",
+            "its payload is not a list of edits",
+        )
+    })?;
     let file = value["b"].as_str().unwrap_or_default();
     let base = super::shipped::text(file).ok_or_else(|| {
         broken(
@@ -167,7 +171,8 @@ mod tests {
 
     #[test]
     fn a_workshop_variant_travels_as_a_short_link_that_opens_the_same_scenario() {
-        let mut document = crate::scenario::Document::from_text(crate::scenario::shipped::default_text()).unwrap();
+        let mut document =
+            crate::scenario::Document::from_text(crate::scenario::shipped::default_text()).unwrap();
         for (path, value) in [
             ("reform.per_bed_subsidy_yuan", "4500"),
             ("reform.primary_tilt_points", "[5, 10, 15]"),
@@ -196,10 +201,19 @@ mod tests {
     #[test]
     fn an_edits_link_to_an_unknown_example_or_a_bad_edit_is_named() {
         let link = packed(EDITS_PREFIX, br#"{"b": "nowhere.toml", "s": []}"#);
-        assert!(decode(&link).unwrap_err().message_en.contains("which this version does not have"));
-        let link = packed(EDITS_PREFIX, br#"{"b": "henan-county.toml", "s": [["", "1"]]}"#);
+        assert!(decode(&link)
+            .unwrap_err()
+            .message_en
+            .contains("which this version does not have"));
+        let link = packed(
+            EDITS_PREFIX,
+            br#"{"b": "henan-county.toml", "s": [["", "1"]]}"#,
+        );
         assert!(decode(&link).is_err());
         let link = packed(EDITS_PREFIX, b"not json");
-        assert!(decode(&link).unwrap_err().message_en.contains("not a list of edits"));
+        assert!(decode(&link)
+            .unwrap_err()
+            .message_en
+            .contains("not a list of edits"));
     }
 }

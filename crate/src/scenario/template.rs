@@ -84,13 +84,17 @@ pub fn from_population(name: &str, population: u64) -> String {
          the estimated inputs are listed in meta.estimated_fields and marked in the page."
     ));
     let put = |document: &mut Document, path: &str, value: Value| {
-        document.put(path, value).expect("a new scenario's tables are made as they are filled");
+        document
+            .put(path, value)
+            .expect("a new scenario's tables are made as they are filled");
     };
     put(&mut document, "meta.title", text(name));
     put(
         &mut document,
         "meta.description",
-        text(&format!("由常住人口 {population} 人按全国比例估算的县情;请逐项替换为本县数据。")),
+        text(&format!(
+            "由常住人口 {population} 人按全国比例估算的县情;请逐项替换为本县数据。"
+        )),
     );
     let mut sources: toml_edit::Array = SOURCES.iter().map(|s| text(s)).collect();
     super::document::one_per_line(&mut sources);
@@ -98,17 +102,42 @@ pub fn from_population(name: &str, population: u64) -> String {
     put(
         &mut document,
         "meta.estimates",
-        Value::Array([text("全部县情输入均为估计值 / every county input is an estimate")].into_iter().collect()),
+        Value::Array(
+            [text(
+                "全部县情输入均为估计值 / every county input is an estimate",
+            )]
+            .into_iter()
+            .collect(),
+        ),
     );
-    put(&mut document, "meta.estimated_fields", Value::Array(toml_edit::Array::new()));
+    put(
+        &mut document,
+        "meta.estimated_fields",
+        Value::Array(toml_edit::Array::new()),
+    );
     put(&mut document, "county.name", text(name));
     put(&mut document, "county.base_year", number(2024));
     put(&mut document, "county.horizon_years", number(5));
-    put(&mut document, "county.government_per_capita_yuan", numbers([700]));
-    put(&mut document, "county.individual_per_capita_yuan", numbers([400]));
-    for (care, rates) in [("outpatient", ["0.50", "0.45", "0.20", "0.15"]), ("inpatient", ["0.0", "0.85", "0.70", "0.50"])] {
+    put(
+        &mut document,
+        "county.government_per_capita_yuan",
+        numbers([700]),
+    );
+    put(
+        &mut document,
+        "county.individual_per_capita_yuan",
+        numbers([400]),
+    );
+    for (care, rates) in [
+        ("outpatient", ["0.50", "0.45", "0.20", "0.15"]),
+        ("inpatient", ["0.0", "0.85", "0.70", "0.50"]),
+    ] {
         for (place, rate) in crate::model::Place::ALL.iter().zip(rates) {
-            put(&mut document, &format!("county.reimbursement.{care}.{}", place.key()), number(rate));
+            put(
+                &mut document,
+                &format!("county.reimbursement.{care}.{}", place.key()),
+                number(rate),
+            );
         }
     }
     let mut estimated: Vec<String> = Vec::new();
@@ -176,7 +205,11 @@ pub fn from_population(name: &str, population: u64) -> String {
             ("cost_per_visit", 500.0),
             ("cost_per_admission", 16000.0),
         ] {
-            put(&mut document, &format!("{path}.out_of_county.{key}"), number(value as u64));
+            put(
+                &mut document,
+                &format!("{path}.out_of_county.{key}"),
+                number(value as u64),
+            );
         }
         for field in COMMUNITY_FIELDS {
             estimated.push(format!("{path}.{}", field.key));
@@ -267,7 +300,11 @@ pub fn from_population(name: &str, population: u64) -> String {
         "levers.public_health_per_capita_yuan",
         numbers(crate::model::params::PUBLIC_HEALTH_STANDARD),
     );
-    put(&mut document, "reform.title", text("(尚未设定改革 / no reform yet)"));
+    put(
+        &mut document,
+        "reform.title",
+        text("(尚未设定改革 / no reform yet)"),
+    );
     document.text()
 }
 
@@ -338,8 +375,14 @@ pub fn add_community(document: &mut Document, number_in_county: usize) -> Result
         &COMMUNITY_FIELDS.iter().map(|f| f.key).collect::<Vec<_>>(),
     )?;
     let path = format!("communities.{index}");
-    for (field, value) in OUT_OF_COUNTY_FIELDS.iter().zip([57_000, 2_600, 500, 16_000]) {
-        document.put(&format!("{path}.out_of_county.{}", field.key), number(value))?;
+    for (field, value) in OUT_OF_COUNTY_FIELDS
+        .iter()
+        .zip([57_000, 2_600, 500, 16_000])
+    {
+        document.put(
+            &format!("{path}.out_of_county.{}", field.key),
+            number(value),
+        )?;
     }
     document.mark_estimates(
         &OUT_OF_COUNTY_FIELDS
@@ -355,7 +398,11 @@ pub fn add_community(document: &mut Document, number_in_county: usize) -> Result
         if tier == "county" {
             values.push(("lead", Value::from(true)));
         }
-        document.push_entry(&format!("{path}.institutions"), &values, &institution_keys())?;
+        document.push_entry(
+            &format!("{path}.institutions"),
+            &values,
+            &institution_keys(),
+        )?;
     }
     Ok(())
 }

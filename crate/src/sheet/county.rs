@@ -8,11 +8,11 @@ use toml_edit::Value;
 use super::xlsx::column_letters;
 use super::{Cell, Table};
 use crate::model::Tier;
+use crate::scenario::document::{number as number_value, numbers, text as text_value};
 use crate::scenario::fields::{
     self, CountyFieldKind, InputField, NumberRule, COMMUNITY_FIELDS, INSTITUTION_FIELDS,
     OUT_OF_COUNTY_FIELDS,
 };
-use crate::scenario::document::{number as number_value, numbers, text as text_value};
 use crate::scenario::{Diagnostic, Document, Scenario};
 
 pub const COUNTY_SHEET: &str = "县";
@@ -140,7 +140,13 @@ pub fn export(scenario: &Scenario) -> Vec<Table> {
 /// is not where the template has it is named (a unit written differently is accepted: the name before
 /// the bracket decides).
 fn check_header(cells: &mut Cells, header: &[String]) {
-    let name = |text: &str| text.split(['(', '(']).next().unwrap_or("").trim().to_string();
+    let name = |text: &str| {
+        text.split(['(', '('])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
     for (column, expected) in header.iter().enumerate() {
         let found = match cells.cell(0, column) {
             Cell::Text(text) => text.clone(),
@@ -278,7 +284,6 @@ fn kind_problem(cell: &Cell, zh_expected: &str, en_expected: &str) -> (String, S
     }
 }
 
-
 fn find_table<'a>(tables: &'a [Table], name: &str, first_header: &str) -> Option<&'a Table> {
     tables
         .iter()
@@ -358,34 +363,32 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
         };
         let value = match (field.kind, rule) {
             (CountyFieldKind::Text, _) => county.text(row, 1, &zh).map(|v| text_value(&v)),
-            (CountyFieldKind::List, Some(rule)) => {
-                match county.cell(row, 1).clone() {
-                    Cell::Text(list) if list.contains(',') => {
-                        let parts: Vec<Option<Decimal>> = list
-                            .split(',')
-                            .map(|p| {
-                                Decimal::from_str_exact(p.trim())
-                                    .ok()
-                                    .filter(|v| *v >= rule.min && *v <= rule.max)
-                            })
-                            .collect();
-                        if parts.iter().all(Option::is_some) && parts.len() <= 10 {
-                            Some(numbers(parts.into_iter().flatten()))
-                        } else {
-                            county.problem(
-                                row,
-                                1,
-                                &zh,
-                                &list,
-                                "应为一个数或用逗号分隔的逐年数值",
-                                "expected a number, or yearly numbers separated by commas",
-                            );
-                            None
-                        }
+            (CountyFieldKind::List, Some(rule)) => match county.cell(row, 1).clone() {
+                Cell::Text(list) if list.contains(',') => {
+                    let parts: Vec<Option<Decimal>> = list
+                        .split(',')
+                        .map(|p| {
+                            Decimal::from_str_exact(p.trim())
+                                .ok()
+                                .filter(|v| *v >= rule.min && *v <= rule.max)
+                        })
+                        .collect();
+                    if parts.iter().all(Option::is_some) && parts.len() <= 10 {
+                        Some(numbers(parts.into_iter().flatten()))
+                    } else {
+                        county.problem(
+                            row,
+                            1,
+                            &zh,
+                            &list,
+                            "应为一个数或用逗号分隔的逐年数值",
+                            "expected a number, or yearly numbers separated by commas",
+                        );
+                        None
                     }
-                    _ => county.number(row, 1, &zh, &rule).map(|v| numbers([v])),
                 }
-            }
+                _ => county.number(row, 1, &zh, &rule).map(|v| numbers([v])),
+            },
             (_, Some(rule)) => county.number(row, 1, &zh, &rule).map(number_value),
             _ => None,
         };
@@ -559,7 +562,10 @@ struct CommunityEntry {
 /// The imported county as a scenario, built through the scenario document (no text by hand): the
 /// county's values at their paths, then each community with its institutions; today's levers as a
 /// new county's.
-fn scenario_of(county: &[(String, Value)], communities: &[CommunityEntry]) -> Result<String, Diagnostic> {
+fn scenario_of(
+    county: &[(String, Value)],
+    communities: &[CommunityEntry],
+) -> Result<String, Diagnostic> {
     let mut document = Document::new("由表格模板导入 / imported from the spreadsheet template");
     let title = county
         .iter()
@@ -578,10 +584,17 @@ fn scenario_of(county: &[(String, Value)], communities: &[CommunityEntry]) -> Re
         values.extend(community.values.iter().cloned());
         let index = document.push_entry("communities", &values, &[])?;
         for (key, value) in &community.out_of_county {
-            document.put(&format!("communities.{index}.out_of_county.{key}"), value.clone())?;
+            document.put(
+                &format!("communities.{index}.out_of_county.{key}"),
+                value.clone(),
+            )?;
         }
         for institution in &community.institutions {
-            document.push_entry(&format!("communities.{index}.institutions"), institution, &[])?;
+            document.push_entry(
+                &format!("communities.{index}.institutions"),
+                institution,
+                &[],
+            )?;
         }
     }
     document.put("levers.global_budget", Value::from(false))?;
@@ -666,10 +679,10 @@ pub fn encoding_notes(files: &[(String, Vec<u8>)]) -> Vec<Diagnostic> {
 /// it) is read as the cell's value: the planner should know the figure came from a formula.
 pub fn formula_notes(tables: &[Table]) -> Vec<Diagnostic> {
     let mut notes = Vec::new();
-    for table in tables
-        .iter()
-        .filter(|t| [COUNTY_SHEET, COMMUNITY_SHEET, INSTITUTION_SHEET].contains(&t.name.trim_end_matches(".csv")))
-    {
+    for table in tables.iter().filter(|t| {
+        [COUNTY_SHEET, COMMUNITY_SHEET, INSTITUTION_SHEET]
+            .contains(&t.name.trim_end_matches(".csv"))
+    }) {
         for (r, row) in table.rows.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {
                 if let Cell::Computed(value) = cell {
@@ -705,9 +718,13 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Table>, Vec<Diagnos
         }
         // An old Excel 97-2003 workbook (.xls) is an OLE2 compound file; so is an .xlsx with a password.
         let encrypted = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
-            && bytes
-                .windows(32)
-                .any(|w| w == "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>().as_slice());
+            && bytes.windows(32).any(|w| {
+                w == "EncryptedPackage"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect::<Vec<u8>>()
+                    .as_slice()
+            });
         if encrypted {
             problems.push(Diagnostic::error(
                 name,
@@ -782,7 +799,10 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Table>, Vec<Diagnos
     // Two files or sheets for one table: which one is meant cannot be told.
     for (index, table) in tables.iter().enumerate() {
         let stem = table.name.trim_end_matches(".csv");
-        if tables[..index].iter().any(|t| t.name.trim_end_matches(".csv") == stem) {
+        if tables[..index]
+            .iter()
+            .any(|t| t.name.trim_end_matches(".csv") == stem)
+        {
             problems.push(Diagnostic::error(
                 &table.name,
                 "",
@@ -1074,7 +1094,13 @@ mod tests {
         let started = std::time::Instant::now();
         let problems = read_files(&[("机构.csv".into(), lines)]).unwrap_err();
         assert!(started.elapsed().as_secs() < 5);
-        assert!(problems[0].message_en.contains("beyond the limit (20000 rows"), "{}", problems[0].message_en);
+        assert!(
+            problems[0]
+                .message_en
+                .contains("beyond the limit (20000 rows"),
+            "{}",
+            problems[0].message_en
+        );
     }
 
     #[test]
@@ -1083,7 +1109,11 @@ mod tests {
         let repeated = tables[0].rows[4].clone();
         tables[0].rows.push(repeated);
         let problems = import(&tables).unwrap_err();
-        assert!(problems[0].message_en.contains("already has a row"), "{}", problems[0].message_en);
+        assert!(
+            problems[0].message_en.contains("already has a row"),
+            "{}",
+            problems[0].message_en
+        );
         let csv = |t: &Table| super::super::csv::write(t).into_bytes();
         let tables = export(&default_scenario());
         let files: Vec<(String, Vec<u8>)> = vec![
@@ -1095,7 +1125,13 @@ mod tests {
         ];
         let problems = read_files(&files).unwrap_err();
         let said: Vec<&str> = problems.iter().map(|d| d.message_en.as_str()).collect();
-        assert!(said.iter().any(|m| m.contains("the file is empty")), "{said:?}");
-        assert!(said.iter().any(|m| m.contains("机构 is given twice")), "{said:?}");
+        assert!(
+            said.iter().any(|m| m.contains("the file is empty")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter().any(|m| m.contains("机构 is given twice")),
+            "{said:?}"
+        );
     }
 }

@@ -34,9 +34,13 @@ pub enum XlsxError {
         column: usize,
     },
     /// The workbook's cells or their text pass [`MAX_CELLS`] or [`MAX_TEXT_BYTES`] (at `sheet`).
-    TooManyCells { sheet: String },
+    TooManyCells {
+        sheet: String,
+    },
     /// The workbook lists one sheet's part twice (a crafted file: Excel and WPS never do).
-    Repeated { sheet: String },
+    Repeated {
+        sheet: String,
+    },
 }
 
 impl XlsxError {
@@ -249,18 +253,19 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Table>, XlsxError> {
             return Err(XlsxError::Repeated { sheet: sheet_name });
         }
         let Some(sheet) = part(path)? else { continue };
-        let rows = sheet_rows(&sheet, &shared, &date_styles, &mut budget).map_err(|error| {
-            match error {
-                SheetError::Beyond(row, column) => XlsxError::TooBig {
-                    sheet: sheet_name.clone(),
-                    row,
-                    column,
+        let rows =
+            sheet_rows(&sheet, &shared, &date_styles, &mut budget).map_err(
+                |error| match error {
+                    SheetError::Beyond(row, column) => XlsxError::TooBig {
+                        sheet: sheet_name.clone(),
+                        row,
+                        column,
+                    },
+                    SheetError::Budget => XlsxError::TooManyCells {
+                        sheet: sheet_name.clone(),
+                    },
                 },
-                SheetError::Budget => XlsxError::TooManyCells {
-                    sheet: sheet_name.clone(),
-                },
-            }
-        })?;
+            )?;
         tables.push(Table {
             name: sheet_name,
             rows,
@@ -603,23 +608,49 @@ mod tests {
             .iter()
             .map(|id| format!("<Relationship Id=\"{id}\" Target=\"worksheets/sheet1.xml\"/>"))
             .collect();
-        let strings: String = shared.iter().map(|t| format!("<si><t>{t}</t></si>")).collect();
+        let strings: String = shared
+            .iter()
+            .map(|t| format!("<si><t>{t}</t></si>"))
+            .collect();
         zip::write(&[
-            ("xl/workbook.xml", format!("<workbook><sheets>{listed}</sheets></workbook>").into_bytes()),
-            ("xl/_rels/workbook.xml.rels", format!("<Relationships>{relations}</Relationships>").into_bytes()),
-            ("xl/sharedStrings.xml", format!("<sst>{strings}</sst>").into_bytes()),
-            ("xl/worksheets/sheet1.xml", format!("<worksheet><sheetData>{sheet}</sheetData></worksheet>").into_bytes()),
+            (
+                "xl/workbook.xml",
+                format!("<workbook><sheets>{listed}</sheets></workbook>").into_bytes(),
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                format!("<Relationships>{relations}</Relationships>").into_bytes(),
+            ),
+            (
+                "xl/sharedStrings.xml",
+                format!("<sst>{strings}</sst>").into_bytes(),
+            ),
+            (
+                "xl/worksheets/sheet1.xml",
+                format!("<worksheet><sheetData>{sheet}</sheetData></worksheet>").into_bytes(),
+            ),
         ])
     }
 
     #[test]
     fn a_sheet_listed_twice_is_refused() {
         let sheet = "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>";
-        assert_eq!(read(&raw_workbook(&[("县", "rId1")], sheet, &[])).unwrap().len(), 1);
+        assert_eq!(
+            read(&raw_workbook(&[("县", "rId1")], sheet, &[]))
+                .unwrap()
+                .len(),
+            1
+        );
         // Two names whose relations lead to one part: each listing would be read again.
         assert_eq!(
-            read(&raw_workbook(&[("县", "rId1"), ("机构", "rId2")], sheet, &[])),
-            Err(XlsxError::Repeated { sheet: "机构".into() })
+            read(&raw_workbook(
+                &[("县", "rId1"), ("机构", "rId2")],
+                sheet,
+                &[]
+            )),
+            Err(XlsxError::Repeated {
+                sheet: "机构".into()
+            })
         );
     }
 
@@ -633,12 +664,22 @@ mod tests {
             .collect();
         let bytes = raw_workbook(&[("县", "rId1")], &sheet, &[&long]);
         assert!(bytes.len() < 20_000, "{} bytes", bytes.len());
-        assert_eq!(read(&bytes), Err(XlsxError::TooManyCells { sheet: "县".into() }));
+        assert_eq!(
+            read(&bytes),
+            Err(XlsxError::TooManyCells {
+                sheet: "县".into()
+            })
+        );
         // The same string in a few cells is read.
         let sheet: String = (1..=3)
             .map(|r| format!("<row r=\"{r}\"><c r=\"A{r}\" t=\"s\"><v>0</v></c></row>"))
             .collect();
-        assert_eq!(read(&raw_workbook(&[("县", "rId1")], &sheet, &[&long])).unwrap()[0].rows.len(), 3);
+        assert_eq!(
+            read(&raw_workbook(&[("县", "rId1")], &sheet, &[&long])).unwrap()[0]
+                .rows
+                .len(),
+            3
+        );
     }
 
     #[test]
@@ -646,7 +687,9 @@ mod tests {
         let sheet = "<row r=\"1\"><c r=\"A1\"><f>SUM(B1:C1)</f><v>900</v></c>\
             <c r=\"B1\" t=\"str\"><f>\"县\"&amp;\"医院\"</f><v>县医院</v></c>\
             <c r=\"C1\"><f>1/0</f></c></row>";
-        let table = read(&raw_workbook(&[("县", "rId1")], sheet, &[])).unwrap().remove(0);
+        let table = read(&raw_workbook(&[("县", "rId1")], sheet, &[]))
+            .unwrap()
+            .remove(0);
         assert_eq!(
             table.rows[0],
             vec![

@@ -108,7 +108,10 @@ fn attributes(text: &str) -> Vec<(String, String)> {
 /// The events of `text`, in order, read one at a time (a part of many small elements never becomes a
 /// list of all of them in memory). Malformed markup ends the events early rather than failing.
 pub fn events(text: &str) -> Events<'_> {
-    Events { rest: text, pending: None }
+    Events {
+        rest: text,
+        pending: None,
+    }
 }
 
 /// The pull reader [`events`] returns.
@@ -160,7 +163,8 @@ impl Iterator for Events<'_> {
                 } else {
                     let empty = inner.ends_with('/');
                     let inner = inner.trim_end_matches('/');
-                    let (name, attrs) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+                    let (name, attrs) =
+                        inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
                     Some(Event::Open {
                         name: local(name).to_string(),
                         attributes: attributes(attrs),

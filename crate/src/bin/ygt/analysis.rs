@@ -12,7 +12,14 @@ use ygt::report::{self, IndicatorRow, Kind};
 use ygt::scenario::{self, Loaded};
 
 /// The commands this module answers.
-pub const COMMANDS: [&str; 6] = ["diff", "uncertainty", "sensitivity", "seek", "attribute", "batch"];
+pub const COMMANDS: [&str; 6] = [
+    "diff",
+    "uncertainty",
+    "sensitivity",
+    "seek",
+    "attribute",
+    "batch",
+];
 
 /// The analyses' settings from the command line.
 #[derive(Default)]
@@ -29,7 +36,10 @@ pub struct Settings {
 impl Settings {
     /// Whether `flag` is one of the analyses' (each takes a value).
     pub fn takes(flag: &str) -> bool {
-        matches!(flag, "--draws" | "--seed" | "--indicator" | "--year" | "--target" | "--lever" | "--grid")
+        matches!(
+            flag,
+            "--draws" | "--seed" | "--indicator" | "--year" | "--target" | "--lever" | "--grid"
+        )
     }
 
     pub fn set(&mut self, flag: &str, value: &str) -> Result<(), String> {
@@ -41,7 +51,13 @@ impl Settings {
                         .parse()
                         .ok()
                         .filter(|n| (1..=uncertainty::MAX_DRAWS).contains(n))
-                        .ok_or_else(|| bad(&format!("1 到 {} 的整数 a whole number from 1 to {}", uncertainty::MAX_DRAWS, uncertainty::MAX_DRAWS)))?,
+                        .ok_or_else(|| {
+                            bad(&format!(
+                                "1 到 {} 的整数 a whole number from 1 to {}",
+                                uncertainty::MAX_DRAWS,
+                                uncertainty::MAX_DRAWS
+                            ))
+                        })?,
                 )
             }
             "--seed" => self.seed = Some(value.parse().map_err(|_| bad("整数 a whole number"))?),
@@ -49,14 +65,13 @@ impl Settings {
             "--year" => self.year = Some(value.parse().map_err(|_| bad("年份 a year"))?),
             "--target" => {
                 self.target = Some(
-                    ygt::scenario::fields::parse_decimal(value).ok_or_else(|| bad("数值 a number (0.9 for 90%)"))?,
+                    ygt::scenario::fields::parse_decimal(value)
+                        .ok_or_else(|| bad("数值 a number (0.9 for 90%)"))?,
                 )
             }
             "--lever" => self.lever = Some(value.to_string()),
             "--grid" => {
-                let (path, values) = value
-                    .split_once('=')
-                    .ok_or_else(|| bad("PATH=V1,V2,..."))?;
+                let (path, values) = value.split_once('=').ok_or_else(|| bad("PATH=V1,V2,..."))?;
                 let values: Vec<String> = values.split(',').map(|v| v.trim().to_string()).collect();
                 if values.iter().any(String::is_empty) {
                     return Err(bad("PATH=V1,V2,..."));
@@ -73,7 +88,11 @@ fn load(path: &str, overrides: &[String]) -> Result<Loaded, Failure> {
     let text = read_text(path)?;
     scenario::load(&text, overrides).map_err(|diagnostics| {
         print_diagnostics(&diagnostics);
-        say_err!("{path}: {} 个错误 / {} error(s)", diagnostics.len(), diagnostics.len());
+        say_err!(
+            "{path}: {} 个错误 / {} error(s)",
+            diagnostics.len(),
+            diagnostics.len()
+        );
         Failure::Invalid
     })
 }
@@ -91,9 +110,10 @@ fn indicator(settings: &Settings) -> Result<&'static IndicatorRow, Failure> {
 
 /// The year asked for, or the last projected year.
 fn year(settings: &Settings, loaded: &Loaded) -> i32 {
-    settings
-        .year
-        .unwrap_or(loaded.scenario.input.county.base_year + loaded.scenario.input.county.horizon.years() as i32)
+    settings.year.unwrap_or(
+        loaded.scenario.input.county.base_year
+            + loaded.scenario.input.county.horizon.years() as i32,
+    )
 }
 
 /// The page's view options in Chinese, for figures shown as the page shows them.
@@ -127,18 +147,30 @@ pub fn run(options: &Options) -> Result<(), Failure> {
     let settings = &options.analysis;
     let out = match options.command.as_str() {
         "diff" => {
-            let other = options
-                .more_files
-                .first()
-                .ok_or_else(|| usage("ygt diff 需要两个方案文件 / ygt diff needs two scenario files".into()))?;
-            let (a, b) = (load(&options.file, &options.overrides)?, load(other, &options.overrides)?);
+            let other = options.more_files.first().ok_or_else(|| {
+                usage("ygt diff 需要两个方案文件 / ygt diff needs two scenario files".into())
+            })?;
+            let (a, b) = (
+                load(&options.file, &options.overrides)?,
+                load(other, &options.overrides)?,
+            );
             let changes = diff::diff(&a.scenario, &b.scenario);
             if json {
                 diff::changes_json(&changes).to_string() + "\n"
             } else {
-                let mut text = format!("{} → {}: {} 处不同 / {} difference(s)\n", options.file, other, changes.len(), changes.len());
+                let mut text = format!(
+                    "{} → {}: {} 处不同 / {} difference(s)\n",
+                    options.file,
+                    other,
+                    changes.len(),
+                    changes.len()
+                );
                 for c in &changes {
-                    let unit = if c.unit_zh.is_empty() { String::new() } else { format!(" [{} / {}]", c.unit_zh, c.unit_en) };
+                    let unit = if c.unit_zh.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" [{} / {}]", c.unit_zh, c.unit_en)
+                    };
                     text.push_str(&format!(
                         "  {}  {} / {}{unit}: {} → {}\n",
                         c.path,
@@ -155,8 +187,17 @@ pub fn run(options: &Options) -> Result<(), Failure> {
             let loaded = load(&options.file, &options.overrides)?;
             let draws = settings.draws.unwrap_or(1000);
             let seed = settings.seed.unwrap_or(1);
-            let summary = uncertainty::summarize(&uncertainty::run_draws(&loaded.scenario.input, seed, 0, draws));
-            let years: Vec<i32> = project(&loaded.scenario.input).scenario.iter().map(|y| y.year).collect();
+            let summary = uncertainty::summarize(&uncertainty::run_draws(
+                &loaded.scenario.input,
+                seed,
+                0,
+                draws,
+            ));
+            let years: Vec<i32> = project(&loaded.scenario.input)
+                .scenario
+                .iter()
+                .map(|y| y.year)
+                .collect();
             if json {
                 uncertainty::summary_json(&summary, seed, &years).to_string() + "\n"
             } else {
@@ -180,7 +221,15 @@ pub fn run(options: &Options) -> Result<(), Failure> {
                 for (row, bands) in report::INDICATORS.iter().zip(&summary.bands) {
                     text.push_str(&format!("{:<40}", format!("{} {}", row.zh, row.en)));
                     for (p10, p50, p90) in bands {
-                        text.push_str(&format!(" {:>34}", format!("{} / {} / {}", shown(row, *p10), shown(row, *p50), shown(row, *p90))));
+                        text.push_str(&format!(
+                            " {:>34}",
+                            format!(
+                                "{} / {} / {}",
+                                shown(row, *p10),
+                                shown(row, *p50),
+                                shown(row, *p90)
+                            )
+                        ));
                     }
                     text.push('\n');
                 }
@@ -191,7 +240,8 @@ pub fn run(options: &Options) -> Result<(), Failure> {
             let loaded = load(&options.file, &options.overrides)?;
             let row = indicator(settings)?;
             let year = year(settings, &loaded);
-            let (base, bars) = sensitivity::tornado(&loaded.scenario.input, row, year).map_err(usage)?;
+            let (base, bars) =
+                sensitivity::tornado(&loaded.scenario.input, row, year).map_err(usage)?;
             if json {
                 json!({
                     "indicator": row.key, "year": year, "value": text_of(row, base),
@@ -221,10 +271,19 @@ pub fn run(options: &Options) -> Result<(), Failure> {
             let loaded = load(&options.file, &options.overrides)?;
             let row = indicator(settings)?;
             let year = year(settings, &loaded);
-            let key = settings.lever.as_deref().ok_or_else(|| usage("需要 --lever KEY(见 ygt params)/ needs --lever KEY (see ygt params)".into()))?;
-            let lever = Lever::from_key(key).ok_or_else(|| usage(format!("没有杠杆 {key:?} / no lever {key:?} (ygt params lists them)")))?;
-            let target = settings.target.ok_or_else(|| usage("需要 --target 值(比例写 0.9)/ needs --target VALUE (a share as 0.9)".into()))?;
-            let found = seek::seek(&loaded.scenario.input, lever, row, year, target).map_err(usage)?;
+            let key = settings.lever.as_deref().ok_or_else(|| {
+                usage("需要 --lever KEY(见 ygt params)/ needs --lever KEY (see ygt params)".into())
+            })?;
+            let lever = Lever::from_key(key).ok_or_else(|| {
+                usage(format!(
+                    "没有杠杆 {key:?} / no lever {key:?} (ygt params lists them)"
+                ))
+            })?;
+            let target = settings.target.ok_or_else(|| {
+                usage("需要 --target 值(比例写 0.9)/ needs --target VALUE (a share as 0.9)".into())
+            })?;
+            let found =
+                seek::seek(&loaded.scenario.input, lever, row, year, target).map_err(usage)?;
             if json {
                 json!({
                     "lever": key, "indicator": row.key, "year": year, "target": target.normalize().to_string(),
@@ -233,7 +292,12 @@ pub fn run(options: &Options) -> Result<(), Failure> {
             } else if found.meets {
                 format!(
                     "{} = {} → {} {} ({year}) = {}(目标 target {})\n",
-                    key, found.value.normalize(), row.zh, row.en, shown(row, found.reached), shown(row, target)
+                    key,
+                    found.value.normalize(),
+                    row.zh,
+                    row.en,
+                    shown(row, found.reached),
+                    shown(row, target)
                 )
             } else {
                 format!(
@@ -247,13 +311,20 @@ pub fn run(options: &Options) -> Result<(), Failure> {
             let loaded = load(&options.file, &options.overrides)?;
             let row = indicator(settings)?;
             let year = year(settings, &loaded);
-            let result = attribution::attribute(&loaded.scenario.input, row, year).map_err(usage)?;
+            let result =
+                attribution::attribute(&loaded.scenario.input, row, year).map_err(usage)?;
             let places = match row.kind {
                 Kind::Fraction => 4,
                 _ => 2,
             };
             let rounded = attribution::rounded(&result, places);
-            let name = |part: &attribution::Part| part.levers.iter().map(|l| l.spec().key).collect::<Vec<_>>().join("+");
+            let name = |part: &attribution::Part| {
+                part.levers
+                    .iter()
+                    .map(|l| l.spec().key)
+                    .collect::<Vec<_>>()
+                    .join("+")
+            };
             if json {
                 json!({
                     "indicator": row.key, "year": year, "exact": result.exact,
@@ -268,11 +339,19 @@ pub fn run(options: &Options) -> Result<(), Failure> {
             } else {
                 let mut text = format!(
                     "{} {} ({year}): 基线 baseline {} → 改革 reform {}{}\n",
-                    row.zh, row.en, shown(row, result.baseline), shown(row, result.reform),
-                    if result.exact { "" } else { "  (按随机次序平均 averaged over random orders)" }
+                    row.zh,
+                    row.en,
+                    shown(row, result.baseline),
+                    shown(row, result.reform),
+                    if result.exact {
+                        ""
+                    } else {
+                        "  (按随机次序平均 averaged over random orders)"
+                    }
                 );
                 for (part, r) in result.parts.iter().zip(&rounded) {
-                    let value = ygt::report::view::change_display(row.kind, *r, Decimal::ZERO, &zh_view());
+                    let value =
+                        ygt::report::view::change_display(row.kind, *r, Decimal::ZERO, &zh_view());
                     text.push_str(&format!("  {:<48} {value:>20}\n", name(part)));
                 }
                 text
@@ -287,7 +366,9 @@ pub fn run(options: &Options) -> Result<(), Failure> {
 /// row per scenario and year (CSV, or JSON with `--json`).
 fn batch(options: &Options) -> Result<String, Failure> {
     let mut runs: Vec<(String, Loaded)> = Vec::new();
-    let files: Vec<&String> = std::iter::once(&options.file).chain(&options.more_files).collect();
+    let files: Vec<&String> = std::iter::once(&options.file)
+        .chain(&options.more_files)
+        .collect();
     let grid = &options.analysis.grid;
     if grid.is_empty() {
         for file in files {
@@ -295,7 +376,9 @@ fn batch(options: &Options) -> Result<String, Failure> {
         }
     } else {
         if files.len() > 1 {
-            return Err(usage("--grid 只用于一个方案文件 / --grid takes one scenario file".into()));
+            return Err(usage(
+                "--grid 只用于一个方案文件 / --grid takes one scenario file".into(),
+            ));
         }
         let combinations: usize = grid.iter().map(|(_, v)| v.len()).product();
         if combinations > 10_000 {
@@ -320,7 +403,16 @@ fn batch(options: &Options) -> Result<String, Failure> {
             project(&loaded.scenario.input)
                 .scenario
                 .iter()
-                .map(|year| (label.clone(), year.year, report::INDICATORS.iter().map(|row| report::value_text(row, year)).collect()))
+                .map(|year| {
+                    (
+                        label.clone(),
+                        year.year,
+                        report::INDICATORS
+                            .iter()
+                            .map(|row| report::value_text(row, year))
+                            .collect(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -337,12 +429,25 @@ fn batch(options: &Options) -> Result<String, Failure> {
             .collect();
         return Ok(Value::Array(value).to_string() + "\n");
     }
-    let mut table = ygt::sheet::Table { name: "batch".into(), rows: Vec::new() };
-    let mut header = vec![ygt::sheet::Cell::Text("方案 scenario".into()), ygt::sheet::Cell::Text("年 year".into())];
-    header.extend(report::INDICATORS.iter().map(|r| ygt::sheet::Cell::Text(format!("{} {}", r.zh, r.key))));
+    let mut table = ygt::sheet::Table {
+        name: "batch".into(),
+        rows: Vec::new(),
+    };
+    let mut header = vec![
+        ygt::sheet::Cell::Text("方案 scenario".into()),
+        ygt::sheet::Cell::Text("年 year".into()),
+    ];
+    header.extend(
+        report::INDICATORS
+            .iter()
+            .map(|r| ygt::sheet::Cell::Text(format!("{} {}", r.zh, r.key))),
+    );
     table.rows.push(header);
     for (label, year, values) in rows {
-        let mut row = vec![ygt::sheet::Cell::Text(label), ygt::sheet::Cell::Number(year.to_string())];
+        let mut row = vec![
+            ygt::sheet::Cell::Text(label),
+            ygt::sheet::Cell::Number(year.to_string()),
+        ];
         row.extend(values.into_iter().map(ygt::sheet::Cell::Number));
         table.rows.push(row);
     }
