@@ -8,26 +8,11 @@ use serde_json::{json, Value};
 
 use super::{attribution, diff, seek, sensitivity};
 use crate::model::{Lever, ModelInput};
-use crate::report::view::{change_display, indicator_display, Lang, Mode, ViewOptions};
+use crate::report::view::{
+    change_display, indicator_display, pick_owned as pick, Lang, ViewOptions,
+};
 use crate::report::{IndicatorRow, Kind, INDICATORS};
 use crate::scenario::Scenario;
-
-fn pick(lang: Lang, zh: &str, en: &str) -> String {
-    match lang {
-        Lang::Zh => zh.to_string(),
-        Lang::En => en.to_string(),
-    }
-}
-
-fn options(lang: Lang) -> ViewOptions {
-    ViewOptions {
-        lang,
-        mode: Mode::Reform,
-        wan: false,
-        ledger_year: None,
-        editor: false,
-    }
-}
 
 /// Where `value` lies between `low` and `high`, as a percentage to two places.
 fn at(value: Decimal, low: Decimal, high: Decimal) -> String {
@@ -132,7 +117,7 @@ pub fn waterfall(input: &ModelInput, key: &str, year: i32, lang: Lang) -> Result
     }
     let (low, high) = axis(ends.iter().copied().chain([result.reform]));
     let mut running = result.baseline;
-    let opts = options(lang);
+    let opts = ViewOptions::new(lang);
     let steps: Vec<Value> = result
         .parts
         .iter()

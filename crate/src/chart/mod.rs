@@ -32,7 +32,8 @@ impl Lang {
             Lang::Zh
         }
     }
-    fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+    /// The text in this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Zh => zh,
             Lang::En => en,

@@ -52,6 +52,18 @@ pub struct ViewOptions {
 }
 
 impl ViewOptions {
+    /// The plainest view in `lang`: the reform's levers, money in yuan, the first year's ledger, no
+    /// county editor.
+    pub fn new(lang: Lang) -> ViewOptions {
+        ViewOptions {
+            lang,
+            mode: Mode::Reform,
+            wan: false,
+            ledger_year: None,
+            editor: false,
+        }
+    }
+
     /// Options from the page's JSON (`{"lang": "en", "mode": "levers", "wan": true, "ledger_year":
     /// 2027, "editor": true}`); anything missing or unknown takes the default.
     pub fn from_json(text: &str) -> ViewOptions {
@@ -119,10 +131,7 @@ fn word(lang: Lang, word: Word) -> &'static str {
 }
 
 fn pick(lang: Lang, (zh, en): (&'static str, &'static str)) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
+    lang.pick(zh, en)
 }
 
 fn round2(value: Decimal) -> Decimal {
@@ -553,11 +562,9 @@ fn editor(scenario: &Scenario, lang: Lang) -> Value {
     })
 }
 
-fn pick_owned(lang: Lang, zh: &str, en: &str) -> String {
-    match lang {
-        Lang::Zh => zh.to_string(),
-        Lang::En => en.to_string(),
-    }
+/// The text in `lang`, owned (for labels built at run time).
+pub fn pick_owned(lang: Lang, zh: &str, en: &str) -> String {
+    lang.pick(zh, en).to_string()
 }
 
 /// The whole view of a scenario and its results.
@@ -589,11 +596,8 @@ mod tests {
 
     fn options(lang: Lang) -> ViewOptions {
         ViewOptions {
-            lang,
-            mode: Mode::Reform,
-            wan: false,
-            ledger_year: None,
             editor: true,
+            ..ViewOptions::new(lang)
         }
     }
 

@@ -184,25 +184,7 @@ impl Document {
     /// TOML value (`3000`, `[3000, 4000]`, `true`, `"text"`); anything else is taken as text. Missing
     /// tables on the way are created; array indices must exist. A comment after the old value stays.
     pub fn set(&mut self, path: &str, raw_value: &str) -> Result<(), Diagnostic> {
-        let segments: Vec<&str> = path.split('.').collect();
-        // No scenario path is deeper than the files may nest; a longer one (a crafted link's) would
-        // recurse past the stack.
-        if segments.len() > super::node::MAX_DEPTH {
-            return Err(Diagnostic::error(
-                &path.chars().take(80).collect::<String>(),
-                "",
-                format!(
-                    "路径有 {} 段,超过上限 {}",
-                    segments.len(),
-                    super::node::MAX_DEPTH
-                ),
-                format!(
-                    "the path has {} segments, more than the limit of {}",
-                    segments.len(),
-                    super::node::MAX_DEPTH
-                ),
-            ));
-        }
+        let segments = segments_of(path)?;
         if path.is_empty() || segments.iter().any(|s| s.is_empty()) {
             return Err(Diagnostic::error(
                 path,
@@ -256,15 +238,7 @@ impl Document {
     /// Puts `value` at a dotted path of a document being built (tables created on the way). Unlike
     /// [`Document::set`], a value put is not the user's own figure: estimate marks stay as they are.
     pub fn put(&mut self, path: &str, value: Value) -> Result<(), Diagnostic> {
-        let segments: Vec<&str> = path.split('.').collect();
-        if segments.len() > super::node::MAX_DEPTH {
-            return Err(Diagnostic::error(
-                path,
-                "",
-                "路径过深",
-                "the path is too deep",
-            ));
-        }
+        let segments = segments_of(path)?;
         set_in(self.toml.as_table_mut(), &segments, 0, value)
     }
 
@@ -670,6 +644,29 @@ fn county_leaves(tree: &Node) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// The segments of a dotted path. No scenario path is deeper than the files may nest; a longer one (a
+/// crafted link's) would recurse past the stack, so it is refused.
+fn segments_of(path: &str) -> Result<Vec<&str>, Diagnostic> {
+    let segments: Vec<&str> = path.split('.').collect();
+    if segments.len() > super::node::MAX_DEPTH {
+        return Err(Diagnostic::error(
+            &path.chars().take(80).collect::<String>(),
+            "",
+            format!(
+                "路径有 {} 段,超过上限 {}",
+                segments.len(),
+                super::node::MAX_DEPTH
+            ),
+            format!(
+                "the path has {} segments, more than the limit of {}",
+                segments.len(),
+                super::node::MAX_DEPTH
+            ),
+        ));
+    }
+    Ok(segments)
 }
 
 /// Lays a list out one item a line (a long list of paths or sources reads better so, and a diff of it

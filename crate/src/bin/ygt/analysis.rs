@@ -116,17 +116,6 @@ fn year(settings: &Settings, loaded: &Loaded) -> i32 {
     )
 }
 
-/// The page's view options in Chinese, for figures shown as the page shows them.
-fn zh_view() -> ygt::report::view::ViewOptions {
-    ygt::report::view::ViewOptions {
-        lang: ygt::report::view::Lang::Zh,
-        mode: ygt::report::view::Mode::Reform,
-        wan: false,
-        ledger_year: None,
-        editor: false,
-    }
-}
-
 /// An indicator's value as people read it: a percentage, yuan, or a plain number.
 fn shown(row: &IndicatorRow, value: Decimal) -> String {
     ygt::report::view::indicator_display(row.kind, value, false)
@@ -350,8 +339,12 @@ pub fn run(options: &Options) -> Result<(), Failure> {
                     }
                 );
                 for (part, r) in result.parts.iter().zip(&rounded) {
-                    let value =
-                        ygt::report::view::change_display(row.kind, *r, Decimal::ZERO, &zh_view());
+                    let value = ygt::report::view::change_display(
+                        row.kind,
+                        *r,
+                        Decimal::ZERO,
+                        &ygt::report::view::ViewOptions::new(ygt::report::view::Lang::Zh),
+                    );
                     text.push_str(&format!("  {:<48} {value:>20}\n", name(part)));
                 }
                 text
