@@ -37,13 +37,9 @@ fn catalog_keys() -> Vec<String> {
     keys.extend(Section::ALL.iter().map(|s| s.key().to_string()));
     keys.extend(Item::ALL.iter().map(|i| i.key().to_string()));
     keys.extend(county_fields().iter().map(|f| f.path.clone()));
-    keys.extend(
-        COMMUNITY_FIELDS
-            .iter()
-            .chain(OUT_OF_COUNTY_FIELDS)
-            .chain(INSTITUTION_FIELDS)
-            .map(|f| f.key.to_string()),
-    );
+    keys.extend(COMMUNITY_FIELDS.iter().map(|f| f.key.to_string()));
+    keys.extend(OUT_OF_COUNTY_FIELDS.iter().map(|f| f.key.to_string()));
+    keys.extend(INSTITUTION_FIELDS.iter().map(|f| f.key.to_string()));
     keys.sort();
     keys.dedup();
     keys

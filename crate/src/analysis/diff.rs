@@ -6,8 +6,7 @@ use serde_json::{json, Value};
 
 use crate::model::{Assumption, Lever};
 use crate::scenario::fields::{
-    community_value, county_fields, institution_value, out_of_county_value, COMMUNITY_FIELDS,
-    INSTITUTION_FIELDS, OUT_OF_COUNTY_FIELDS,
+    county_fields, COMMUNITY_FIELDS, INSTITUTION_FIELDS, OUT_OF_COUNTY_FIELDS,
 };
 use crate::scenario::Scenario;
 
@@ -82,7 +81,7 @@ fn leaves(scenario: &Scenario) -> Vec<Leaf> {
             community.name.clone(),
         );
         for f in COMMUNITY_FIELDS {
-            let v = community_value(community, f.key).normalize().to_string();
+            let v = (f.get)(community).normalize().to_string();
             leaf(
                 format!("{at}.{}", f.key),
                 f.zh,
@@ -92,9 +91,7 @@ fn leaves(scenario: &Scenario) -> Vec<Leaf> {
             );
         }
         for f in OUT_OF_COUNTY_FIELDS {
-            let v = out_of_county_value(&community.out_of_county, f.key)
-                .normalize()
-                .to_string();
+            let v = (f.get)(&community.out_of_county).normalize().to_string();
             leaf(
                 format!("{at}.out_of_county.{}", f.key),
                 f.zh,
@@ -127,9 +124,7 @@ fn leaves(scenario: &Scenario) -> Vec<Leaf> {
                 institution.is_lead.to_string(),
             );
             for f in INSTITUTION_FIELDS {
-                let v = institution_value(institution, f.key)
-                    .normalize()
-                    .to_string();
+                let v = (f.get)(institution).normalize().to_string();
                 leaf(
                     format!("{at}.{}", f.key),
                     f.zh,

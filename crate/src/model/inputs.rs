@@ -7,9 +7,10 @@ use rust_decimal::Decimal;
 use super::params::{Assumption, Lever, ASSUMPTIONS, LEVERS};
 
 /// The level of care an institution belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Tier {
     /// County-level hospitals (the lead hospital, TCM and maternal-child hospitals). 县级
+    #[default]
     County,
     /// Township and community health centres. 乡镇卫生院、社区卫生服务中心
     Township,
@@ -121,7 +122,8 @@ impl ByPlace<Decimal> {
 
 /// One institution, or a group of `count` alike institutions entered with their totals (for example 133
 /// village clinics). Volumes and costs are those of the base year; volumes are of the insured.
-#[derive(Clone, Debug, PartialEq)]
+/// `Default` is an empty record the scenario reader fills field by field.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Institution {
     pub name: String,
     pub tier: Tier,
@@ -165,7 +167,7 @@ pub struct OutOfCounty {
 }
 
 /// One medical community (医共体).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Community {
     pub name: String,
     /// Insured residents covered in the base year (whole persons).

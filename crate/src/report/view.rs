@@ -14,8 +14,8 @@ use super::table::group_digits;
 use super::{money_text, Kind, INDICATORS};
 use crate::model::{Assumption, Lever, ParamSpec, Projection, Section, Side, Target, Tier, Unit};
 use crate::scenario::fields::{
-    community_value, county_fields, institution_value, out_of_county_value, CountyFieldKind,
-    InputField, COMMUNITY_FIELDS, INSTITUTION_FIELDS, OUT_OF_COUNTY_FIELDS,
+    county_fields, CountyFieldKind, InputField, COMMUNITY_FIELDS, INSTITUTION_FIELDS,
+    OUT_OF_COUNTY_FIELDS,
 };
 use crate::scenario::Scenario;
 
@@ -459,11 +459,11 @@ fn input(
     })
 }
 
-fn numeric(
+fn numeric<T>(
     scenario: &Scenario,
     lang: Lang,
     prefix: &str,
-    field: &InputField,
+    field: &InputField<T>,
     value: Decimal,
 ) -> Value {
     input(
@@ -514,7 +514,7 @@ fn editor(scenario: &Scenario, lang: Lang) -> Value {
             let prefix = format!("communities.{c}.");
             let mut fields: Vec<Value> = COMMUNITY_FIELDS
                 .iter()
-                .map(|f| numeric(scenario, lang, &prefix, f, community_value(community, f.key)))
+                .map(|f| numeric(scenario, lang, &prefix, f, (f.get)(community)))
                 .collect();
             fields.extend(OUT_OF_COUNTY_FIELDS.iter().map(|f| {
                 numeric(
@@ -522,7 +522,7 @@ fn editor(scenario: &Scenario, lang: Lang) -> Value {
                     lang,
                     &format!("{prefix}out_of_county."),
                     f,
-                    out_of_county_value(&community.out_of_county, f.key),
+                    (f.get)(&community.out_of_county),
                 )
             }));
             let institutions: Vec<Value> = community
@@ -533,7 +533,7 @@ fn editor(scenario: &Scenario, lang: Lang) -> Value {
                     let prefix = format!("{prefix}institutions.{i}.");
                     let fields: Vec<Value> = INSTITUTION_FIELDS
                         .iter()
-                        .map(|f| numeric(scenario, lang, &prefix, f, institution_value(institution, f.key)))
+                        .map(|f| numeric(scenario, lang, &prefix, f, (f.get)(institution)))
                         .collect();
                     json!({
                         "name": input(scenario, format!("{prefix}name"), pick(lang, ("名称", "name")).into(), "", institution.name.clone(), "text"),

@@ -460,16 +460,7 @@ impl Document {
                 .map(|(_, v)| v.clone());
             let value = written.or_else(|| {
                 let key = path.rsplit('.').next()?;
-                [
-                    super::fields::INSTITUTION_FIELDS,
-                    super::fields::COMMUNITY_FIELDS,
-                    super::fields::OUT_OF_COUNTY_FIELDS,
-                ]
-                .iter()
-                .flat_map(|fields| fields.iter())
-                .find(|field| field.key == key)
-                .and_then(|field| field.default)
-                .map(|default| default.to_string())
+                super::fields::default_of(key).map(|default| default.to_string())
             })?;
             Some(normal(&value))
         };

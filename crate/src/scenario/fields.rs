@@ -109,194 +109,237 @@ pub const PER_CAPITA: NumberRule = rule(
 pub const YEAR: NumberRule = rule(dec!(1900), dec!(2200), true, "年", "year");
 pub const HORIZON: NumberRule = rule(dec!(1), dec!(10), true, "年", "years");
 
-/// One numeric input of a community, its out-of-county care, or an institution.
-#[derive(Debug)]
-pub struct InputField {
+/// One numeric input of a community (`T` = `Community`), its out-of-county care (`OutOfCounty`) or an
+/// institution (`Institution`): its key in the scenario file, labels, rule, default, and how to read
+/// and write it on the model's record. The reader, the spreadsheet, the page's editor and the template
+/// all go through `get` and `set`, so a field is mapped to the model in this one place.
+pub struct InputField<T: 'static> {
     pub key: &'static str,
     pub zh: &'static str,
     pub en: &'static str,
     pub rule: NumberRule,
     /// Taken when the file leaves the field out; `None` means the field is required.
     pub default: Option<Decimal>,
+    /// The field's value on the model's record.
+    pub get: fn(&T) -> Decimal,
+    /// Writes a value the rule has accepted.
+    pub set: fn(&mut T, Decimal),
 }
 
-const fn field(
-    key: &'static str,
-    zh: &'static str,
-    en: &'static str,
-    rule: NumberRule,
-    default: Option<Decimal>,
-) -> InputField {
-    InputField {
-        key,
-        zh,
-        en,
-        rule,
-        default,
+impl<T> std::fmt::Debug for InputField<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InputField")
+            .field("key", &self.key)
+            .finish()
     }
 }
 
-pub static COMMUNITY_FIELDS: &[InputField] = &[
-    field(
+/// `input_field!(Record, member, "key", zh, en, RULE, default)`: a field stored as the Decimal `member`.
+macro_rules! input_field {
+    ($record:ty, $member:ident, $key:literal, $zh:literal, $en:literal, $rule:expr, $default:expr) => {
+        InputField::<$record> {
+            key: $key,
+            zh: $zh,
+            en: $en,
+            rule: $rule,
+            default: $default,
+            get: |record| record.$member,
+            set: |record, value| record.$member = value,
+        }
+    };
+}
+
+use crate::model::{Community, Institution, OutOfCounty};
+
+pub static COMMUNITY_FIELDS: &[InputField<Community>] = &[
+    input_field!(
+        Community,
+        insured_residents,
         "insured_residents",
         "参保居民",
         "insured residents",
         PERSONS,
-        None,
+        None
     ),
-    field(
+    input_field!(
+        Community,
+        resident_population,
         "resident_population",
         "常住人口",
         "resident population",
         PERSONS,
-        None,
+        None
     ),
 ];
 
-pub static OUT_OF_COUNTY_FIELDS: &[InputField] = &[
-    field(
+pub static OUT_OF_COUNTY_FIELDS: &[InputField<OutOfCounty>] = &[
+    input_field!(
+        OutOfCounty,
+        outpatient_visits,
         "outpatient_visits",
         "县域外门急诊人次",
         "out-of-county outpatient visits",
         VISITS,
-        None,
+        None
     ),
-    field(
+    input_field!(
+        OutOfCounty,
+        admissions,
         "admissions",
         "县域外住院人次",
         "out-of-county admissions",
         ADMISSIONS,
-        None,
+        None
     ),
-    field(
+    input_field!(
+        OutOfCounty,
+        cost_per_visit,
         "cost_per_visit",
         "县域外次均门诊费用",
         "out-of-county cost per visit",
         COST_PER_VISIT,
-        None,
+        None
     ),
-    field(
+    input_field!(
+        OutOfCounty,
+        cost_per_admission,
         "cost_per_admission",
         "县域外次均住院费用",
         "out-of-county cost per admission",
         COST_PER_ADMISSION,
-        None,
+        None
     ),
 ];
 
-pub static INSTITUTION_FIELDS: &[InputField] = &[
-    field(
-        "count",
-        "机构数",
-        "institutions in this entry",
-        COUNT,
-        Some(Decimal::ONE),
+pub static INSTITUTION_FIELDS: &[InputField<Institution>] = &[
+    InputField {
+        key: "count",
+        zh: "机构数",
+        en: "institutions in this entry",
+        rule: COUNT,
+        default: Some(Decimal::ONE),
+        get: |institution| Decimal::from(institution.count),
+        // COUNT accepts whole numbers 1-100,000 only, so the conversion cannot fail on a value the
+        // rule let through.
+        set: |institution, value| institution.count = u32::try_from(value).unwrap_or(1),
+    },
+    input_field!(
+        Institution,
+        beds,
+        "beds",
+        "床位",
+        "beds",
+        BEDS,
+        Some(Decimal::ZERO)
     ),
-    field("beds", "床位", "beds", BEDS, Some(Decimal::ZERO)),
-    field("staff", "卫生人员", "health staff", STAFF, None),
-    field(
+    input_field!(
+        Institution,
+        staff,
+        "staff",
+        "卫生人员",
+        "health staff",
+        STAFF,
+        None
+    ),
+    input_field!(
+        Institution,
+        outpatient_visits,
         "outpatient_visits",
         "门急诊人次",
         "outpatient visits",
         VISITS,
-        None,
+        None
     ),
-    field(
+    input_field!(
+        Institution,
+        admissions,
         "admissions",
         "住院人次",
         "admissions",
         ADMISSIONS,
-        Some(Decimal::ZERO),
+        Some(Decimal::ZERO)
     ),
-    field(
+    input_field!(
+        Institution,
+        cost_per_visit,
         "cost_per_visit",
         "次均门诊费用",
         "cost per visit",
         COST_PER_VISIT,
-        None,
+        None
     ),
-    field(
+    input_field!(
+        Institution,
+        cost_per_admission,
         "cost_per_admission",
         "次均住院费用",
         "cost per admission",
         COST_PER_ADMISSION,
-        Some(Decimal::ZERO),
+        Some(Decimal::ZERO)
     ),
-    field(
+    input_field!(
+        Institution,
+        doctors,
         "doctors",
         "执业(助理)医师",
         "licensed doctors (0: not given)",
         STAFF,
-        Some(Decimal::ZERO),
+        Some(Decimal::ZERO)
     ),
-    field(
+    input_field!(
+        Institution,
+        nurses,
         "nurses",
         "注册护士",
         "registered nurses (0: not given)",
         STAFF,
-        Some(Decimal::ZERO),
+        Some(Decimal::ZERO)
     ),
-    field(
+    input_field!(
+        Institution,
+        average_stay_days,
         "average_stay_days",
         "平均住院日",
         "average length of stay (0: not given)",
         STAY_DAYS,
-        Some(Decimal::ZERO),
+        Some(Decimal::ZERO)
     ),
-    field(
+    input_field!(
+        Institution,
+        average_pay,
         "average_pay_yuan",
         "人均薪酬(医疗工作)",
         "average pay for medical work",
         PAY,
-        None,
+        None
     ),
-    field(
+    input_field!(
+        Institution,
+        base_subsidy,
         "base_subsidy_yuan",
         "财政基本补助",
         "base fiscal subsidy",
         SUBSIDY,
-        Some(Decimal::ZERO),
+        Some(Decimal::ZERO)
     ),
 ];
 
-/// The value of an institution's input field `key` (one of [`INSTITUTION_FIELDS`]): the one mapping from
-/// field keys to the model's institution, used by the editor and the spreadsheet.
-pub fn institution_value(institution: &crate::model::Institution, key: &str) -> Decimal {
-    match key {
-        "count" => Decimal::from(institution.count),
-        "beds" => institution.beds,
-        "staff" => institution.staff,
-        "doctors" => institution.doctors,
-        "nurses" => institution.nurses,
-        "average_stay_days" => institution.average_stay_days,
-        "outpatient_visits" => institution.outpatient_visits,
-        "admissions" => institution.admissions,
-        "cost_per_visit" => institution.cost_per_visit,
-        "cost_per_admission" => institution.cost_per_admission,
-        "average_pay_yuan" => institution.average_pay,
-        "base_subsidy_yuan" => institution.base_subsidy,
-        _ => Decimal::ZERO,
-    }
-}
-
-/// The value of a community's input field `key` (one of [`COMMUNITY_FIELDS`]).
-pub fn community_value(community: &crate::model::Community, key: &str) -> Decimal {
-    match key {
-        "insured_residents" => community.insured_residents,
-        "resident_population" => community.resident_population,
-        _ => Decimal::ZERO,
-    }
-}
-
-/// The value of an out-of-county field `key` (one of [`OUT_OF_COUNTY_FIELDS`]).
-pub fn out_of_county_value(out: &crate::model::OutOfCounty, key: &str) -> Decimal {
-    match key {
-        "outpatient_visits" => out.outpatient_visits,
-        "admissions" => out.admissions,
-        "cost_per_visit" => out.cost_per_visit,
-        "cost_per_admission" => out.cost_per_admission,
-        _ => Decimal::ZERO,
-    }
+/// The default of a field named `key` when the file leaves it out, looked up as an institution's,
+/// then a community's, then out-of-county care's field (`None`: required, or no such field).
+pub fn default_of(key: &str) -> Option<Decimal> {
+    let institution = INSTITUTION_FIELDS
+        .iter()
+        .find(|f| f.key == key)
+        .map(|f| f.default);
+    let community = COMMUNITY_FIELDS
+        .iter()
+        .find(|f| f.key == key)
+        .map(|f| f.default);
+    let out = OUT_OF_COUNTY_FIELDS
+        .iter()
+        .find(|f| f.key == key)
+        .map(|f| f.default);
+    institution.or(community).or(out).flatten()
 }
 
 /// How a county-level field is typed.
@@ -449,11 +492,6 @@ pub fn county_fields() -> Vec<CountyField> {
         }
     }
     fields
-}
-
-/// The declaration of `key` in `fields` (the tables above are fixed, so a missing key is a bug).
-pub fn find(fields: &'static [InputField], key: &str) -> &'static InputField {
-    fields.iter().find(|f| f.key == key).unwrap_or(&fields[0])
 }
 
 /// Parses number text exactly: plain decimals, or scientific notation within the decimal range.

@@ -272,14 +272,22 @@ impl Reader {
     }
 
     /// Reads a declared input field (see `fields.rs`).
-    fn input(
+    /// Reads every field of `table` into `record` (all are read, so every problem is reported);
+    /// `None` if any was refused.
+    fn inputs<T>(
         &mut self,
         fields: &mut Fields,
-        table: &'static [InputField],
-        key: &str,
-    ) -> Option<Decimal> {
-        let declared = fields::find(table, key);
-        self.number(fields, declared.key, declared.rule, declared.default)
+        table: &'static [InputField<T>],
+        mut record: T,
+    ) -> Option<T> {
+        let mut all_read = true;
+        for field in table {
+            match self.number(fields, field.key, field.rule, field.default) {
+                Some(value) => (field.set)(&mut record, value),
+                None => all_read = false,
+            }
+        }
+        all_read.then_some(record)
     }
 
     fn text(&mut self, fields: &mut Fields, key: &str, required: bool) -> Option<String> {
@@ -810,32 +818,14 @@ fn read_communities(root: &Node, reader: &mut Reader) -> Option<Vec<Community>> 
 fn read_community(node: &Node, path: &str, reader: &mut Reader) -> Option<Community> {
     let mut fields = reader.table(node, path)?;
     let name = reader.text(&mut fields, "name", true);
-    let insured = reader.input(&mut fields, COMMUNITY_FIELDS, "insured_residents");
-    let residents = reader.input(&mut fields, COMMUNITY_FIELDS, "resident_population");
+    let numbers = reader.inputs(&mut fields, COMMUNITY_FIELDS, Community::default());
     let out_of_county = reader
         .child_table(&mut fields, "out_of_county", true)
         .and_then(|mut table| {
-            let outpatient_visits =
-                reader.input(&mut table, OUT_OF_COUNTY_FIELDS, "outpatient_visits");
-            let admissions = reader.input(&mut table, OUT_OF_COUNTY_FIELDS, "admissions");
-            let cost_per_visit = reader.input(&mut table, OUT_OF_COUNTY_FIELDS, "cost_per_visit");
-            let cost_per_admission =
-                reader.input(&mut table, OUT_OF_COUNTY_FIELDS, "cost_per_admission");
-            table.finish(
-                reader,
-                &[
-                    "outpatient_visits",
-                    "admissions",
-                    "cost_per_visit",
-                    "cost_per_admission",
-                ],
-            );
-            Some(OutOfCounty {
-                outpatient_visits: outpatient_visits?,
-                admissions: admissions?,
-                cost_per_visit: cost_per_visit?,
-                cost_per_admission: cost_per_admission?,
-            })
+            let out = reader.inputs(&mut table, OUT_OF_COUNTY_FIELDS, OutOfCounty::default());
+            let known: Vec<&str> = OUT_OF_COUNTY_FIELDS.iter().map(|f| f.key).collect();
+            table.finish(reader, &known);
+            out
         });
     let institutions_path = fields.path_of("institutions");
     let institutions = match fields.take("institutions") {
@@ -880,22 +870,14 @@ fn read_community(node: &Node, path: &str, reader: &mut Reader) -> Option<Commun
             None
         }
     };
-    fields.finish(
-        reader,
-        &[
-            "name",
-            "insured_residents",
-            "resident_population",
-            "out_of_county",
-            "institutions",
-        ],
-    );
+    let mut known = vec!["name", "out_of_county", "institutions"];
+    known.extend(COMMUNITY_FIELDS.iter().map(|field| field.key));
+    fields.finish(reader, &known);
     Some(Community {
         name: name?,
-        insured_residents: insured?,
-        resident_population: residents?,
         institutions: institutions?,
         out_of_county: out_of_county?,
+        ..numbers?
     })
 }
 
@@ -969,18 +951,7 @@ fn read_institution(node: &Node, path: &str, reader: &mut Reader) -> Option<Inst
     let name = reader.text(&mut fields, "name", true);
     let tier = read_tier(reader, &mut fields);
     let is_lead = reader.boolean(&mut fields, "lead", false);
-    let count = reader.input(&mut fields, INSTITUTION_FIELDS, "count");
-    let beds = reader.input(&mut fields, INSTITUTION_FIELDS, "beds");
-    let staff = reader.input(&mut fields, INSTITUTION_FIELDS, "staff");
-    let visits = reader.input(&mut fields, INSTITUTION_FIELDS, "outpatient_visits");
-    let admissions = reader.input(&mut fields, INSTITUTION_FIELDS, "admissions");
-    let cost_per_visit = reader.input(&mut fields, INSTITUTION_FIELDS, "cost_per_visit");
-    let cost_per_admission = reader.input(&mut fields, INSTITUTION_FIELDS, "cost_per_admission");
-    let doctors = reader.input(&mut fields, INSTITUTION_FIELDS, "doctors");
-    let nurses = reader.input(&mut fields, INSTITUTION_FIELDS, "nurses");
-    let average_stay = reader.input(&mut fields, INSTITUTION_FIELDS, "average_stay_days");
-    let average_pay = reader.input(&mut fields, INSTITUTION_FIELDS, "average_pay_yuan");
-    let base_subsidy = reader.input(&mut fields, INSTITUTION_FIELDS, "base_subsidy_yuan");
+    let numbers = reader.inputs(&mut fields, INSTITUTION_FIELDS, Institution::default());
     let eligible = reader.boolean(&mut fields, "per_bed_subsidy", tier == Some(Tier::County));
     let mut known = vec!["name", "tier", "lead", "per_bed_subsidy"];
     known.extend(INSTITUTION_FIELDS.iter().map(|field| field.key));
@@ -989,18 +960,7 @@ fn read_institution(node: &Node, path: &str, reader: &mut Reader) -> Option<Inst
         name: name?,
         tier: tier?,
         is_lead: is_lead?,
-        count: u32::try_from(count?).ok()?,
-        beds: beds?,
-        staff: staff?,
-        doctors: doctors?,
-        nurses: nurses?,
-        average_stay_days: average_stay?,
-        outpatient_visits: visits?,
-        admissions: admissions?,
-        cost_per_visit: cost_per_visit?,
-        cost_per_admission: cost_per_admission?,
-        average_pay: average_pay?,
-        base_subsidy: base_subsidy?,
         per_bed_subsidy_eligible: eligible?,
+        ..numbers?
     })
 }

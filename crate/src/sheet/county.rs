@@ -20,7 +20,7 @@ pub const COMMUNITY_SHEET: &str = "医共体";
 pub const INSTITUTION_SHEET: &str = "机构";
 
 /// The rows of the county sheet: key (the scenario path), Chinese and English label, rule.
-fn heading(field: &InputField) -> String {
+fn heading<T>(field: &InputField<T>) -> String {
     format!("{}({})", field.zh, field.rule.unit_zh)
 }
 
@@ -29,8 +29,8 @@ fn community_header() -> Vec<String> {
     header.extend(
         COMMUNITY_FIELDS
             .iter()
-            .chain(OUT_OF_COUNTY_FIELDS)
-            .map(heading),
+            .map(heading)
+            .chain(OUT_OF_COUNTY_FIELDS.iter().map(heading)),
     );
     header
 }
@@ -93,15 +93,11 @@ pub fn export(scenario: &Scenario) -> Vec<Table> {
         .collect::<Vec<_>>()];
     for community in &county.communities {
         let mut row = vec![text(community.name.clone())];
-        row.extend(
-            COMMUNITY_FIELDS
-                .iter()
-                .map(|f| number(fields::community_value(community, f.key))),
-        );
+        row.extend(COMMUNITY_FIELDS.iter().map(|f| number((f.get)(community))));
         row.extend(
             OUT_OF_COUNTY_FIELDS
                 .iter()
-                .map(|f| number(fields::out_of_county_value(&community.out_of_county, f.key))),
+                .map(|f| number((f.get)(&community.out_of_county))),
         );
         communities.push(row);
         for i in &community.institutions {
@@ -114,7 +110,7 @@ pub fn export(scenario: &Scenario) -> Vec<Table> {
             row.extend(
                 INSTITUTION_FIELDS
                     .iter()
-                    .map(|field| number(fields::institution_value(i, field.key))),
+                    .map(|field| number((field.get)(i))),
             );
             institutions.push(row);
         }
