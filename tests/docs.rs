@@ -17,6 +17,34 @@ fn parameters_doc_matches_the_declarations() {
 }
 
 #[test]
+fn indicators_doc_matches_the_catalog() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/indicators.md");
+    let loaded =
+        ygt::scenario::load(ygt::scenario::shipped::default_text(), &[]).expect("default scenario");
+    let charts = ygt::chart::charts(&ygt::model::project(&loaded.scenario.input));
+    let expected = ygt::report::indicators_markdown(&charts);
+    if std::env::var_os("YGT_BLESS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+    }
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "docs/indicators.md is stale: run YGT_BLESS=1 cargo test --test docs"
+    );
+    // Every indicator with a policy target is drawn, so the target line is seen.
+    for target in ygt::model::TARGETS {
+        assert!(
+            charts.iter().any(|c| c
+                .series
+                .iter()
+                .any(|s| s.indicator == Some(target.indicator))),
+            "{} has a target but no chart",
+            target.indicator
+        );
+    }
+}
+
+#[test]
 fn parameters_doc_cites_every_source_in_both_languages() {
     use ygt::model::{Document, ASSUMPTIONS, LEVERS};
     let doc = ygt::model::params::markdown();

@@ -13,10 +13,12 @@ export function renderScorecard(scorecard) {
     const head = el('tr', {}, ...scorecard.header.map((cell) => el('th', { text: cell })));
     const body = el('tbody');
     for (const row of scorecard.rows) {
-      body.append(el('tr', {}, el('td', { text: row.name }),
+      body.append(el('tr', {}, el('td', { text: row.name, title: row.definition }),
         ...row.cells.map(() => el('td', {}, el('span', { class: 'now' }), el('br'), el('span', { class: 'base' })))));
     }
     table.replaceChildren(el('thead', {}, head), body);
+    $('indicator-definitions').lastChild.replaceChildren(...scorecard.rows.flatMap((row) => [
+      el('dt', { text: row.name }), el('dd', { text: row.definition })]));
   }
   // Values are filled in place: the table keeps its layout while levers move.
   const rows = table.tBodies[0].rows;

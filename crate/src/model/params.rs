@@ -949,10 +949,20 @@ impl Lever {
     }
 }
 
-/// Today's public-health schedule a new county starts from, yuan per resident for its five projection
-/// years: the 2025 national standard of 99 yuan (the lever's default, cited there), then 5 yuan a year more,
-/// as the standard rose from 2021 to 2025 (an assumption beyond 2025).
-pub const PUBLIC_HEALTH_STANDARD: [u32; 5] = [99, 104, 109, 114, 119];
+/// The national basic public-health standard, yuan per resident, in `year`: 79, 84, 89, 94 and 99 yuan
+/// in 2021-2025 (national notices, BRIEF §5); outside those years it goes on by the 5 yuan a year it
+/// rose in every one of them (an assumption), and never below the 15 yuan of 2009, the first standard.
+pub fn public_health_standard(year: i32) -> Decimal {
+    Decimal::from((99 + 5 * (i64::from(year) - 2025)).max(15))
+}
+
+/// Today's public-health schedule a new county starts from: the standard of each projection year
+/// (`base_year` + 1 to `base_year` + `horizon`), so a county whose base year is 2024 starts at 99 yuan.
+pub fn public_health_schedule(base_year: i32, horizon: usize) -> Vec<Decimal> {
+    (1..=horizon as i32)
+        .map(|offset| public_health_standard(base_year.saturating_add(offset)))
+        .collect()
+}
 
 /// The parameter tables as Markdown (docs/parameters.md is this text; a test keeps it current).
 pub fn markdown() -> String {
@@ -1037,6 +1047,28 @@ pub fn markdown() -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_public_health_standard_follows_the_national_notices_by_year() {
+        use rust_decimal_macros::dec;
+        // The notices: 79, 84, 89, 94, 99 yuan in 2021-2025.
+        let published: Vec<Decimal> = (2021..=2025).map(public_health_standard).collect();
+        assert_eq!(
+            published,
+            [dec!(79), dec!(84), dec!(89), dec!(94), dec!(99)]
+        );
+        // A county whose base year is 2022 is paid 2023-2027's standards; later years go on by 5 yuan.
+        assert_eq!(
+            public_health_schedule(2022, 5),
+            [dec!(89), dec!(94), dec!(99), dec!(104), dec!(109)]
+        );
+        assert_eq!(public_health_standard(1990), dec!(15));
+        assert_eq!(
+            public_health_standard(i32::MAX),
+            Decimal::from(99 + 5 * (i64::from(i32::MAX) - 2025))
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -379,7 +379,13 @@ fn scorecard(projection: &Projection, options: &ViewOptions) -> Value {
             } else {
                 name.to_string()
             };
-            json!({"name": name, "cells": cells})
+            let definition = format!(
+                "{}{}{}",
+                pick(lang, (row.definition_zh, row.definition_en)),
+                pick(lang, ("。来源:", ". Source: ")),
+                row.origin.citation(lang)
+            );
+            json!({"name": name, "definition": definition, "cells": cells})
         })
         .collect();
     json!({
@@ -687,6 +693,13 @@ mod tests {
         let rows = view["scorecard"]["rows"].as_array().unwrap();
         assert_eq!(rows.len(), INDICATORS.len());
         assert_eq!(rows[0]["name"], "县域就诊率");
+        // Each row says what it counts and where the definition comes from: the official ones name
+        // the Yiyang document by its number and annex.
+        assert_eq!(
+            rows[0]["definition"],
+            "参保人员县域内门急诊人次 ÷ 参保人员门急诊总人次。来源:\
+             《益阳市推动公立医院高质量发展实施方案》(益政办发〔2023〕16号) 附件2"
+        );
         assert_eq!(
             rows[0]["cells"].as_array().unwrap().len(),
             projection.scenario.len()

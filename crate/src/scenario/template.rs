@@ -43,6 +43,11 @@ fn round_at_least(x: f64, at_least: u64) -> u64 {
 /// Counts are computed with f64 ratios and rounded to whole persons, beds and visits before they are
 /// written: no money passes through floating point (costs and pay are written as whole-yuan constants).
 /// The resident populations a new county may have.
+/// A new county's base year and horizon: the last year with published national figures (BRIEF §5), and
+/// the five years the sandbox charts.
+const BASE_YEAR: i32 = 2024;
+const HORIZON: i32 = 5;
+
 pub const POPULATION: std::ops::RangeInclusive<u64> = 10_000..=50_000_000;
 
 /// A new county's population as typed, or why it is refused (the page and `ygt new` ask the same).
@@ -116,8 +121,8 @@ pub fn from_population(name: &str, population: u64) -> String {
         Value::Array(toml_edit::Array::new()),
     );
     put(&mut document, "county.name", text(name));
-    put(&mut document, "county.base_year", number(2024));
-    put(&mut document, "county.horizon_years", number(5));
+    put(&mut document, "county.base_year", number(BASE_YEAR));
+    put(&mut document, "county.horizon_years", number(HORIZON));
     put(
         &mut document,
         "county.government_per_capita_yuan",
@@ -298,7 +303,10 @@ pub fn from_population(name: &str, population: u64) -> String {
     put(
         &mut document,
         "levers.public_health_per_capita_yuan",
-        numbers(crate::model::params::PUBLIC_HEALTH_STANDARD),
+        numbers(crate::model::params::public_health_schedule(
+            BASE_YEAR,
+            HORIZON as usize,
+        )),
     );
     put(
         &mut document,

@@ -594,9 +594,21 @@ fn scenario_of(
         }
     }
     document.put("levers.global_budget", Value::from(false))?;
+    // Today's public-health money follows the national standard of the county's own projection years.
+    let whole = |path: &str, default: i64| {
+        county
+            .iter()
+            .find(|(p, _)| p == path)
+            .and_then(|(_, v)| v.as_integer())
+            .unwrap_or(default)
+    };
+    let base_year = i32::try_from(whole("county.base_year", 2024)).unwrap_or(2024);
+    let horizon = usize::try_from(whole("county.horizon_years", 5).clamp(1, 10)).unwrap_or(5);
     document.put(
         "levers.public_health_per_capita_yuan",
-        numbers(crate::model::params::PUBLIC_HEALTH_STANDARD),
+        numbers(crate::model::params::public_health_schedule(
+            base_year, horizon,
+        )),
     )?;
     Ok(document.text())
 }
@@ -861,6 +873,31 @@ mod tests {
             .meta
             .estimated_fields
             .contains(&"communities.0.institutions.0.beds".to_string()));
+    }
+
+    #[test]
+    fn an_imported_county_is_paid_the_public_health_standard_of_its_own_years() {
+        // The default county's template with its base year set to 2022: today's public-health money
+        // is 2023-2027's national standard, 89 yuan then 5 more a year (not 2025's 99).
+        let mut tables = export(&default_scenario());
+        let base_year_row = tables[0]
+            .rows
+            .iter()
+            .position(|row| matches!(row.last(), Some(Cell::Text(t)) if t == "county.base_year"))
+            .unwrap();
+        tables[0].rows[base_year_row][1] = Cell::Number("2022".into());
+        let text = import(&tables).unwrap();
+        let scenario = load(&text, &[]).unwrap().scenario;
+        let schedule: Vec<String> = (1..=5)
+            .map(|year| {
+                scenario
+                    .input
+                    .baseline
+                    .at(crate::model::Lever::PublicHealthPerCapitaYuan, year)
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(schedule, ["89", "94", "99", "104", "109"]);
     }
 
     #[test]
