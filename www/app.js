@@ -86,6 +86,8 @@ function wire() {
   });
   document.querySelectorAll('input[name=mode]').forEach((radio) => radio.addEventListener('change', () => { state.mode = radio.value; renderAll(); }));
   $('wan').addEventListener('change', () => { state.wan = $('wan').checked; renderTables(); });
+  $('jump-levers').addEventListener('click', () => $('panel').scrollIntoView({ block: 'start' }));
+  $('jump-results').addEventListener('click', () => $('content').scrollIntoView({ block: 'start' }));
   $('tab-policy').addEventListener('click', () => showPane(false));
   $('tab-county').addEventListener('click', () => showPane(true));
   $('new-create').addEventListener('click', createCounty);

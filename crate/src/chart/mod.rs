@@ -358,8 +358,51 @@ fn unit_label(scale: Scale, lang: Lang) -> &'static str {
     }
 }
 
-/// Vertical range with some air, never empty; percentages and amounts start at zero when close to it.
-fn y_range(chart: &Chart) -> (f64, f64) {
+/// The vertical axis: its range and its tick step, both round numbers, and the decimals a tick label
+/// needs so that no two labels read the same.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Axis {
+    low: f64,
+    high: f64,
+    step: f64,
+    decimals: usize,
+}
+
+/// The smallest span the vertical axis shows, so that a small change does not fill the chart: 5
+/// percentage points, 0.5 times, or a fifth of the largest amount.
+fn minimum_span(scale: Scale, largest: f64) -> f64 {
+    match scale {
+        Scale::Percent => 5.0,
+        Scale::Times => 0.5,
+        Scale::TenThousandYuan => (largest * 0.2).max(1.0),
+    }
+}
+
+/// A round step (1, 2, 2.5 or 5 times a power of ten) giving at most about six ticks over `span`.
+fn nice_step(span: f64) -> f64 {
+    let rough = span / 5.0;
+    let power = 10f64.powf(rough.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * power)
+        .find(|step| *step >= rough)
+        .unwrap_or(10.0 * power)
+}
+
+/// Decimal places that show `step` exactly (0.25 needs 2, 0.5 needs 1, 20 needs 0).
+fn decimals_of(step: f64) -> usize {
+    (0..=6)
+        .find(|d| {
+            let scaled = step * 10f64.powi(*d as i32);
+            (scaled - scaled.round()).abs() < 1e-6 * scaled.abs().max(1.0)
+        })
+        .unwrap_or(6)
+}
+
+/// The vertical axis of `chart`: every line, band and target inside it with some air, at least the
+/// scale's minimum span, starting at zero when the values are positive and close to it, and never
+/// below zero for values that are not.
+fn y_axis(chart: &Chart) -> Axis {
     let values = chart.series.iter().flat_map(|s| {
         s.points.iter().map(|p| p.1).chain(
             s.band
@@ -368,28 +411,49 @@ fn y_range(chart: &Chart) -> (f64, f64) {
                 .flat_map(|(low, high)| [*low, *high]),
         )
     });
-    let (mut low, mut high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+    let (min, max) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
     });
-    if !low.is_finite() || !high.is_finite() {
-        return (0.0, 1.0);
-    }
-    if (high - low).abs() < 1e-9 {
-        let pad = if high.abs() > 1.0 {
-            high.abs() * 0.05
-        } else {
-            1.0
-        };
-        low -= pad;
-        high += pad;
-    }
-    let pad = (high - low) * 0.12;
-    let low = if low >= 0.0 && low - pad < 0.0 {
-        0.0
+    let (min, max) = if min.is_finite() && max.is_finite() {
+        (min, max)
     } else {
-        low - pad
+        (0.0, 1.0)
     };
-    (low, high + pad)
+    let (mut low, mut high) = (min, max);
+    let span = minimum_span(chart.scale, min.abs().max(max.abs()));
+    if high - low < span {
+        let middle = (low + high) / 2.0;
+        low = middle - span / 2.0;
+        high = middle + span / 2.0;
+    }
+    let pad = (high - low) * 0.08;
+    low -= pad;
+    high += pad;
+    if min >= 0.0 && (low < 0.0 || low < (high - low) * 0.25) {
+        high -= low.min(0.0);
+        low = 0.0;
+    }
+    let step = nice_step(high - low);
+    Axis {
+        low: (low / step).floor() * step,
+        high: (high / step).ceil() * step,
+        step,
+        decimals: decimals_of(step),
+    }
+}
+
+impl Axis {
+    fn ticks(&self) -> usize {
+        ((self.high - self.low) / self.step).round() as usize + 1
+    }
+
+    fn label(&self, scale: Scale, value: f64) -> String {
+        match scale {
+            Scale::Percent => format!("{value:.*}%", self.decimals),
+            Scale::TenThousandYuan => group_thousands(value, self.decimals),
+            Scale::Times => format!("{value:.*}", self.decimals),
+        }
+    }
 }
 
 /// Text sizes for a chart `height` pixels high: readable on a projector and on a laptop.
@@ -397,7 +461,88 @@ fn font_px(height: u32, fraction: f64, minimum: f64) -> f64 {
     (f64::from(height) * fraction).max(minimum)
 }
 
-/// Draws `chart` filling `area`.
+/// How a legend entry is marked: as its line is drawn.
+#[derive(Clone, Copy)]
+enum Mark {
+    Solid,
+    Dashed,
+    Band,
+}
+
+/// The legend entries of `chart`: the uncertainty band (once), then every line.
+fn legend_entries(chart: &Chart, lang: Lang) -> Vec<(String, RGBColor, Mark)> {
+    let mut entries = Vec::with_capacity(chart.series.len() + 1);
+    if let Some(line) = chart.series.iter().find(|s| s.band.is_some()) {
+        let (r, g, b) = line.color;
+        entries.push((
+            lang.pick(
+                "10%–90% 区间(蒙特卡洛)",
+                "10th–90th percentile (Monte Carlo)",
+            )
+            .to_string(),
+            RGBColor(r, g, b),
+            Mark::Band,
+        ));
+    }
+    for line in &chart.series {
+        let (r, g, b) = line.color;
+        let mark = match line.role {
+            Role::Scenario => Mark::Solid,
+            Role::Baseline | Role::Target => Mark::Dashed,
+        };
+        entries.push((
+            lang.pick(&line.zh, &line.en).to_string(),
+            RGBColor(r, g, b),
+            mark,
+        ));
+    }
+    entries
+}
+
+/// Where each legend entry goes in rows under the plot `width` pixels wide: (row, x) per entry, and
+/// the number of rows.
+fn legend_layout<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[(String, RGBColor, Mark)],
+    font: &TextStyle,
+    font_px: f64,
+    width: i32,
+) -> Result<(Vec<(i32, i32)>, i32), DrawingAreaErrorKind<DB::ErrorType>> {
+    let swatch = (font_px * 1.8) as i32;
+    let gap = (font_px * 0.4) as i32;
+    let spacing = (font_px * 1.2) as i32;
+    let mut places = Vec::with_capacity(entries.len());
+    let (mut row, mut x) = (0, gap);
+    for (name, _, _) in entries {
+        let entry = swatch + gap + area.estimate_text_size(name, font)?.0 as i32;
+        if x > gap && x + entry > width - gap {
+            row += 1;
+            x = gap;
+        }
+        places.push((row, x));
+        x += entry + spacing;
+    }
+    Ok((places, row + 1))
+}
+
+/// The largest font size up to `wanted` at which `text` fits in `width` pixels.
+fn fitting_font<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    wanted: f64,
+    width: u32,
+) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
+    let font: TextStyle = ("sans-serif", wanted).into_font().into();
+    let measured = area.estimate_text_size(text, &font)?.0.max(1);
+    Ok(if measured <= width {
+        wanted
+    } else {
+        (wanted * f64::from(width) / f64::from(measured)).max(8.0)
+    })
+}
+
+/// Draws `chart` filling `area`: the title (shrunk to fit), the plot, and the legend in rows under it,
+/// outside the data.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &Chart,
@@ -405,9 +550,27 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     area.fill(&WHITE)?;
     let (width, height) = area.dim_in_pixel();
-    let title_px = font_px(height, 0.075, 16.0);
     let label_px = font_px(height, 0.05, 12.0);
-    let (low, high) = y_range(chart);
+    let legend_px = label_px * 0.95;
+    let margin = (f64::from(width) * 0.02).max(6.0) as u32;
+    let title = format!(
+        "{}({})",
+        lang.pick(chart.zh, chart.en),
+        unit_label(chart.scale, lang)
+    );
+    let title_px = fitting_font(
+        area,
+        &title,
+        font_px(height, 0.075, 16.0),
+        width.saturating_sub(2 * margin),
+    )?;
+    let entries = legend_entries(chart, lang);
+    let legend_font: TextStyle = ("sans-serif", legend_px).into_font().into();
+    let (places, rows) = legend_layout(area, &entries, &legend_font, legend_px, width as i32)?;
+    let row_px = (legend_px * 1.45).ceil() as i32;
+    let legend_height = (rows * row_px + row_px / 3) as u32;
+    let (plot_area, legend_area) = area.split_vertically(height.saturating_sub(legend_height));
+    let axis = y_axis(chart);
     let years: Vec<i32> = chart
         .series
         .first()
@@ -415,17 +578,16 @@ pub fn draw<DB: DrawingBackend>(
         .unwrap_or_default();
     let first = *years.first().unwrap_or(&0);
     let last = (*years.last().unwrap_or(&1)).max(first + 1);
-    let title = format!(
-        "{}({})",
-        lang.pick(chart.zh, chart.en),
-        unit_label(chart.scale, lang)
-    );
-    let mut context = ChartBuilder::on(area)
+    let mut context = ChartBuilder::on(&plot_area)
         .caption(title, ("sans-serif", title_px).into_font())
-        .margin((f64::from(width) * 0.02).max(6.0) as u32)
-        .x_label_area_size((label_px * 2.0) as u32)
+        .margin(margin)
+        .margin_bottom(0)
+        .x_label_area_size((label_px * 1.8) as u32)
         .y_label_area_size((label_px * 4.5) as u32)
-        .build_cartesian_2d((f64::from(first) - 0.3)..(f64::from(last) + 0.3), low..high)?;
+        .build_cartesian_2d(
+            (f64::from(first) - 0.3)..(f64::from(last) + 0.3),
+            axis.low..axis.high,
+        )?;
     let scale = chart.scale;
     context
         .configure_mesh()
@@ -438,16 +600,12 @@ pub fn draw<DB: DrawingBackend>(
                 String::new()
             }
         })
-        .y_label_formatter(&|y| match scale {
-            Scale::Percent => format!("{y:.1}%"),
-            Scale::TenThousandYuan => group_thousands(*y),
-            Scale::Times => format!("{y:.2}"),
-        })
+        .y_labels(axis.ticks())
+        .y_label_formatter(&|y| axis.label(scale, *y))
         .label_style(("sans-serif", label_px).into_font())
         .light_line_style(TRANSPARENT)
         .bold_line_style(RGBColor(225, 225, 225))
         .draw()?;
-    let mut legend = Vec::with_capacity(chart.series.len() + 1);
     // Uncertainty bands first, under the lines: the 10th to 90th percentile, lightly filled.
     for line in &chart.series {
         let Some(band) = &line.band else { continue };
@@ -467,155 +625,103 @@ pub fn draw<DB: DrawingBackend>(
         );
         let fill = RGBColor(r, g, b).mix(0.18).filled();
         context.draw_series(std::iter::once(Polygon::new(outline, fill)))?;
-        if !legend.iter().any(|(_, s): &(String, ShapeStyle)| s.filled) {
-            legend.push((
-                lang.pick(
-                    "10%–90% 区间(蒙特卡洛)",
-                    "10th–90th percentile (Monte Carlo)",
-                )
-                .to_string(),
-                ShapeStyle {
-                    color: RGBColor(r, g, b).mix(0.18),
-                    filled: true,
-                    stroke_width: 8,
-                },
-            ));
-        }
     }
     for line in &chart.series {
         let (r, g, b) = line.color;
-        let color = RGBColor(r, g, b);
         let points: Vec<(f64, f64)> = line
             .points
             .iter()
             .map(|(year, v)| (f64::from(*year), *v))
             .collect();
-        let stroke = match line.role {
-            Role::Scenario => 3,
-            Role::Baseline | Role::Target => 2,
-        };
-        let style = ShapeStyle {
-            color: color.to_rgba(),
-            filled: false,
-            stroke_width: stroke,
-        };
         match line.role {
-            Role::Scenario => context.draw_series(LineSeries::new(points, style).point_size(3))?,
-            Role::Baseline | Role::Target => {
-                context.draw_series(DashedLineSeries::new(points, 8, 5, style))?
-            }
+            Role::Scenario => context.draw_series(
+                LineSeries::new(points, RGBColor(r, g, b).stroke_width(3)).point_size(3),
+            )?,
+            Role::Baseline | Role::Target => context.draw_series(DashedLineSeries::new(
+                points,
+                8,
+                5,
+                RGBColor(r, g, b).stroke_width(2),
+            ))?,
         };
-        legend.push((lang.pick(&line.zh, &line.en).to_string(), style));
     }
-    let (x_pixels, y_pixels) = context.plotting_area().get_pixel_range();
-    let data_pixels: Vec<(i32, i32)> = chart
-        .series
-        .iter()
-        .flat_map(|s| {
-            let band = s.band.iter().flat_map(|band| {
-                s.points
-                    .iter()
-                    .zip(band)
-                    .flat_map(|((year, _), (low, high))| [(*year, *low), (*year, *high)])
-            });
-            s.points
-                .iter()
-                .copied()
-                .chain(band)
-                .map(|(year, v)| context.backend_coord(&(f64::from(year), v)))
-                .collect::<Vec<_>>()
-        })
-        .collect();
     draw_legend(
-        area,
-        &legend,
-        (x_pixels, y_pixels),
-        &data_pixels,
-        label_px * 0.9,
+        &legend_area,
+        &entries,
+        &places,
+        &legend_font,
+        legend_px,
+        row_px,
     )?;
     area.present()?;
     Ok(())
 }
 
-/// The legend, in whichever corner of the plot (`plot`, in pixels) hides the fewest data points (and
-/// their neighbourhood). Drawn here rather than by plotters so that text is measured by the backend (on
-/// a canvas: the canvas itself).
+/// The legend under the plot, each entry marked as its line is drawn (a dashed line for the baseline
+/// and targets, a solid line with a point for the reform, a filled block for a band). Drawn here rather
+/// than by plotters so that text is measured by the backend (on a canvas: the canvas itself).
 fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    entries: &[(String, ShapeStyle)],
-    plot: (std::ops::Range<i32>, std::ops::Range<i32>),
-    data: &[(i32, i32)],
+    entries: &[(String, RGBColor, Mark)],
+    places: &[(i32, i32)],
+    font: &TextStyle,
     font_px: f64,
+    row_px: i32,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let font: TextStyle = ("sans-serif", font_px).into_font().into();
-    let row = (font_px * 1.35).ceil() as i32;
-    let swatch = (font_px * 1.6) as i32;
-    let pad = (font_px * 0.5) as i32;
-    let mut widest = 0;
-    for (name, _) in entries {
-        widest = widest.max(area.estimate_text_size(name, &font)?.0 as i32);
-    }
-    let width = swatch + pad * 3 + widest;
-    let height = row * entries.len() as i32 + pad * 2;
-    let (xs, ys) = plot;
-    let corners = [
-        (xs.end - width - pad, ys.end - height - pad),
-        (xs.end - width - pad, ys.start + pad),
-        (xs.start + pad, ys.start + pad),
-        (xs.start + pad, ys.end - height - pad),
-    ];
-    let margin = row;
-    let hidden = |(left, top): (i32, i32)| {
-        data.iter()
-            .filter(|(x, y)| {
-                *x >= left - margin
-                    && *x <= left + width + margin
-                    && *y >= top - margin
-                    && *y <= top + height + margin
-            })
-            .count()
-    };
-    let (left, top) = corners
-        .iter()
-        .copied()
-        .min_by_key(|corner| hidden(*corner))
-        .unwrap_or(corners[0]);
-    area.draw(&Rectangle::new(
-        [(left, top), (left + width, top + height)],
-        WHITE.mix(0.9).filled(),
-    ))?;
-    area.draw(&Rectangle::new(
-        [(left, top), (left + width, top + height)],
-        RGBColor(200, 200, 200),
-    ))?;
-    for (index, (name, style)) in entries.iter().enumerate() {
-        let y = top + pad + row * index as i32 + row / 2;
-        area.draw(&PathElement::new(
-            vec![(left + pad, y), (left + pad + swatch, y)],
-            *style,
-        ))?;
-        let text_style = font.pos(Pos::new(HPos::Left, VPos::Center));
+    let swatch = (font_px * 1.8) as i32;
+    let gap = (font_px * 0.4) as i32;
+    for ((name, color, mark), (row, x)) in entries.iter().zip(places) {
+        let y = row * row_px + row_px / 2;
+        match mark {
+            Mark::Solid => {
+                area.draw(&PathElement::new(
+                    vec![(*x, y), (x + swatch, y)],
+                    color.stroke_width(3),
+                ))?;
+                area.draw(&Circle::new((x + swatch / 2, y), 3, color.filled()))?;
+            }
+            Mark::Dashed => {
+                let dash = swatch * 2 / 5;
+                for start in [*x, x + swatch - dash] {
+                    area.draw(&PathElement::new(
+                        vec![(start, y), (start + dash, y)],
+                        color.stroke_width(2),
+                    ))?;
+                }
+            }
+            Mark::Band => {
+                let half = (font_px * 0.4) as i32;
+                area.draw(&Rectangle::new(
+                    [(*x, y - half), (x + swatch, y + half)],
+                    color.mix(0.18).filled(),
+                ))?;
+            }
+        }
         area.draw(&Text::new(
             name.clone(),
-            (left + pad * 2 + swatch, y),
-            text_style,
+            (x + swatch + gap, y),
+            font.pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
     }
     Ok(())
 }
 
-/// 12345.6 -> "12,346" (values in 万元 need no decimals on an axis).
-fn group_thousands(value: f64) -> String {
-    let rounded = value.round() as i64;
-    let digits = rounded.unsigned_abs().to_string();
+/// 12345.6 -> "12,346" with no decimals, or "1,234.50" with two: amounts in 万元 on an axis.
+fn group_thousands(value: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let mut grouped = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(ch);
     }
-    if rounded < 0 {
+    if !fraction.is_empty() {
+        grouped.push('.');
+        grouped.push_str(fraction);
+    }
+    if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
         format!("-{grouped}")
     } else {
         grouped
@@ -694,7 +800,63 @@ mod tests {
 
     #[test]
     fn thousands_are_grouped() {
-        assert_eq!(group_thousands(1234567.4), "1,234,567");
-        assert_eq!(group_thousands(-999.6), "-1,000");
+        assert_eq!(group_thousands(1234567.4, 0), "1,234,567");
+        assert_eq!(group_thousands(-999.6, 0), "-1,000");
+        assert_eq!(group_thousands(1234.5, 2), "1,234.50");
+        assert_eq!(group_thousands(-0.001, 1), "0.0");
+    }
+
+    #[test]
+    fn axes_have_round_ticks_that_never_repeat_and_a_minimum_span() {
+        let projection = projection();
+        for chart in charts(&projection) {
+            let axis = y_axis(&chart);
+            let labels: Vec<String> = (0..axis.ticks())
+                .map(|i| axis.label(chart.scale, axis.low + axis.step * i as f64))
+                .collect();
+            let mut unique = labels.clone();
+            unique.dedup();
+            assert_eq!(unique, labels, "{}: {labels:?}", chart.key);
+            assert!((2..=7).contains(&labels.len()), "{}: {labels:?}", chart.key);
+            let span = axis.high - axis.low;
+            let values = chart
+                .series
+                .iter()
+                .flat_map(|s| s.points.iter().map(|p| p.1));
+            let largest = values.clone().fold(0f64, |m, v| m.max(v.abs()));
+            assert!(span >= minimum_span(chart.scale, largest), "{}", chart.key);
+            for v in values {
+                assert!(
+                    axis.low <= v && v <= axis.high,
+                    "{}: {v} outside",
+                    chart.key
+                );
+            }
+        }
+        // Worked by hand: values 88-90.1% widen to 5 points around 89.05 (86.55-91.55), 8% air each
+        // side (86.15-91.95); a fifth of that is 1.16, so the step is 2, and the axis 86-92.
+        let mut chart = charts(&projection).remove(0);
+        chart.series = vec![series(
+            "a",
+            "a",
+            Role::Scenario,
+            BLUE,
+            vec![(2025, 88.0), (2026, 90.1)],
+        )];
+        let axis = y_axis(&chart);
+        assert_eq!(
+            (axis.low, axis.high, axis.step, axis.decimals),
+            (86.0, 92.0, 2.0, 0)
+        );
+        // A pay ratio of 1.62-1.82 widens to 1.47-1.97, with air 1.43-2.01: a fifth is 0.116, so the
+        // step is 0.2 and the axis 1.4-2.2.
+        chart.scale = Scale::Times;
+        chart.series[0].points = vec![(2025, 1.62), (2026, 1.82)];
+        let axis = y_axis(&chart);
+        assert_eq!(axis.step, 0.2);
+        assert!(axis.low <= 1.47 && axis.high >= 1.97);
+        assert_eq!(axis.label(Scale::Times, 1.6), "1.6");
+        assert_eq!(decimals_of(0.25), 2);
+        assert_eq!(nice_step(11.0), 2.5);
     }
 }
