@@ -86,6 +86,7 @@ function wire() {
   });
   document.querySelectorAll('input[name=mode]').forEach((radio) => radio.addEventListener('change', () => { state.mode = radio.value; renderAll(); }));
   $('wan').addEventListener('change', () => { state.wan = $('wan').checked; renderTables(); });
+  $('print').addEventListener('click', () => window.print());
   $('jump-levers').addEventListener('click', () => $('panel').scrollIntoView({ block: 'start' }));
   $('jump-results').addEventListener('click', () => $('content').scrollIntoView({ block: 'start' }));
   $('tab-policy').addEventListener('click', () => showPane(false));

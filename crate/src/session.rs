@@ -8,6 +8,7 @@ use crate::chart::{self, Chart};
 use crate::model::{project, Projection};
 use crate::report;
 use crate::scenario::{self, share, template, Diagnostic, Document, Loaded};
+use rust_decimal::Decimal;
 
 /// The scenario being worked on.
 #[derive(Clone, Debug)]
@@ -91,103 +92,14 @@ impl Session {
     /// (the second one, or the third when the second moved) so the three still add to one; and a lead
     /// hospital chosen takes the lead from the community's other institutions.
     pub fn edit_each(&mut self, changes: &[(&str, &str)]) -> (Vec<String>, Vec<Diagnostic>) {
-        let input = &self.loaded.scenario.input;
         // (the change's path, the consequence's path, its value)
         let mut consequences: Vec<(&str, String, String)> = Vec::new();
         for (path, value) in changes {
-            if let Some((section, key)) = path.split_once('.') {
-                let levers = match section {
-                    "reform" => Some(&input.reform),
-                    "levers" => Some(&input.baseline),
-                    _ => None,
-                };
-                let lever = crate::model::Lever::from_key(key);
-                if let (Some(levers), Some(lever), Some(value)) = (
-                    levers,
-                    lever,
-                    crate::scenario::fields::parse_decimal(value.trim()),
-                ) {
-                    if let Some(split) = lever.split() {
-                        let moved_together = changes.iter().any(|(other, _)| {
-                            other != path
-                                && split
-                                    .levers
-                                    .iter()
-                                    .any(|l| *other == format!("{section}.{}", l.spec().key))
-                        });
-                        let balancer = if lever == split.levers[1] {
-                            split.levers[2]
-                        } else {
-                            split.levers[1]
-                        };
-                        let others: rust_decimal::Decimal = split
-                            .levers
-                            .iter()
-                            .filter(|l| **l != balancer)
-                            .map(|l| {
-                                if *l == lever {
-                                    value
-                                } else {
-                                    levers.schedule(*l).values()[0]
-                                }
-                            })
-                            .sum();
-                        let rest = rust_decimal::Decimal::ONE - others;
-                        let zero = rust_decimal::Decimal::ZERO;
-                        if !moved_together && rest >= zero {
-                            consequences.push((
-                                path,
-                                format!("{section}.{}", balancer.spec().key),
-                                rest.normalize().to_string(),
-                            ));
-                        } else if !moved_together
-                            && value <= rust_decimal::Decimal::ONE
-                            && value >= zero
-                        {
-                            // The balancing share cannot go below zero: it goes to zero and the third
-                            // share takes the rest, so any share from 0 to 1 can be typed.
-                            let third = split
-                                .levers
-                                .iter()
-                                .find(|l| **l != lever && **l != balancer)
-                                .copied()
-                                .unwrap_or(balancer);
-                            for (target, share) in [
-                                (balancer, zero),
-                                (third, rust_decimal::Decimal::ONE - value),
-                            ] {
-                                consequences.push((
-                                    path,
-                                    format!("{section}.{}", target.spec().key),
-                                    share.normalize().to_string(),
-                                ));
-                            }
-                        }
-                    }
-                }
-            }
-            // communities.C.institutions.I.lead = true: the others of community C are no longer lead.
-            let parts: Vec<&str> = path.split('.').collect();
-            if let ["communities", c, "institutions", i, "lead"] = parts.as_slice() {
-                if value.trim() == "true" {
-                    let community = c
-                        .parse::<usize>()
-                        .ok()
-                        .and_then(|c| input.county.communities.get(c));
-                    for (j, institution) in community
-                        .into_iter()
-                        .flat_map(|c| c.institutions.iter().enumerate())
-                    {
-                        if institution.is_lead && j.to_string() != *i {
-                            consequences.push((
-                                path,
-                                format!("communities.{c}.institutions.{j}.lead"),
-                                "false".into(),
-                            ));
-                        }
-                    }
-                }
-            }
+            let follows = self
+                .split_balance(changes, path, value)
+                .into_iter()
+                .chain(self.lead_taken(path, value));
+            consequences.extend(follows.map(|(target, text)| (*path, target, text)));
         }
         // A consequence goes with the change it follows from: both are kept or both refused.
         let mut groups = group_by_split(changes);
@@ -200,6 +112,95 @@ impl Session {
             }
         }
         self.apply_groups(groups)
+    }
+
+    /// A share of a split moved alone (`path` = `value`, one value or one per year): the balancing
+    /// share takes, year by year, what makes the three add to one; where it would go below zero it goes
+    /// to zero and the third share takes the rest. Nothing when the change is not a lone split share or
+    /// its value is not numbers.
+    fn split_balance(
+        &self,
+        changes: &[(&str, &str)],
+        path: &str,
+        value: &str,
+    ) -> Vec<(String, String)> {
+        let input = &self.loaded.scenario.input;
+        let Some((section, key)) = path.split_once('.') else {
+            return Vec::new();
+        };
+        let levers = match section {
+            "reform" => &input.reform,
+            "levers" => &input.baseline,
+            _ => return Vec::new(),
+        };
+        let (Some(lever), Some(moved)) =
+            (crate::model::Lever::from_key(key), schedule_values(value))
+        else {
+            return Vec::new();
+        };
+        let Some(split) = lever.split() else {
+            return Vec::new();
+        };
+        let path_of = |l: &crate::model::Lever| format!("{section}.{}", l.spec().key);
+        let moved_together = changes
+            .iter()
+            .any(|(other, _)| *other != path && split.levers.iter().any(|l| *other == path_of(l)));
+        if moved_together {
+            return Vec::new();
+        }
+        let balancer = if lever == split.levers[1] {
+            split.levers[2]
+        } else {
+            split.levers[1]
+        };
+        let third = *split
+            .levers
+            .iter()
+            .find(|l| **l != lever && **l != balancer)
+            .unwrap_or(&balancer);
+        let years = input.county.horizon.years();
+        let moved_at = |year: usize| moved[(year - 1).min(moved.len() - 1)];
+        let (one, zero) = (Decimal::ONE, Decimal::ZERO);
+        let rests: Vec<Decimal> = (1..=years)
+            .map(|year| one - moved_at(year) - levers.at(third, year))
+            .collect();
+        if rests.iter().all(|rest| *rest >= zero) {
+            vec![(path_of(&balancer), schedule_text(&rests))]
+        } else if moved.iter().all(|v| *v >= zero && *v <= one) {
+            let thirds: Vec<Decimal> = (1..=years).map(|year| one - moved_at(year)).collect();
+            vec![
+                (path_of(&balancer), "0".to_string()),
+                (path_of(&third), schedule_text(&thirds)),
+            ]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// `communities.C.institutions.I.lead = true`: the community's other institutions are no longer lead.
+    fn lead_taken(&self, path: &str, value: &str) -> Vec<(String, String)> {
+        let parts: Vec<&str> = path.split('.').collect();
+        let ["communities", c, "institutions", i, "lead"] = parts.as_slice() else {
+            return Vec::new();
+        };
+        if value.trim() != "true" {
+            return Vec::new();
+        }
+        let community = c
+            .parse::<usize>()
+            .ok()
+            .and_then(|c| self.loaded.scenario.input.county.communities.get(c));
+        community
+            .into_iter()
+            .flat_map(|community| community.institutions.iter().enumerate())
+            .filter(|(j, institution)| institution.is_lead && j.to_string() != *i)
+            .map(|(j, _)| {
+                (
+                    format!("communities.{c}.institutions.{j}.lead"),
+                    "false".into(),
+                )
+            })
+            .collect()
     }
 
     /// Applies a structural edit to a copy of the document and keeps it only if the result validates.
@@ -326,6 +327,30 @@ fn split_of(path: &str) -> Option<(&str, &'static str)> {
     let (section, key) = path.split_once('.')?;
     let split = crate::model::Lever::from_key(key)?.split()?;
     Some((section, split.key))
+}
+
+/// A lever's value as typed: one number, or a list of numbers one per year (`[0.1, 0.2]`).
+fn schedule_values(text: &str) -> Option<Vec<Decimal>> {
+    let text = text.trim();
+    let list = text.strip_prefix('[').and_then(|t| t.strip_suffix(']'));
+    let values: Option<Vec<Decimal>> = match list {
+        Some(items) => items
+            .split(',')
+            .map(|item| crate::scenario::fields::parse_decimal(item.trim()))
+            .collect(),
+        None => crate::scenario::fields::parse_decimal(text).map(|v| vec![v]),
+    };
+    values.filter(|v| !v.is_empty())
+}
+
+/// Values per year as a lever's value: one number when every year has the same, else a list.
+fn schedule_text(values: &[Decimal]) -> String {
+    let texts: Vec<String> = values.iter().map(|v| v.normalize().to_string()).collect();
+    if texts.windows(2).all(|pair| pair[0] == pair[1]) {
+        texts.first().cloned().unwrap_or_default()
+    } else {
+        format!("[{}]", texts.join(", "))
+    }
 }
 
 #[cfg(test)]
@@ -485,6 +510,31 @@ mod tests {
             share(&session, "public_health_share_village"),
             rust_decimal_macros::dec!(0.2)
         );
+        // Shares given year by year are balanced year by year: county [0.1, 0.2] and village [0.4, 0.3]
+        // with township 0.5; the township moved to 0.45 leaves the village 1 - 0.45 - 0.1 = 0.45 in the
+        // first year and 1 - 0.45 - 0.2 = 0.35 in the second (and later) years.
+        let (refused, diagnostics) = session.set_each(&[
+            ("reform.public_health_share_county", "[0.1, 0.2]"),
+            ("reform.public_health_share_township", "0.5"),
+            ("reform.public_health_share_village", "[0.4, 0.3]"),
+        ]);
+        assert!(refused.is_empty(), "{diagnostics:?}");
+        let (refused, diagnostics) =
+            session.edit_each(&[("reform.public_health_share_township", "0.45")]);
+        assert!(refused.is_empty(), "{diagnostics:?}");
+        let village = crate::model::Lever::from_key("public_health_share_village").unwrap();
+        let by_year: Vec<String> = (1..=5)
+            .map(|year| {
+                session
+                    .loaded()
+                    .scenario
+                    .input
+                    .reform
+                    .at(village, year)
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(by_year, ["0.45", "0.35", "0.35", "0.35", "0.35"]);
         // Choosing another lead hospital takes the lead from the first.
         let (refused, diagnostics) =
             session.edit_each(&[("communities.0.institutions.1.lead", "true")]);

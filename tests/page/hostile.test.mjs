@@ -160,6 +160,14 @@ test('a refused value typed in a year box stays in that box', async () => {
   await page.waitForFunction(() => document.querySelector('.control[data-path="reform.per_bed_subsidy_yuan"]').classList.contains('refused'));
   assert.equal(await years.nth(1).inputValue(), '-5');
   assert.match(await page.evaluate(() => window.ygt.scenario()), /per_bed_subsidy_yuan = \[3000, 4000, 5000\]/);
+  // A schedule has no main box that could replace it unseen; going back to one value says which.
+  assert.equal(await box.locator('.row input[type=number]').count(), 0);
+  const toggle = box.locator('.toggle-years');
+  assert.equal(await toggle.textContent(), '各年统一为 3000');
+  assert.equal(await box.locator('.years-note').textContent(), '最后一年的值用于以后各年');
+  await toggle.click();
+  await page.waitForFunction(() => /per_bed_subsidy_yuan = 3000\b/.test(window.ygt.scenario()));
+  assert.equal(await box.locator('.years input').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -45,9 +45,13 @@ test('moving a lever redraws the charts and the scorecard; a refused value chang
   const { page, problems, context } = await openPage(env.browser, env.server.url);
   const before = await chartPixels(page);
   const scorecard = await page.textContent('#scorecard');
-  const input = page.locator('.control[data-path="reform.per_bed_subsidy_yuan"] input[type=number]').first();
+  // The default phases the subsidy in year by year; one value for every year first, then 5000 typed.
+  await page.click('.control[data-path="reform.per_bed_subsidy_yuan"] .toggle-years');
+  const input = page.locator('.control[data-path="reform.per_bed_subsidy_yuan"] .row input[type=number]');
+  await input.waitFor();
   await input.fill('5000');
   await input.press('Enter');
+  await input.evaluate((node) => node.blur());
   await page.waitForFunction(() => window.ygt.results().years[0].indicators.per_bed_subsidy === '7750000.00');
   await page.waitForTimeout(50);
   const after = await chartPixels(page);
@@ -59,7 +63,7 @@ test('moving a lever redraws the charts and the scorecard; a refused value chang
   assert.equal(outcome.ok, false);
   assert.match(await page.textContent('#diagnostics'), /reform\.per_bed_subsidy_yuan/);
   assert.equal(await page.evaluate(() => window.ygt.scenario()), text);
-  assert.equal(await page.inputValue('.control[data-path="reform.per_bed_subsidy_yuan"] input[type=number]'), '-10');
+  assert.equal(await page.inputValue('.control[data-path="reform.per_bed_subsidy_yuan"] .row input[type=number]'), '-10');
   // Outside the documented 3000-5000: allowed, with a visible warning.
   const warned = await page.evaluate(() => window.ygt.set('reform.per_bed_subsidy_yuan', '8000'));
   assert.equal(warned.ok, true);

@@ -24,6 +24,12 @@ function build(control) {
     const box2 = el('input', { type: 'checkbox', 'aria-label': control.name });
     box2.addEventListener('change', () => requestSet(control.path, box2.checked ? 'true' : 'false'));
     row.append(box2, el('span', { class: 'unit', text: control.unit }));
+  } else if (control.years) {
+    // A value per year is edited in the year boxes only: no main box that would replace them all
+    // unseen; the toggle says which one value every year would take.
+    const toggle = el('button', { class: 'toggle-years' });
+    toggle.addEventListener('click', () => requestSet(control.path, toggle.dataset.value));
+    row.append(el('span', { class: 'unit', text: control.unit }), toggle);
   } else {
     const { min, max, step } = control.slider;
     const slider = el('input', { type: 'range', min, max, step, 'aria-label': control.name });

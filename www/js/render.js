@@ -9,6 +9,7 @@ import { renderScorecard, renderLedger } from './tables.js';
 import { renderCounty } from './county.js';
 import { renderUncertainty } from './uncertainty.js';
 import { renderAnalysisChoices } from './analysis.js';
+import { renderReportHead } from './report.js';
 
 // The view of the current scenario, as the page's settings ask for it.
 function fetchView() {
@@ -40,6 +41,7 @@ export function renderAll() {
   if (view.editor) renderCounty(view.editor);
   renderUncertainty();
   renderAnalysisChoices();
+  renderReportHead();
 }
 
 // The tables alone (the money unit or the ledger's year changed).

@@ -38,6 +38,7 @@ export function renderLedger(ledger) {
     select.replaceChildren(...ledger.years.map((year) => el('option', { value: year, text: String(year) })));
   }
   select.value = String(ledger.year);
+  $('ledger-year-print').textContent = String(ledger.year);
   const table = $('ledger');
   const shape = `${state.lang}|${ledger.unit}|${ledger.rows.map((row) => row.name).join(',')}`;
   if (table.dataset.shape !== shape) {

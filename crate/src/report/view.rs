@@ -116,7 +116,7 @@ fn word(lang: Lang, word: Word) -> &'static str {
         Word::Outside => ("超出范围", "outside the range"),
         Word::Source => ("来源", "source"),
         Word::ByYear => ("逐年", "by year"),
-        Word::OneValue => ("统一", "one value"),
+        Word::OneValue => ("各年统一为", "every year at"),
         Word::Indicator => ("指标", "indicator"),
         Word::Total => ("合计", "total"),
         Word::Year => ("年", ""),
@@ -279,10 +279,13 @@ fn control(
         } else {
             format!("[{}]", vec![text(&first); horizon].join(", "))
         };
-        entry["toggle"] = json!({
-            "label": word(lang, if by_year { Word::OneValue } else { Word::ByYear }),
-            "value": other,
-        });
+        // Going back to one value says which value every year takes.
+        let label = if by_year {
+            format!("{} {}", word(lang, Word::OneValue), text(&first))
+        } else {
+            word(lang, Word::ByYear).to_string()
+        };
+        entry["toggle"] = json!({"label": label, "value": other});
         if by_year {
             let years: Vec<Value> = values
                 .iter()
@@ -296,6 +299,73 @@ fn control(
         }
     }
     entry
+}
+
+/// A lever's or assumption's values as a report reads them: the option's name for a choice, 开/关 for
+/// a switch, otherwise the numbers year by year ("3000 / 4000 / 5000").
+fn values_display(spec: &ParamSpec, values: &[Decimal], lang: Lang) -> String {
+    let one = |value: &Decimal| match spec.choice(*value) {
+        Some(names) => pick(lang, names).to_string(),
+        None if spec.unit == Unit::Switch => pick(
+            lang,
+            if value.is_zero() {
+                ("关", "off")
+            } else {
+                ("开", "on")
+            },
+        )
+        .to_string(),
+        None => value.normalize().to_string(),
+    };
+    values.iter().map(one).collect::<Vec<_>>().join(" / ")
+}
+
+/// What the reform changes from today's levers, and the assumptions moved from their defaults, each
+/// with its source: the printed report lists them under the title.
+fn departures(scenario: &Scenario, options: &ViewOptions) -> Value {
+    let lang = options.lang;
+    let input = &scenario.input;
+    let row = |spec: &ParamSpec, before: String, after: String| {
+        json!({
+            "name": pick(lang, (spec.zh, spec.en)),
+            // A switch or a choice reads as its words; other values carry their unit.
+            "unit": if spec.unit == Unit::Switch || !spec.choices.is_empty() { "" } else { pick(lang, spec.unit.label()) },
+            "before": before,
+            "after": after,
+            "source": match lang { Lang::Zh => spec.source_zh(), Lang::En => spec.source_en() },
+        })
+    };
+    let levers: Vec<Value> = Lever::ALL
+        .iter()
+        .filter(|lever| input.reform.schedule(**lever) != input.baseline.schedule(**lever))
+        .map(|lever| {
+            let spec = lever.spec();
+            row(
+                spec,
+                values_display(spec, input.baseline.schedule(*lever).values(), lang),
+                values_display(spec, input.reform.schedule(*lever).values(), lang),
+            )
+        })
+        .collect();
+    let assumptions: Vec<Value> = Assumption::ALL
+        .iter()
+        .filter(|a| input.assumptions.get(**a) != a.spec().default)
+        .map(|a| {
+            let spec = a.spec();
+            row(
+                spec,
+                values_display(spec, &[spec.default], lang),
+                values_display(spec, &[input.assumptions.get(*a)], lang),
+            )
+        })
+        .collect();
+    json!({
+        "levers": levers,
+        "assumptions": assumptions,
+        "levers_heading": pick(lang, ("改革改变的政策杠杆(今天 → 改革)", "Levers the reform changes (today → reform)")),
+        "assumptions_heading": pick(lang, ("与默认值不同的假设(默认 → 本方案)", "Assumptions that differ from their defaults (default → this scenario)")),
+        "none": pick(lang, ("无", "none")),
+    })
 }
 
 fn controls(scenario: &Scenario, options: &ViewOptions) -> Value {
@@ -587,6 +657,7 @@ pub fn view(scenario: &Scenario, projection: &Projection, options: &ViewOptions)
         "controls": controls(scenario, options),
         "scorecard": scorecard(projection, options),
         "ledger": ledger(projection, options),
+        "departures": departures(scenario, options),
     });
     if options.editor {
         view["editor"] = editor(scenario, options.lang);
