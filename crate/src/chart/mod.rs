@@ -499,6 +499,9 @@ fn legend_entries(chart: &Chart, lang: Lang) -> Vec<(String, RGBColor, Mark)> {
     entries
 }
 
+/// (row, x) of each legend entry, and the number of rows.
+type LegendPlaces = (Vec<(i32, i32)>, i32);
+
 /// Where each legend entry goes in rows under the plot `width` pixels wide: (row, x) per entry, and
 /// the number of rows.
 fn legend_layout<DB: DrawingBackend>(
@@ -507,7 +510,7 @@ fn legend_layout<DB: DrawingBackend>(
     font: &TextStyle,
     font_px: f64,
     width: i32,
-) -> Result<(Vec<(i32, i32)>, i32), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<LegendPlaces, DrawingAreaErrorKind<DB::ErrorType>> {
     let swatch = (font_px * 1.8) as i32;
     let gap = (font_px * 0.4) as i32;
     let spacing = (font_px * 1.2) as i32;
