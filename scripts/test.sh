@@ -8,9 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# Debian's Chromium and ChromeDriver, and a CJK font so Chinese renders (TOOLCHAIN.md).
+# Debian's Chromium and ChromeDriver, a CJK font so Chinese renders (TOOLCHAIN.md), and poppler-utils
+# (pdfinfo, pdftotext) to read back the printed report.
 missing=()
-for package in chromium chromium-driver fonts-wqy-zenhei; do
+for package in chromium chromium-driver fonts-wqy-zenhei poppler-utils; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -28,7 +29,7 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked --target wasm32-unknown-unknown --test web
 
 echo "== page tests (playwright-core, Debian Chromium)"
-(cd tests/page && npm ci --no-audit --no-fund --loglevel=error && node --test --test-concurrency=1 page.test.mjs county.test.mjs hostile.test.mjs analysis.test.mjs)
+(cd tests/page && npm ci --no-audit --no-fund --loglevel=error && node --test --test-concurrency=1 page.test.mjs county.test.mjs hostile.test.mjs analysis.test.mjs exports.test.mjs)
 
 echo "== ygt check on every shipped scenario"
 for scenario in scenarios/*.toml; do

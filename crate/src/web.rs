@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use crate::chart::{self, canvas::MeasuredCanvas, Lang};
+use crate::chart::{self, canvas::Measured, canvas::MeasuredCanvas, Lang};
 use crate::report;
 use crate::scenario::{self, share, shipped, template, Diagnostic};
 use crate::session::Session;
@@ -187,6 +187,36 @@ impl Sandbox {
             .unwrap_or_default()
     }
 
+    /// The scorecard or the ledger (`which`) with numbers as numbers ([`report::export`]): `format`
+    /// "csv" gives CSV with a byte-order mark, anything else tab-separated text for the clipboard.
+    pub fn table_text(&self, which: &str, lang: &str, format: &str) -> String {
+        let lang = Lang::from_code(lang);
+        let projection = self.session.projection();
+        let table = match which {
+            "ledger" => report::export::ledger(projection, lang),
+            _ => report::export::scorecard(projection, lang),
+        };
+        if format == "csv" {
+            sheet::csv::write(&table)
+        } else {
+            sheet::csv::tab_separated(&report::export::texts(&table))
+        }
+    }
+
+    /// Chart `index` as an SVG document, 960 by 540 pixels, its text measured with `canvas` (empty if
+    /// there is no such chart).
+    pub fn chart_svg(&self, index: usize, lang: &str, canvas: HtmlCanvasElement) -> String {
+        let Some(chart) = self.session.charts().get(index) else {
+            return String::new();
+        };
+        let mut text = String::new();
+        if let Some(backend) = Measured::svg(&mut text, (960, 540), &canvas) {
+            // Drawing into a string cannot run out of room; an error leaves what was drawn.
+            let _ = chart::draw(&backend.into_drawing_area(), chart, Lang::from_code(lang));
+        }
+        text
+    }
+
     /// Draws chart `index` onto `canvas` (whose width and height are its pixel size).
     pub fn draw_chart(
         &self,
@@ -255,15 +285,6 @@ pub fn file_limits() -> String {
         "workbook": sheet::xlsx::MAX_WORKBOOK_BYTES,
     })
     .to_string()
-}
-
-/// A table the page shows (`rows`: JSON array of arrays of cell text) as tab-separated text for the
-/// clipboard, with formula-leading text neutralised ([`sheet::csv::tab_separated`]).
-#[wasm_bindgen]
-pub fn table_for_clipboard(rows: &str) -> String {
-    serde_json::from_str::<Vec<Vec<String>>>(rows)
-        .map(|rows| sheet::csv::tab_separated(&rows))
-        .unwrap_or_default()
 }
 
 /// Checks scenario text without opening it: `{"ok": bool, "diagnostics": [...]}`.

@@ -47,6 +47,21 @@ pub fn template_csv(text: &str) -> String {
     }
 }
 
+/// The results of scenario `text` as one .xlsx workbook: the scorecard and the ledger, numbers as
+/// numbers ([`report::export`]); empty when the text does not load.
+#[wasm_bindgen]
+pub fn results_xlsx(text: &str, lang: &str) -> Vec<u8> {
+    let Ok(loaded) = scenario::load(text, &[]) else {
+        return Vec::new();
+    };
+    let projection = crate::model::project(&loaded.scenario.input);
+    let lang = Lang::from_code(lang);
+    sheet::xlsx::write(&[
+        report::export::scorecard(&projection, lang),
+        report::export::ledger(&projection, lang),
+    ])
+}
+
 /// A filled template put into the `current` scenario (only its county changes): `names` and `contents`
 /// (Uint8Array) of one .xlsx or of CSV files. `{"ok": true, "text": ..., "changed": [paths], "notes":
 /// [formulas whose computed values were read]}` or

@@ -1,9 +1,8 @@
 // The scorecard and the year's ledger, drawn from the core's view (figures, changes and targets met
-// come formatted from the core), and copied as tab-separated text through the core.
+// come formatted from the core).
 import { state } from './state.js';
 import { $, el } from './dom.js';
 import { t } from './words.js';
-import { table_for_clipboard } from '../pkg/ygt.js';
 
 export function renderScorecard(scorecard) {
   const table = $('scorecard');
@@ -57,8 +56,3 @@ export function renderLedger(ledger) {
   balance.className = ledger.balanced ? 'ok' : 'bad';
 }
 
-// A table as the clipboard takes it (formula-leading text neutralised by the core).
-export function tableText(table) {
-  const rows = [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map((cell) => cell.innerText));
-  return table_for_clipboard(JSON.stringify(rows));
-}

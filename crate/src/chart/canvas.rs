@@ -1,10 +1,11 @@
-//! The browser's canvas backend, measuring text with the canvas itself.
+//! Backends for the browser that measure text with a canvas.
 //!
-//! plotters-canvas draws on an HTML canvas, but plotters measures text by inserting a styled `<span>`
-//! into the page, which the page's Content-Security-Policy forbids and which forces a layout on every
-//! label. This wrapper delegates all drawing to plotters-canvas and measures text with the canvas's
-//! own `measureText`.
+//! In WebAssembly plotters measures text by inserting a styled `<span>` into the page, which the page's
+//! Content-Security-Policy forbids and which forces a layout on every label. [`Measured`] delegates all
+//! drawing to another backend (plotters-canvas on the page's canvases, the SVG backend for a chart
+//! taken away as SVG) and measures text with a canvas's own `measureText`.
 
+use plotters::prelude::SVGBackend;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
@@ -12,26 +13,48 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// A canvas backend whose text sizes come from `CanvasRenderingContext2d::measureText`.
-pub struct MeasuredCanvas {
-    inner: CanvasBackend,
+/// A backend whose text sizes come from `CanvasRenderingContext2d::measureText`.
+pub struct Measured<B> {
+    inner: B,
     context: CanvasRenderingContext2d,
 }
 
-impl MeasuredCanvas {
+fn context_of(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas
+        .get_context("2d")
+        .ok()??
+        .dyn_into::<CanvasRenderingContext2d>()
+        .ok()
+}
+
+/// Drawing on the page's canvas.
+pub type MeasuredCanvas = Measured<CanvasBackend>;
+
+impl Measured<CanvasBackend> {
     pub fn new(canvas: HtmlCanvasElement) -> Option<MeasuredCanvas> {
-        let context = canvas
-            .get_context("2d")
-            .ok()??
-            .dyn_into::<CanvasRenderingContext2d>()
-            .ok()?;
+        let context = context_of(&canvas)?;
         let inner = CanvasBackend::with_canvas_object(canvas)?;
-        Some(MeasuredCanvas { inner, context })
+        Some(Measured { inner, context })
     }
 }
 
-impl DrawingBackend for MeasuredCanvas {
-    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
+impl<'a> Measured<SVGBackend<'a>> {
+    /// An SVG document written into `text`, `size` pixels, its text measured with `canvas`.
+    pub fn svg(
+        text: &'a mut String,
+        size: (u32, u32),
+        canvas: &HtmlCanvasElement,
+    ) -> Option<Measured<SVGBackend<'a>>> {
+        let context = context_of(canvas)?;
+        Some(Measured {
+            inner: SVGBackend::with_string(text, size),
+            context,
+        })
+    }
+}
+
+impl<B: DrawingBackend> DrawingBackend for Measured<B> {
+    type ErrorType = B::ErrorType;
 
     fn get_size(&self) -> (u32, u32) {
         self.inner.get_size()

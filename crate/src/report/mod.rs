@@ -4,6 +4,7 @@
 //! Money leaves as decimal strings in yuan (JSON) or plain decimal text (CSV), never through f64.
 
 pub mod csv;
+pub mod export;
 pub mod json;
 pub mod table;
 pub mod view;
