@@ -220,3 +220,18 @@ test('switching to English relabels everything and redraws the charts', async ()
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the shipped county shows its estimated figures as estimates, and a figure typed loses the mark', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  await page.click('#tab-county');
+  await page.waitForSelector('#county-editor .field.estimated');
+  const before = await page.locator('#county-editor .field.estimated').count();
+  // The Henan file lists 101 estimated inputs (its meta.estimated_fields).
+  assert.equal(before, 101);
+  const beds = page.locator('#county-editor .field.estimated[data-path="communities.0.institutions.0.beds"] input');
+  await beds.fill('1234');
+  await beds.press('Enter');
+  await page.waitForFunction((count) => document.querySelectorAll('#county-editor .field.estimated').length === count - 1, before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -37,13 +37,41 @@ pub fn encode(text: &str) -> String {
         .iter()
         .filter_map(|(file, base)| {
             let base = super::Document::from_text(base).ok()?;
-            let edits = document.edits_from(&base)?;
+            let edits = without_implied_marks(document.edits_from(&base)?, &base, &document);
             let payload = serde_json::json!({"b": file, "s": edits});
             Some(packed(EDITS_PREFIX, payload.to_string().as_bytes()))
         })
         .chain(std::iter::once(whole))
         .min_by_key(String::len)
         .unwrap_or_default()
+}
+
+/// The edits without the list of estimated inputs when applying the others gives that list anyway (a
+/// county figure set is unmarked as it is set): a shipped county lists a hundred estimated paths, and
+/// one figure typed would otherwise put the whole list into the link.
+fn without_implied_marks(
+    edits: Vec<(String, String)>,
+    base: &super::Document,
+    document: &super::Document,
+) -> Vec<(String, String)> {
+    let reduced: Vec<(String, String)> = edits
+        .iter()
+        .filter(|(path, _)| path != "meta.estimated_fields")
+        .cloned()
+        .collect();
+    if reduced.len() == edits.len() {
+        return edits;
+    }
+    let mut applied = base.clone();
+    let same = applied.apply_edits(&reduced).is_ok()
+        && document
+            .edits_from(&applied)
+            .is_some_and(|rest| rest.is_empty());
+    if same {
+        reduced
+    } else {
+        edits
+    }
 }
 
 fn broken(zh: &str, en: &str) -> Diagnostic {
