@@ -20,9 +20,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wanted" ]; 
   cargo install wasm-bindgen-cli --version "$wanted"
 fi
 
-# Binaryen's wasm-opt from npm (version 132; Debian's 108 writes modules that fail to load).
-if [ ! -x scripts/wasm-opt/node_modules/.bin/wasm-opt ]; then
-  (cd scripts/wasm-opt && npm ci --no-audit --no-fund --loglevel=error)
+# Build tools from npm (scripts/build-tools): Binaryen's wasm-opt 132 (Debian's 108 writes modules that
+# fail to load) and esbuild, for the one-file offline edition.
+if [ ! -x scripts/build-tools/node_modules/.bin/wasm-opt ] || [ ! -x scripts/build-tools/node_modules/.bin/esbuild ]; then
+  (cd scripts/build-tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 cargo build --release --locked --bin ygt

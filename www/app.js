@@ -16,6 +16,7 @@ import { createCounty, downloadTemplate, importSpreadsheet } from './js/county.j
 import { openFile, saveFile, shareLink, startingText, openLinkFromHash, DEFAULT_SCENARIO } from './js/files.js';
 import { runUncertainty, cancelUncertainty, warmUncertainty } from './js/uncertainty.js';
 import { wireAnalysis, showTornado, showWaterfall, showSeek } from './js/analysis.js';
+import { wasmSource } from './js/embedded.js';
 
 function renderStatic() {
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
@@ -112,7 +113,7 @@ function wire() {
 }
 
 async function main() {
-  state.wasm = await init();
+  state.wasm = await init(wasmSource('ygt-wasm'));
   renderStatic();
   renderShipped();
   wire();

@@ -1,0 +1,24 @@
+// The one-file offline edition (scripts/build-offline.sh) carries its two WebAssembly modules and the
+// Monte Carlo worker's code inside the HTML, as base64 in <script type="application/octet-stream">
+// blocks, which never run. The served page has none of them and loads the files beside it.
+
+function base64Bytes(text) {
+  const binary = atob(text.trim());
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+// What to give a wasm-bindgen init function: the embedded module's bytes, or nothing (fetch the file).
+export function wasmSource(id) {
+  const node = document.getElementById(id);
+  return node ? { module_or_path: base64Bytes(node.textContent) } : undefined;
+}
+
+// The Monte Carlo worker's script: a blob URL of the embedded code, or the served file.
+export function workerSource() {
+  const node = document.getElementById('ygt-worker');
+  if (!node) return { url: new URL('./worker.js', import.meta.url), options: { type: 'module' } };
+  const code = new TextDecoder().decode(base64Bytes(node.textContent));
+  return { url: URL.createObjectURL(new Blob([code], { type: 'text/javascript' })), options: {} };
+}
