@@ -136,8 +136,17 @@ async function main() {
   warmUncertainty();
 }
 
+// What the page says when it cannot start (a browser without WebAssembly, or one that refuses the
+// module): the reason, and what to use instead, in place of the starting notice.
+function failed(error) {
+  const boot = $('boot');
+  boot.className = 'failed';
+  boot.textContent = `沙盘未能启动:${error?.message ?? error}。请使用 Chromium 80 及以上的浏览器(含国产浏览器的“极速模式”)、Edge 80 及以上或 Firefox 78 及以上;也可使用离线单文件版。 / The sandbox could not start: ${error?.message ?? error}. Use Chromium 80+, Edge 80+ or Firefox 78+, or the offline one-file edition.`;
+  throw error;
+}
+
 // The page API, for scripting and tests (README "Page API").
-const ready = main();
+const ready = main().then(() => { $('boot').hidden = true; }, failed);
 window.ygt = {
   ready,
   load: async (text) => { await ready; const outcome = openText(text, { askFirst: false }); return outcome.diagnostics; },

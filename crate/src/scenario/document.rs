@@ -592,14 +592,24 @@ impl Document {
 
     fn rewrite_estimates(&mut self, rewrite: impl Fn(&str) -> Option<String>) {
         if let Some(list) = self.estimate_list() {
-            let kept: Vec<String> = list
+            let before: Vec<Option<&str>> = list.iter().map(|value| value.as_str()).collect();
+            let kept: Vec<String> = before
                 .iter()
-                .filter_map(|value| value.as_str().and_then(&rewrite))
+                .filter_map(|value| value.and_then(&rewrite))
                 .collect();
+            // Unchanged marks leave the list as the file wrote it.
+            if before
+                .iter()
+                .copied()
+                .eq(kept.iter().map(|k| Some(k.as_str())))
+            {
+                return;
+            }
             list.clear();
             for path in kept {
                 list.push(path);
             }
+            one_per_line(list);
         }
     }
 
