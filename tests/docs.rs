@@ -68,3 +68,51 @@ fn parameters_doc_cites_every_source_in_both_languages() {
     let lower = doc.to_lowercase();
     assert!(!lower.contains("seed") && !lower.contains("brief"));
 }
+
+#[test]
+fn every_chart_line_shows_the_indicator_it_names_and_single_indicator_charts_take_its_name() {
+    use ygt::chart::{Role, Scale};
+    use ygt::report::INDICATORS;
+    let loaded =
+        ygt::scenario::load(ygt::scenario::shipped::default_text(), &[]).expect("default scenario");
+    let projection = ygt::model::project(&loaded.scenario.input);
+    for chart in ygt::chart::charts(&projection) {
+        for series in &chart.series {
+            let Some(key) = series.indicator else {
+                continue;
+            };
+            let row = INDICATORS
+                .iter()
+                .find(|row| row.key == key)
+                .unwrap_or_else(|| panic!("{}: no indicator {key}", chart.key));
+            let years = match series.role {
+                Role::Baseline => &projection.baseline,
+                _ => &projection.scenario,
+            };
+            for ((year, drawn), result) in series.points.iter().zip(years) {
+                let value: f64 = (row.read)(&result.indicators).try_into().unwrap();
+                let expected = match chart.scale {
+                    Scale::Percent => value * 100.0,
+                    Scale::TenThousandYuan => value / 10_000.0,
+                    Scale::Times => value,
+                };
+                assert!(
+                    (drawn - expected).abs() <= 1e-9 * expected.abs().max(1.0),
+                    "{} {key} {year}: drawn {drawn}, indicator {expected}",
+                    chart.key
+                );
+            }
+        }
+        if let Some(row) = INDICATORS.iter().find(|row| row.key == chart.key) {
+            let name = row.zh.trim_end_matches("(元)");
+            assert_eq!(chart.zh, name, "{}", chart.key);
+            assert!(
+                row.en.to_lowercase().starts_with(&chart.en.to_lowercase()),
+                "{}: {} / {}",
+                chart.key,
+                chart.en,
+                row.en
+            );
+        }
+    }
+}

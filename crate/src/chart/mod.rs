@@ -293,7 +293,7 @@ pub fn charts(projection: &Projection) -> Vec<Chart> {
         Chart {
             key: "insurance_in_county_spending_rate",
             zh: "医保基金县域内支出率",
-            en: "Fund spent in county",
+            en: "Fund in-county spending rate",
             scale: percent,
             series: versus(
                 projection,

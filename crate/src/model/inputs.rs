@@ -40,6 +40,22 @@ impl Tier {
         self.place().key()
     }
 
+    /// The tier's short Chinese word, as a spreadsheet or a file may give it: 县级, 乡镇, 村.
+    pub fn word_zh(self) -> &'static str {
+        match self {
+            Tier::County => "县级",
+            Tier::Township => "乡镇",
+            Tier::Village => "村",
+        }
+    }
+
+    /// The tier a file or a sheet names by its key (`county`) or its Chinese word (`县级`).
+    pub fn from_word(word: &str) -> Option<Tier> {
+        Tier::ALL
+            .into_iter()
+            .find(|tier| word == tier.key() || word == tier.word_zh())
+    }
+
     /// Position in [`Tier::ALL`] and in every per-tier array: county 0, township 1, village 2.
     pub fn slot(self) -> usize {
         self as usize
@@ -270,6 +286,25 @@ impl Default for Levers {
 }
 
 impl Levers {
+    /// Every lever at its default for projection years `first_year` to `first_year + horizon - 1`: a
+    /// dated default ([`ParamSpec::dated_default`](crate::model::ParamSpec)) year by year, the others
+    /// constant.
+    pub fn defaults_for(first_year: i32, horizon: usize) -> Levers {
+        Levers(
+            LEVERS
+                .iter()
+                .map(|spec| match spec.dated_default {
+                    Some(dated) => {
+                        let years =
+                            (0..horizon.max(1) as i32).map(|k| dated(first_year.saturating_add(k)));
+                        Schedule::new(years.collect()).unwrap_or(Schedule::constant(spec.default))
+                    }
+                    None => Schedule::constant(spec.default),
+                })
+                .collect(),
+        )
+    }
+
     pub fn at(&self, lever: Lever, year: usize) -> Decimal {
         self.0[lever as usize].at(year)
     }

@@ -162,6 +162,9 @@ pub struct ParamSpec {
     pub group: Group,
     /// For a [`Unit::Choice`]: the (Chinese, English) name of option 0, 1, 2 ...; empty otherwise.
     pub choices: &'static [(&'static str, &'static str)],
+    /// Where the default depends on the calendar year (a national standard that rises), the default
+    /// of each year; `default` is then the value of the year the sources last give.
+    pub dated_default: Option<fn(i32) -> Decimal>,
 }
 
 impl ParamSpec {
@@ -219,13 +222,23 @@ macro_rules! choices_or_none {
     };
 }
 
+/// A default that depends on the year, or none.
+macro_rules! dated_or_none {
+    () => {
+        None
+    };
+    ($dated:expr) => {
+        Some($dated)
+    };
+}
+
 macro_rules! declare_params {
     ($enum_name:ident, $table:ident, [$(
         $variant:ident {
             key: $key:literal, zh: $zh:literal, en: $en:literal, unit: $unit:ident,
             range: ($min:expr, $max:expr), usual: $usual:expr, $(usual_documented: $documented:literal,)?
             default: $default:expr, source: $source:expr,
-            group: $group:ident $(, choices: $choices:expr)? $(,)?
+            group: $group:ident $(, choices: $choices:expr)? $(, dated_default: $dated:expr)? $(,)?
         }
     ),* $(,)?]) => {
         #[doc = concat!("Identifies one entry of [`", stringify!($table), "`].")]
@@ -251,6 +264,7 @@ macro_rules! declare_params {
             usual: $usual, usual_documented: documented_or_not!($($documented)?), default: $default,
             source: $source, group: Group::$group,
             choices: choices_or_none!($($choices)?),
+            dated_default: dated_or_none!($($dated)?),
         }),*];
     };
 }
@@ -493,6 +507,7 @@ declare_params!(Lever, LEVERS, [
             "the national standard per resident was 79 (2021), 84 (2022), 89 (2023), 94 (2024) and 99 yuan (2025), the default; the manual budgets it by the community's resident population; the upper end of the usual range, 150, is an assumption",
         ).and(Document::HenanManual, "五(一)"),
         group: PublicHealth,
+        dated_default: public_health_standard,
     },
     PublicHealthPrepaidShare {
         key: "public_health_prepaid_share", zh: "公卫经费年初预拨比例", en: "public-health funds prepaid at the start of the year",
@@ -998,13 +1013,18 @@ pub fn markdown() -> String {
                 None => "–".into(),
             };
             let (basis_zh, basis_en) = spec.source.basis.label();
+            // A dated default gives the value of each projection year; the docs name the last sourced one.
+            let default = match spec.dated_default {
+                Some(_) => format!("{} (按年份 *by year*)", spec.default),
+                None => spec.default.to_string(),
+            };
             out.push_str(&format!(
                 "| `{}` | {} | {} | {} | {} | {} – {} | {} | {basis_zh} {basis_en} | {} | {} |\n",
                 spec.key,
                 spec.zh,
                 spec.en,
                 spec.unit.label().1,
-                spec.default,
+                default,
                 spec.min,
                 spec.max,
                 usual,

@@ -86,3 +86,28 @@ pub fn validate(document: &Document) -> Result<Loaded, Vec<Diagnostic>> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_leaves_out_the_public_health_standard_gets_the_standard_of_its_own_years() {
+        // The default county with its base year moved to 2021 and the lever taken out of [levers]:
+        // today's money follows the national standard of 2022-2026 (84, 89, 94, 99, then 104 yuan).
+        let mut document = Document::from_text(shipped::default_text()).unwrap();
+        document.set("county.base_year", "2021").unwrap();
+        let text = document.text();
+        let text: String = text
+            .lines()
+            .filter(|line| !line.starts_with("public_health_per_capita_yuan"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let scenario = load(&text, &[]).unwrap().scenario;
+        let lever = crate::model::Lever::PublicHealthPerCapitaYuan;
+        let by_year: Vec<String> = (1..=5)
+            .map(|year| scenario.input.baseline.at(lever, year).to_string())
+            .collect();
+        assert_eq!(by_year, ["84", "89", "94", "99", "104"]);
+    }
+}

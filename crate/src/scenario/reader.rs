@@ -581,17 +581,16 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
         .child_table(&mut top, "county", true)
         .and_then(|mut fields| {
             let county = read_county(&mut fields, root, reader);
-            fields.finish(
-                reader,
-                &[
-                    "name",
-                    "base_year",
-                    "horizon_years",
-                    "government_per_capita_yuan",
-                    "individual_per_capita_yuan",
-                    "reimbursement",
-                ],
-            );
+            // The keys of [county]: the first part of each county field's path after `county.`.
+            let mut keys: Vec<String> = Vec::new();
+            for field in fields::county_fields() {
+                let key = field.path.split('.').nth(1).unwrap_or_default().to_string();
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+            let known: Vec<&str> = keys.iter().map(String::as_str).collect();
+            fields.finish(reader, &known);
             county
         });
     let horizon = county
@@ -599,14 +598,20 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
         .map(|c| c.horizon.years())
         .unwrap_or(usize::from(Horizon::MAX));
 
+    // Today's levers start from their defaults, a dated one (the public-health standard) at the values
+    // of the county's own projection years.
+    let defaults = match &county {
+        Some(county) => Levers::defaults_for(county.base_year.saturating_add(1), horizon),
+        None => Levers::default(),
+    };
     let baseline = match reader.child_table(&mut top, "levers", false) {
         Some(mut fields) => {
-            let levers = reader.levers(&mut fields, &Levers::default());
+            let levers = reader.levers(&mut fields, &defaults);
             let known: Vec<&str> = Lever::ALL.iter().map(|l| l.spec().key).collect();
             fields.finish(reader, &known);
             levers
         }
-        None => Levers::default(),
+        None => defaults,
     };
     for split in SPLITS {
         reader.check_split(split, &baseline, "levers", horizon);
@@ -721,8 +726,22 @@ fn read_places(reader: &mut Reader, fields: &mut Fields, key: &str) -> Option<By
             None => complete = false,
         }
     }
-    table.finish(reader, &["village", "township", "county", "outside"]);
+    let known: Vec<&str> = Place::ALL.iter().map(|place| place.key()).collect();
+    table.finish(reader, &known);
     complete.then_some(values)
+}
+
+/// Says that the county field at `path` is missing, named as the county fields declare it.
+fn missing_county_field(reader: &mut Reader, path: &str) {
+    let declared = fields::county_fields().into_iter().find(|f| f.path == path);
+    let (zh, en) = declared.map_or((path.to_string(), path.to_string()), |f| {
+        let unit = f.rule.map_or(("", ""), |r| (r.unit_zh, r.unit_en));
+        (
+            format!("{}({})", f.zh, unit.0),
+            format!("{} ({})", f.en, unit.1),
+        )
+    });
+    reader.missing(path, &zh, &en);
 }
 
 fn read_county(fields: &mut Fields, root: &Node, reader: &mut Reader) -> Option<County> {
@@ -733,21 +752,13 @@ fn read_county(fields: &mut Fields, root: &Node, reader: &mut Reader) -> Option<
         reader.schedule_node(node, "county.government_per_capita_yuan", PER_CAPITA, false)
     });
     if government.is_none() {
-        reader.missing(
-            "county.government_per_capita_yuan",
-            "人均财政补助(元)",
-            "government subsidy per insured (yuan)",
-        );
+        missing_county_field(reader, "county.government_per_capita_yuan");
     }
     let individual = fields.take("individual_per_capita_yuan").map(|node| {
         reader.schedule_node(node, "county.individual_per_capita_yuan", PER_CAPITA, false)
     });
     if individual.is_none() {
-        reader.missing(
-            "county.individual_per_capita_yuan",
-            "人均个人缴费(元)",
-            "individual contribution per insured (yuan)",
-        );
+        missing_county_field(reader, "county.individual_per_capita_yuan");
     }
     let reimbursement = reader
         .child_table(fields, "reimbursement", true)
@@ -921,14 +932,12 @@ fn check_lead(institutions: &[Institution], path: &str, reader: &mut Reader) {
 fn read_tier(reader: &mut Reader, fields: &mut Fields) -> Option<Tier> {
     let path = fields.path_of("tier");
     match fields.take("tier") {
-        Some(Node::Text(text)) => match text.as_str() {
-            "county" | "县级" => Some(Tier::County),
-            "township" | "乡镇" => Some(Tier::Township),
-            "village" | "村" => Some(Tier::Village),
-            other => {
+        Some(Node::Text(text)) => match Tier::from_word(text) {
+            Some(tier) => Some(tier),
+            None => {
                 reader.error(
                     &path,
-                    other,
+                    text,
                     "层级应为 \"county\"(县级)、\"township\"(乡镇)或 \"village\"(村)".into(),
                     "tier must be \"county\", \"township\" or \"village\"".into(),
                 );

@@ -54,14 +54,6 @@ fn number(value: Decimal) -> Cell {
     Cell::Number(value.normalize().to_string())
 }
 
-fn tier_name(tier: Tier) -> &'static str {
-    match tier {
-        Tier::County => "县级",
-        Tier::Township => "乡镇",
-        Tier::Village => "村",
-    }
-}
-
 /// The template filled with `scenario`'s county.
 pub fn export(scenario: &Scenario) -> Vec<Table> {
     let county = &scenario.input.county;
@@ -104,7 +96,7 @@ pub fn export(scenario: &Scenario) -> Vec<Table> {
             let mut row = vec![
                 text(community.name.clone()),
                 text(i.name.clone()),
-                text(tier_name(i.tier)),
+                text(Tier::word_zh(i.tier)),
                 text(if i.is_lead { "是" } else { "否" }),
             ];
             row.extend(
@@ -470,11 +462,10 @@ pub fn import(tables: &[Table]) -> Result<String, Vec<Diagnostic>> {
         }
         let name = institutions.text(row, 1, &header[1]);
         let tier = match institutions.cell(row, 2).clone() {
-            Cell::Text(t) => match t.trim() {
-                "县级" | "county" => Some("county"),
-                "乡镇" | "township" => Some("township"),
-                "村" | "village" => Some("village"),
-                other => {
+            Cell::Text(t) => match Tier::from_word(t.trim()).map(Tier::key) {
+                Some(key) => Some(key),
+                None => {
+                    let other = t.trim();
                     institutions.problem(
                         row,
                         2,
