@@ -16,6 +16,10 @@ fn root() -> PathBuf {
 fn page_scripts(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
+        // www/pkg holds the generated bindings, ygt-offline.html the generated one-file edition.
+        if path.file_name().is_some_and(|n| n == "ygt-offline.html") {
+            continue;
+        }
         if path.is_dir() && path.file_name().is_some_and(|n| n != "pkg") {
             page_scripts(&path, out);
         } else if path
@@ -94,4 +98,37 @@ fn the_key_finder_finds_keys() {
     ));
     assert!(!names("chart_count()", "count"));
     assert!(!names("beds_total", "beds"));
+}
+
+/// The fuzzer's dictionary for scenario text knows every key a scenario file may hold (levers,
+/// assumptions, the county's fields), so a new lever or field is fuzzed too (`YGT_BLESS=1` adds the
+/// missing ones).
+#[test]
+fn the_scenario_fuzz_dictionary_holds_every_scenario_key() {
+    let path = root().join("fuzz/dicts/scenario_text.dict");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    let mut keys: Vec<String> = Vec::new();
+    keys.extend(Lever::ALL.iter().map(|l| l.spec().key.to_string()));
+    keys.extend(Assumption::ALL.iter().map(|a| a.spec().key.to_string()));
+    keys.extend(county_fields().iter().filter_map(|f| f.path.rsplit('.').next().map(str::to_string)));
+    keys.extend(COMMUNITY_FIELDS.iter().map(|f| f.key.to_string()));
+    keys.extend(OUT_OF_COUNTY_FIELDS.iter().map(|f| f.key.to_string()));
+    keys.extend(INSTITUTION_FIELDS.iter().map(|f| f.key.to_string()));
+    keys.sort();
+    keys.dedup();
+    let missing: Vec<String> = keys
+        .into_iter()
+        .filter(|key| !text.contains(&format!("\"{key}\"")))
+        .collect();
+    if std::env::var_os("YGT_BLESS").is_some() && !missing.is_empty() {
+        for key in &missing {
+            text.push_str(&format!("\"{key}\"\n"));
+        }
+        std::fs::write(&path, &text).unwrap();
+        return;
+    }
+    assert!(
+        missing.is_empty(),
+        "fuzz/dicts/scenario_text.dict lacks {missing:?}: run YGT_BLESS=1 cargo test --test architecture"
+    );
 }

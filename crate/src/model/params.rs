@@ -1069,6 +1069,20 @@ pub fn markdown() -> String {
 mod tests {
 
     #[test]
+    fn each_group_of_levers_is_declared_in_one_run() {
+        // The page and the docs show levers group by group in declaration order: a lever declared away
+        // from its group would start a second heading.
+        let mut seen: Vec<Group> = Vec::new();
+        for spec in LEVERS {
+            if seen.last() != Some(&spec.group) {
+                assert!(!seen.contains(&spec.group), "{} is apart from its group", spec.key);
+                seen.push(spec.group);
+            }
+        }
+    }
+
+
+    #[test]
     fn the_public_health_standard_follows_the_national_notices_by_year() {
         use rust_decimal_macros::dec;
         // The notices: 79, 84, 89, 94, 99 yuan in 2021-2025.
