@@ -2,7 +2,7 @@
 // Every figure, label and rule comes from the core (crate/src/report/view.rs); the modules in js/
 // draw it: state (the one place with mutable state), storage, changes, controls, county, tables,
 // charts, files and words.
-import init, { Sandbox, shipped_scenarios, shipped_scenario } from './pkg/ygt.js';
+import init, { Sandbox, shipped_scenarios, shipped_scenario, documents } from './pkg/ygt.js';
 import { state, setLang } from './js/state.js';
 import { $, el } from './js/dom.js';
 import { t, message } from './js/words.js';
@@ -23,6 +23,7 @@ function renderStatic() {
   document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
   document.querySelectorAll('[data-i18n-placeholder]').forEach((node) => { node.placeholder = t(node.dataset.i18nPlaceholder); });
   $('lang').textContent = t('lang_button');
+  $('documents').replaceChildren(...JSON.parse(documents(state.lang)).map((text) => el('li', { text })));
   document.title = t('app_title');
 }
 
@@ -88,6 +89,10 @@ function wire() {
   document.querySelectorAll('input[name=mode]').forEach((radio) => radio.addEventListener('change', () => { state.mode = radio.value; renderAll(); }));
   $('wan').addEventListener('change', () => { state.wan = $('wan').checked; renderTables(); });
   $('print').addEventListener('click', () => window.print());
+  // A printed report carries the indicators' definitions and the documents in full.
+  const printedDetails = () => document.querySelectorAll('#indicator-definitions, #about-sources');
+  window.addEventListener('beforeprint', () => printedDetails().forEach((details) => { details.dataset.open = details.open; details.open = true; }));
+  window.addEventListener('afterprint', () => printedDetails().forEach((details) => { details.open = details.dataset.open === 'true'; }));
   $('jump-levers').addEventListener('click', () => $('panel').scrollIntoView({ block: 'start' }));
   $('jump-results').addEventListener('click', () => $('content').scrollIntoView({ block: 'start' }));
   $('tab-policy').addEventListener('click', () => showPane(false));

@@ -236,6 +236,18 @@ impl Sandbox {
     }
 }
 
+/// The policy documents the sandbox cites, each in full (title, issuer, number, date) in the language
+/// `lang`: a JSON array of strings, for the page's "about the sources" list.
+#[wasm_bindgen]
+pub fn documents(lang: &str) -> String {
+    let chinese = Lang::from_code(lang) == Lang::Zh;
+    let list: Vec<String> = crate::model::Document::ALL
+        .iter()
+        .map(|document| document.full_reference(chinese))
+        .collect();
+    json!(list).to_string()
+}
+
 /// The shipped scenarios: `[{"file": ..., "title": ...}]`, the default first.
 #[wasm_bindgen]
 pub fn shipped_scenarios() -> String {

@@ -153,3 +153,22 @@ test('the printed report fits A4: the head, the charts, the scorecard and the le
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('sources are cited as documents in the interface language, and listed in full', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  const documents = await page.$$eval('#documents li', (items) => items.map((li) => li.textContent));
+  assert.equal(documents.length, 8);
+  assert.ok(documents.some((text) => text.includes('益政办发〔2023〕16号') && text.includes('益阳市人民政府办公室') && text.includes('2023年7月6日')));
+  // No source in the Chinese interface names an internal file or reads as an English sentence.
+  const sources = await page.$$eval('#panel .source, #scorecard td[title]', (nodes) => nodes.map((node) => node.textContent + (node.title || '')));
+  assert.ok(sources.length > 40);
+  for (const text of sources) {
+    assert.doesNotMatch(text, /seed|BRIEF/i, text);
+    assert.doesNotMatch(text, /\b(the|and|is|of)\b [a-z]+ [a-z]+/, text);
+  }
+  await page.click('#lang');
+  const english = await page.$$eval('#documents li', (items) => items.map((li) => li.textContent));
+  assert.ok(english.some((text) => text.includes('General Office of the Yiyang City People\'s Government')));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

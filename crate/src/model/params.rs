@@ -1075,12 +1075,15 @@ mod tests {
         let mut seen: Vec<Group> = Vec::new();
         for spec in LEVERS {
             if seen.last() != Some(&spec.group) {
-                assert!(!seen.contains(&spec.group), "{} is apart from its group", spec.key);
+                assert!(
+                    !seen.contains(&spec.group),
+                    "{} is apart from its group",
+                    spec.key
+                );
                 seen.push(spec.group);
             }
         }
     }
-
 
     #[test]
     fn the_public_health_standard_follows_the_national_notices_by_year() {

@@ -181,6 +181,36 @@ impl Document {
         }
     }
 
+    /// The document in full, as a list of sources gives it: title (with the annex cited), issuing body,
+    /// document number and date where it has them. Chinese when `chinese`, else English.
+    pub fn full_reference(self, chinese: bool) -> String {
+        let mut parts = Vec::new();
+        if chinese {
+            let mut title = self.cited_title_zh();
+            if let Some((clause, annex_zh, _)) = self.annex() {
+                title.push_str(&format!(",{clause}《{annex_zh}》"));
+            }
+            parts.push(title);
+            parts.push(self.issuer_zh().to_string());
+            parts.extend(self.number().map(str::to_string));
+            parts.extend(self.date_zh().map(str::to_string));
+            parts.join(",")
+        } else {
+            let mut title = self.title_en().to_string();
+            if let Some((clause, _, annex_en)) = self.annex() {
+                title.push_str(&format!(
+                    "; Annex {}: {annex_en}",
+                    clause.trim_start_matches("附件")
+                ));
+            }
+            parts.push(title);
+            parts.push(self.issuer_en().to_string());
+            parts.extend(self.number().map(str::to_string));
+            parts.extend(self.date_en().map(str::to_string));
+            parts.join(", ")
+        }
+    }
+
     /// How a citation names the document in Chinese: 《title》 for a document with a title, with the
     /// issuer when the title does not name the place, and the number (or else the date).
     pub fn reference_zh(self) -> String {
