@@ -110,7 +110,11 @@ fn the_scenario_fuzz_dictionary_holds_every_scenario_key() {
     let mut keys: Vec<String> = Vec::new();
     keys.extend(Lever::ALL.iter().map(|l| l.spec().key.to_string()));
     keys.extend(Assumption::ALL.iter().map(|a| a.spec().key.to_string()));
-    keys.extend(county_fields().iter().filter_map(|f| f.path.rsplit('.').next().map(str::to_string)));
+    keys.extend(
+        county_fields()
+            .iter()
+            .filter_map(|f| f.path.rsplit('.').next().map(str::to_string)),
+    );
     keys.extend(COMMUNITY_FIELDS.iter().map(|f| f.key.to_string()));
     keys.extend(OUT_OF_COUNTY_FIELDS.iter().map(|f| f.key.to_string()));
     keys.extend(INSTITUTION_FIELDS.iter().map(|f| f.key.to_string()));

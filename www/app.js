@@ -146,7 +146,10 @@ async function main() {
 function failed(error) {
   const boot = $('boot');
   boot.className = 'failed';
-  boot.textContent = `沙盘未能启动:${error?.message ?? error}。请使用 Chromium 80 及以上的浏览器(含国产浏览器的“极速模式”)、Edge 80 及以上或 Firefox 78 及以上;也可使用离线单文件版。 / The sandbox could not start: ${error?.message ?? error}. Use Chromium 80+, Edge 80+ or Firefox 78+, or the offline one-file edition.`;
+  const noWasm = typeof WebAssembly === 'undefined';
+  const reason = noWasm ? '此浏览器不支持 WebAssembly(沙盘的计算核心)' : `计算核心未能载入(${error?.message ?? error})`;
+  const offline = document.getElementById('ygt-wasm') ? '' : ';也可使用离线单文件版';
+  boot.textContent = `沙盘未能启动:${reason}。请使用 Chromium 80 及以上的浏览器(含 360、QQ、搜狗等国产浏览器的“极速模式”)、Edge 80 及以上或 Firefox 78 及以上${offline}。 / The sandbox could not start: ${noWasm ? 'this browser has no WebAssembly' : error?.message ?? error}. Use Chromium 80+, Edge 80+ or Firefox 78+.`;
   throw error;
 }
 

@@ -171,3 +171,26 @@ test('a refused value typed in a year box stays in that box', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('an emptied year box is refused, not taken as 0; a pasted spreadsheet row fills the years', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  const box = page.locator('.control[data-path="reform.per_bed_subsidy_yuan"]');
+  const years = box.locator('.years input');
+  await years.nth(1).fill('');
+  await years.nth(1).press('Enter');
+  await years.nth(1).evaluate((input) => input.blur());
+  await page.waitForFunction(() => document.querySelector('.control[data-path="reform.per_bed_subsidy_yuan"]').classList.contains('refused'));
+  assert.match(await page.evaluate(() => window.ygt.scenario()), /per_bed_subsidy_yuan = \[3000, 4000, 5000\]/);
+  // Three cells copied from Excel or WPS, pasted into the first year's box.
+  await years.nth(0).evaluate((input) => {
+    const data = new DataTransfer();
+    data.setData('text', '3500\t4500\t5500\r\n');
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => /per_bed_subsidy_yuan = \[3500, 4500, 5500\]/.test(window.ygt.scenario()));
+  // ".02" is the number 0.02, as people type it.
+  const outcome = await page.evaluate(() => window.ygt.set('reform.risk_reserve_rate', '.02'));
+  assert.equal(outcome.ok, true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

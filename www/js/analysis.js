@@ -5,7 +5,6 @@
 import { state } from './state.js';
 import { $, el } from './dom.js';
 import { t } from './words.js';
-import { showDiagnostics } from './diagnostics.js';
 import { requestSet } from './changes.js';
 import { shipped_scenarios, shipped_scenario } from '../pkg/ygt.js';
 import { tools } from './tools.js';
@@ -34,9 +33,12 @@ export async function renderAnalysisChoices() {
   fillSelect($('an-other'), [{ value: '', label: t('an_other') }, ...JSON.parse(shipped_scenarios()).map((s) => ({ value: s.file, label: s.title }))]);
 }
 
+// A refused question is answered where the answer would be (replacing the last answer), in the
+// interface's language.
 function refused(outcome) {
   if (outcome.ok) return false;
-  showDiagnostics(outcome.diagnostics);
+  const said = outcome.diagnostics.map((d) => `${d.path ? `${d.path}: ` : ''}${state.lang === 'zh' ? d.message_zh : d.message_en}`);
+  $('an-result').replaceChildren(...said.map((text) => el('p', { class: 'unmet-text', text })));
   return true;
 }
 

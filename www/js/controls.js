@@ -11,6 +11,11 @@ function shapeOf(controls) {
   return [state.lang, state.mode, ...all.map((c) => `${c.path}:${c.widget}:${c.years?.length ?? 0}`)].join('|');
 }
 
+// The cells of pasted text: values separated by tabs, lines or runs of spaces.
+function pastedCells(event) {
+  return (event.clipboardData?.getData('text') ?? '').trim().split(/[\t\r\n]+|\s{2,}/).map((cell) => cell.trim()).filter(Boolean);
+}
+
 function build(control) {
   const box = el('div', { class: 'control', 'data-path': control.path });
   box.append(el('div', { class: 'name', text: control.name }));
@@ -36,6 +41,11 @@ function build(control) {
     const number = el('input', { type: 'number', step: 'any', 'aria-label': control.name });
     slider.addEventListener('input', () => { number.value = slider.value; requestSet(control.path, slider.value); });
     number.addEventListener('change', () => { slider.value = number.value; requestSet(control.path, number.value); });
+    // A row pasted from a spreadsheet (values separated by tabs or lines) becomes one value per year.
+    number.addEventListener('paste', (event) => {
+      const cells = pastedCells(event);
+      if (cells.length > 1 && control.toggle) { event.preventDefault(); requestSet(control.path, `[${cells.join(', ')}]`); }
+    });
     row.append(slider, number, el('span', { class: 'unit', text: control.unit }));
     if (control.toggle) {
       const toggle = el('button', { class: 'toggle-years' });
@@ -46,14 +56,24 @@ function build(control) {
   box.append(row);
   if (control.years) {
     const years = el('div', { class: 'years' });
-    for (const year of control.years) {
-      const input = el('input', { type: 'number', step: 'any', 'aria-label': `${control.name} ${year.label}` });
-      input.addEventListener('change', () => {
-        const typed = [...years.querySelectorAll('input')].map((i) => i.value.trim() || '0');
-        requestSet(control.path, `[${typed.join(', ')}]`);
+    // Every box as typed: an emptied box or text that is not a number is sent as it is, so the core
+    // refuses it with the reason (it used to become 0 unseen).
+    const send = (values) => requestSet(control.path, `[${values.join(', ')}]`);
+    const typedYears = () => [...years.querySelectorAll('input')].map((i) => i.value.trim() || '""');
+    control.years.forEach((year, index) => {
+      const input = el('input', { type: 'text', inputmode: 'decimal', 'aria-label': `${control.name} ${year.label}` });
+      input.addEventListener('change', () => send(typedYears()));
+      // A row pasted from a spreadsheet fills this year's box and the ones after it.
+      input.addEventListener('paste', (event) => {
+        const cells = pastedCells(event);
+        if (cells.length < 2) return;
+        event.preventDefault();
+        const values = typedYears();
+        cells.forEach((cell, k) => { if (index + k < values.length) values[index + k] = cell; else values.push(cell); });
+        send(values);
       });
       years.append(el('label', { class: 'year' }, el('span', { text: year.label }), input));
-    }
+    });
     box.append(years, el('div', { class: 'note years-note', text: control.years_note }));
   }
   box.append(el('div', { class: 'meta' }, el('span', { class: 'usual' }), el('span', { class: 'source' })));
@@ -72,7 +92,7 @@ function fill(box, control) {
   const checkbox = box.querySelector('.row input[type=checkbox]');
   if (checkbox) checkbox.checked = control.on;
   // What was typed and refused stays where it was typed: a list in the year boxes, a value in the box.
-  const typedYears = typed?.startsWith('[') ? typed.slice(1, -1).split(',').map((item) => item.trim()) : null;
+  const typedYears = typed?.startsWith('[') ? typed.slice(1, -1).split(',').map((item) => item.trim().replace(/^""$/, '')) : null;
   const number = box.querySelector('.row input[type=number]');
   if (idle(number)) number.value = typedYears ? control.value : typed ?? control.value;
   const slider = box.querySelector('.row input[type=range]');

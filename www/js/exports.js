@@ -32,6 +32,11 @@ export function downloadChart(index, format) {
     // The chart's canvas measures the SVG's text (plotters would measure with a styled element).
     download(`${fileBase()}-${key}.svg`, new Blob([state.sandbox.chart_svg(index, state.lang, canvas)], { type: 'image/svg+xml' }));
   } else {
-    canvas.toBlob((blob) => download(`${fileBase()}-${key}.png`, blob), 'image/png');
+    // Drawn again at 1920 by 1080 for slides and reports (the screen's canvas may be 400 pixels wide).
+    const large = document.createElement('canvas');
+    large.width = 1920;
+    large.height = 1080;
+    state.sandbox.draw_chart(index, large, state.lang);
+    large.toBlob((blob) => download(`${fileBase()}-${key}.png`, blob), 'image/png');
   }
 }

@@ -163,7 +163,9 @@ pub fn seek_answer(
     let lever =
         Lever::from_key(lever).ok_or_else(|| format!("没有杠杆 {lever:?} / no lever {lever:?}"))?;
     let target = crate::scenario::fields::parse_decimal(target.trim()).ok_or_else(|| {
-        format!("目标应为数值(比例写 0.9)/ the target is a number (a share as 0.9), not {target:?}")
+        format!(
+            "目标应为数值(比例写 0.9) / the target is a number (a share as 0.9), not {target:?}"
+        )
     })?;
     let found = seek::seek(input, lever, row, year, target)?;
     let spec = lever.spec();

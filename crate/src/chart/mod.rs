@@ -556,17 +556,28 @@ pub fn draw<DB: DrawingBackend>(
     let label_px = font_px(height, 0.05, 12.0);
     let legend_px = label_px * 0.95;
     let margin = (f64::from(width) * 0.02).max(6.0) as u32;
-    let title = format!(
-        "{}({})",
-        lang.pick(chart.zh, chart.en),
-        unit_label(chart.scale, lang)
-    );
+    let title = match lang {
+        Lang::Zh => format!("{}({})", chart.zh, unit_label(chart.scale, lang)),
+        Lang::En => format!("{} ({})", chart.en, unit_label(chart.scale, lang)),
+    };
     let title_px = fitting_font(
         area,
         &title,
         font_px(height, 0.075, 16.0),
         width.saturating_sub(2 * margin),
     )?;
+    // The title in its own strip, so the top tick label (centred on the plot's top edge) never
+    // touches it.
+    let title_height = (title_px * 1.5).ceil() as u32;
+    let (title_area, area) = area.split_vertically(title_height);
+    title_area.draw(&Text::new(
+        title,
+        ((width / 2) as i32, (title_height / 2) as i32),
+        TextStyle::from(("sans-serif", title_px).into_font())
+            .pos(Pos::new(HPos::Center, VPos::Center)),
+    ))?;
+    let area = &area;
+    let height = height.saturating_sub(title_height);
     let entries = legend_entries(chart, lang);
     let legend_font: TextStyle = ("sans-serif", legend_px).into_font().into();
     let (places, rows) = legend_layout(area, &entries, &legend_font, legend_px, width as i32)?;
@@ -582,8 +593,8 @@ pub fn draw<DB: DrawingBackend>(
     let first = *years.first().unwrap_or(&0);
     let last = (*years.last().unwrap_or(&1)).max(first + 1);
     let mut context = ChartBuilder::on(&plot_area)
-        .caption(title, ("sans-serif", title_px).into_font())
         .margin(margin)
+        .margin_top((label_px * 0.7) as u32)
         .margin_bottom(0)
         .x_label_area_size((label_px * 1.8) as u32)
         .y_label_area_size((label_px * 4.5) as u32)

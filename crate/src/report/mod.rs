@@ -55,9 +55,9 @@ impl Origin {
             (Origin::MiyiPlan, crate::chart::Lang::En) => {
                 format!("{}, §3", Document::MiyiCommunity.reference_en())
             }
-            (Origin::Sandbox, crate::chart::Lang::Zh) => "沙盘口径(docs/model.md)".into(),
+            (Origin::Sandbox, crate::chart::Lang::Zh) => "本沙盘的口径(非官方监测指标)".into(),
             (Origin::Sandbox, crate::chart::Lang::En) => {
-                "the sandbox's measure (docs/model.md)".into()
+                "the sandbox's own measure (not an official monitoring indicator)".into()
             }
         }
     }

@@ -697,13 +697,22 @@ pub fn numbers<T: std::fmt::Display>(values: impl IntoIterator<Item = T>) -> Val
 }
 
 fn parse_value(raw: &str) -> Value {
-    format!("value = {raw}")
-        .parse::<DocumentMut>()
-        .ok()
-        .and_then(|document| document.get("value").and_then(Item::as_value).cloned())
-        .map(|mut value| {
-            value.decor_mut().clear();
-            value
+    let toml = |text: &str| {
+        format!("value = {text}")
+            .parse::<DocumentMut>()
+            .ok()
+            .and_then(|document| document.get("value").and_then(Item::as_value).cloned())
+            .map(|mut value| {
+                value.decor_mut().clear();
+                value
+            })
+    };
+    toml(raw)
+        // A number as people type it but TOML does not write it (".02", "5.", "+.5") is that number,
+        // in the exact decimal text the reader takes (never through a float).
+        .or_else(|| {
+            let number = super::fields::parse_decimal(raw.trim())?;
+            toml(&number.to_string())
         })
         .unwrap_or_else(|| Value::from(raw))
 }

@@ -603,7 +603,21 @@ fn round_digits(text: &str, places: u32) -> Option<(Decimal, bool)> {
 /// spreadsheets and Chinese input methods named, so the user knows what to change.
 pub fn not_a_number(text: &str) -> (&'static str, &'static str) {
     let text = text.trim();
-    if text.contains([',', ',']) {
+    let decimal_comma = text.split_once([',', ',']).is_some_and(|(whole, part)| {
+        (whole == "0" || whole.is_empty() || part.len() != 3)
+            && !part.is_empty()
+            && part.chars().all(|c| c.is_ascii_digit())
+            && whole
+                .trim_start_matches(['-', '+'])
+                .chars()
+                .all(|c| c.is_ascii_digit())
+    });
+    if decimal_comma {
+        (
+            "小数请用小数点,例如 0.02,不要用逗号",
+            "use a decimal point, as in 0.02, not a comma",
+        )
+    } else if text.contains([',', ',']) {
         (
             "数字不要用千位分隔符",
             "write numbers without thousands separators",
@@ -615,7 +629,8 @@ pub fn not_a_number(text: &str) -> (&'static str, &'static str) {
             "比例请写成小数,例如 0.45,不要用百分号",
             "write shares as decimals such as 0.45, not percentages",
         )
-    } else if text.parse::<f64>().is_ok_and(f64::is_finite) {
+    } else if text.parse::<f64>().is_ok() && text.chars().any(|c| c.is_ascii_digit()) {
+        // Digits that make a number too long for exact arithmetic (a 400-digit value, 1e400).
         ("数值过大或位数过多", "too large or too many digits")
     } else if text.eq_ignore_ascii_case("nan") || text.contains("inf") {
         ("不是有限的数", "not a finite number")
