@@ -3,14 +3,14 @@
 // draw it: state (the one place with mutable state), storage, changes, controls, county, tables,
 // charts, files and words.
 import init, { Sandbox, shipped_scenarios, shipped_scenario, documents } from './pkg/ygt.js';
-import { state, setLang } from './js/state.js';
+import { state, setLang, scenarioText } from './js/state.js';
 import { $, el } from './js/dom.js';
 import { t, message } from './js/words.js';
 import { showDiagnostics } from './js/diagnostics.js';
 import { autosave, keepRecovered, STORE_KEY, TAB_ID } from './js/storage.js';
 import { requestSet, structural, openText, undo, redo } from './js/changes.js';
 import { renderAll, renderTables } from './js/render.js';
-import { renderCharts } from './js/charts.js';
+import { renderCharts, drawWaitingCharts } from './js/charts.js';
 import { copyTable, downloadTableCsv, downloadResultsXlsx } from './js/exports.js';
 import { createCounty, downloadTemplate, importSpreadsheet } from './js/county.js';
 import { openFile, saveFile, shareLink, startingText, openLinkFromHash, DEFAULT_SCENARIO } from './js/files.js';
@@ -66,7 +66,7 @@ function wire() {
     // A tab that only opened (or wrote what this tab already has) is no conflict.
     try {
       const written = JSON.parse(event.newValue);
-      if (written.tab === TAB_ID || written.text === state.sandbox.scenario()) return;
+      if (written.tab === TAB_ID || written.text === scenarioText()) return;
     } catch { return; }
     if (!state.sharedWithAnotherTab) {
       state.sharedWithAnotherTab = true;
@@ -91,7 +91,8 @@ function wire() {
   $('print').addEventListener('click', () => window.print());
   // A printed report carries the indicators' definitions and the documents in full.
   const printedDetails = () => document.querySelectorAll('#indicator-definitions, #about-sources');
-  window.addEventListener('beforeprint', () => printedDetails().forEach((details) => { details.dataset.open = details.open; details.open = true; }));
+  window.addEventListener('beforeprint', () => { drawWaitingCharts(); printedDetails().forEach((details) => { details.dataset.open = details.open; details.open = true; }); });
+  window.addEventListener('scroll', () => drawWaitingCharts({ onlyInView: true }), { passive: true });
   window.addEventListener('afterprint', () => printedDetails().forEach((details) => { details.open = details.dataset.open === 'true'; }));
   $('jump-levers').addEventListener('click', () => $('panel').scrollIntoView({ block: 'start' }));
   $('jump-results').addEventListener('click', () => $('content').scrollIntoView({ block: 'start' }));
@@ -132,7 +133,7 @@ async function main() {
       showDiagnostics([message('opened_default')]);
     }
     state.sandbox = new Sandbox(shipped_scenario(DEFAULT_SCENARIO));
-    state.savedText = state.sandbox.scenario();
+    state.savedText = scenarioText();
   }
   autosave();
   renderAll();
@@ -158,7 +159,7 @@ const ready = main().then(() => { $('boot').hidden = true; }, failed);
 window.ygt = {
   ready,
   load: async (text) => { await ready; const outcome = openText(text, { askFirst: false }); return outcome.diagnostics; },
-  scenario: () => state.sandbox.scenario(),
+  scenario: () => scenarioText(),
   set: async (path, value) => { await ready; return requestSet(path, value); },
   results: () => JSON.parse(state.sandbox.results()),
   share: () => shareLink(),

@@ -29,15 +29,34 @@ fn outcome(result: Result<(), Vec<Diagnostic>>, warnings: &[Diagnostic]) -> Stri
 #[wasm_bindgen]
 pub struct Sandbox {
     session: Session,
+    /// Counts the calls that may change the scenario, so the page can tell whether the text it holds
+    /// is still current without asking for the text (`Sandbox::generation`).
+    generation: u32,
+}
+
+impl Sandbox {
+    fn session_mut(&mut self) -> &mut Session {
+        self.generation = self.generation.wrapping_add(1);
+        &mut self.session
+    }
 }
 
 #[wasm_bindgen]
 impl Sandbox {
+    /// A number that changes whenever the scenario may have changed: the page keeps the scenario's
+    /// text and asks for it again only when this moves.
+    pub fn generation(&self) -> u32 {
+        self.generation
+    }
+
     /// Opens the first scenario; fails with the diagnostics as JSON text.
     #[wasm_bindgen(constructor)]
     pub fn new(text: &str) -> Result<Sandbox, JsError> {
         Session::open(text)
-            .map(|session| Sandbox { session })
+            .map(|session| Sandbox {
+                session,
+                generation: 0,
+            })
             .map_err(|diagnostics| {
                 JsError::new(&report::json::diagnostics(&diagnostics).to_string())
             })
@@ -45,19 +64,19 @@ impl Sandbox {
 
     /// Replaces the scenario with `text` if it is valid.
     pub fn load(&mut self, text: &str) -> String {
-        let result = self.session.replace(text);
+        let result = self.session_mut().replace(text);
         outcome(result, &self.session.loaded().warnings)
     }
 
     /// Sets a value by its path (the paths of `ygt run --set`) if the result is valid.
     pub fn set(&mut self, path: &str, value: &str) -> String {
-        let result = self.session.set(path, value);
+        let result = self.session_mut().set(path, value);
         outcome(result, &self.session.loaded().warnings)
     }
 
     /// Makes the reform equal to today's levers.
     pub fn reset_reform(&mut self) -> String {
-        self.session.reset_reform();
+        self.session_mut().reset_reform();
         outcome(Ok(()), &self.session.loaded().warnings)
     }
 
@@ -73,7 +92,7 @@ impl Sandbox {
                     .iter()
                     .map(|(p, v)| (p.as_str(), v.as_str()))
                     .collect();
-                self.session.edit_each(&borrowed)
+                self.session_mut().edit_each(&borrowed)
             }
             Err(error) => (
                 Vec::new(),
@@ -123,7 +142,7 @@ impl Sandbox {
             return json!({"ok": false}).to_string();
         };
         let summary = uncertainty::summarize(&draws);
-        self.session.show_uncertainty(&summary);
+        self.session_mut().show_uncertainty(&summary);
         let years: Vec<i32> = self
             .session
             .projection()
@@ -148,25 +167,25 @@ impl Sandbox {
 
     /// Adds a typical institution of `tier` ("county", "township" or "village") to a community.
     pub fn add_institution(&mut self, community: usize, tier: &str) -> String {
-        let result = self.session.add_institution(community, tier);
+        let result = self.session_mut().add_institution(community, tier);
         outcome(result, &self.session.loaded().warnings)
     }
 
     /// Removes an institution entry (refused if it is the community's lead hospital).
     pub fn remove_institution(&mut self, community: usize, index: usize) -> String {
-        let result = self.session.remove_institution(community, index);
+        let result = self.session_mut().remove_institution(community, index);
         outcome(result, &self.session.loaded().warnings)
     }
 
     /// Adds a community (all estimates).
     pub fn add_community(&mut self) -> String {
-        let result = self.session.add_community();
+        let result = self.session_mut().add_community();
         outcome(result, &self.session.loaded().warnings)
     }
 
     /// Removes a community (refused for the last one).
     pub fn remove_community(&mut self, community: usize) -> String {
-        let result = self.session.remove_community(community);
+        let result = self.session_mut().remove_community(community);
         outcome(result, &self.session.loaded().warnings)
     }
 

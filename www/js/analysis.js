@@ -2,7 +2,7 @@
 // (waterfall of Shapley values), what lever value reaches a target (goal-seek), and what differs from
 // another scenario. The core answers each (crate/src/analysis/view.rs), bars' positions included; the
 // page places them.
-import { state } from './state.js';
+import { state, scenarioText } from './state.js';
 import { $, el } from './dom.js';
 import { t } from './words.js';
 import { requestSet } from './changes.js';
@@ -22,7 +22,7 @@ export async function renderAnalysisChoices() {
   const shape = `${state.lang}|${state.view.scorecard.header.join(',')}`;
   if ($('an-year').dataset.shape === shape) return;
   $('an-year').dataset.shape = shape;
-  const raw = (await tools()).analysis_choices(state.sandbox.scenario(), state.lang);
+  const raw = (await tools()).analysis_choices(scenarioText(), state.lang);
   if ($('an-indicator').dataset.choices === raw) return;
   $('an-indicator').dataset.choices = raw;
   const choices = JSON.parse(raw);
@@ -59,7 +59,7 @@ function marker(track, at, text) {
 }
 
 export async function showTornado() {
-  const outcome = JSON.parse((await tools()).tornado(state.sandbox.scenario(), $('an-indicator').value, Number($('an-year').value), state.lang));
+  const outcome = JSON.parse((await tools()).tornado(scenarioText(), $('an-indicator').value, Number($('an-year').value), state.lang));
   if (refused(outcome)) return outcome;
   const box = el('div', { class: 'bars tornado' });
   for (const bar of outcome.bars) {
@@ -72,7 +72,7 @@ export async function showTornado() {
 }
 
 export async function showWaterfall() {
-  const outcome = JSON.parse((await tools()).waterfall(state.sandbox.scenario(), $('an-indicator').value, Number($('an-year').value), state.lang));
+  const outcome = JSON.parse((await tools()).waterfall(scenarioText(), $('an-indicator').value, Number($('an-year').value), state.lang));
   if (refused(outcome)) return outcome;
   const box = el('div', { class: 'bars waterfall' });
   const ends = (end) => {
@@ -88,7 +88,7 @@ export async function showWaterfall() {
 }
 
 export async function showSeek() {
-  const outcome = JSON.parse((await tools()).seek(state.sandbox.scenario(), $('an-lever').value, $('an-indicator').value, Number($('an-year').value), $('an-target').value, state.lang));
+  const outcome = JSON.parse((await tools()).seek(scenarioText(), $('an-lever').value, $('an-indicator').value, Number($('an-year').value), $('an-target').value, state.lang));
   if (refused(outcome)) return outcome;
   const apply = el('button', { text: t('an_apply') });
   apply.addEventListener('click', () => requestSet(outcome.path, outcome.value));
@@ -97,7 +97,7 @@ export async function showSeek() {
 }
 
 export async function showDifferences(text) {
-  const outcome = JSON.parse((await tools()).differences(state.sandbox.scenario(), text, state.lang));
+  const outcome = JSON.parse((await tools()).differences(scenarioText(), text, state.lang));
   if (refused(outcome)) return outcome;
   const table = el('table', { class: 'diff' },
     el('thead', {}, el('tr', {}, ...[t('an_field'), t('an_path'), t('an_current'), t('an_other_value')].map((h) => el('th', { text: h })))),

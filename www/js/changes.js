@@ -1,6 +1,6 @@
 // Changes to the scenario: coalesced, judged by the core one by one (with their consequences, such as
 // a split's balancing share), never losing what the user had; undo and redo.
-import { state, history, pending } from './state.js';
+import { state, history, pending, scenarioText } from './state.js';
 import { t } from './words.js';
 import { showDiagnostics } from './diagnostics.js';
 import { autosave, isDirty } from './storage.js';
@@ -8,7 +8,7 @@ import { renderAll } from './render.js';
 
 // Records the text a successful change replaced, so it can be undone.
 function remember(previous) {
-  if (previous === null || previous === state.sandbox.scenario()) return;
+  if (previous === null || previous === scenarioText()) return;
   history.undo.push(previous);
   if (history.undo.length > 200) history.undo.shift();
   history.redo.length = 0;
@@ -17,7 +17,7 @@ function remember(previous) {
 // Steps back (from = undo) or forward (from = redo).
 export function travel(from, to) {
   if (from.length === 0) return;
-  const current = state.sandbox.scenario();
+  const current = scenarioText();
   const outcome = JSON.parse(state.sandbox.load(from.pop()));
   if (outcome.ok) {
     to.push(current);
@@ -53,7 +53,7 @@ function flush() {
   const changes = [...pending.changes.entries()];
   pending.changes = new Map();
   const started = performance.now();
-  const previous = state.sandbox.scenario();
+  const previous = scenarioText();
   const outcome = JSON.parse(state.sandbox.set_many(JSON.stringify(changes)));
   performance.measure('ygt-core', { start: started });
   // Each change is kept or refused on its own: a refused one keeps what the user typed in its field.
@@ -66,10 +66,11 @@ function flush() {
     remember(previous);
     autosave();
   }
-  showDiagnostics(outcome.diagnostics);
   const rendering = performance.now();
   renderAll();
   performance.measure('ygt-render', { start: rendering });
+  // After the redraw: the charts are measured while the page's layout is clean.
+  showDiagnostics(outcome.diagnostics);
   const done = pending.waiters;
   pending.waiters = [];
   done.forEach((resolve) => resolve(outcome));
@@ -77,7 +78,7 @@ function flush() {
 
 // A structural change (add or remove a community or an institution, reset): `change` calls the core.
 export function structural(change) {
-  const previous = state.sandbox.scenario();
+  const previous = scenarioText();
   const outcome = JSON.parse(change());
   showDiagnostics(outcome.diagnostics);
   if (outcome.ok) {
@@ -93,12 +94,12 @@ export function structural(change) {
 // changes nothing. Returns the core's outcome, or null when the user declined.
 export function openText(text, { askFirst = true, fromFile = true } = {}) {
   if (askFirst && isDirty() && !window.confirm(t('confirm_replace'))) return null;
-  const previous = state.sandbox.scenario();
+  const previous = scenarioText();
   const outcome = JSON.parse(state.sandbox.load(text));
   showDiagnostics(outcome.diagnostics);
   if (outcome.ok) {
     remember(previous);
-    state.savedText = fromFile ? state.sandbox.scenario() : null;
+    state.savedText = fromFile ? scenarioText() : null;
     state.refused.clear();
     autosave();
     renderAll();

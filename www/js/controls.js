@@ -2,7 +2,7 @@
 // range, warning and source come from the core; the page sends back the control's path and what the
 // user chose or typed.
 import { state } from './state.js';
-import { el } from './dom.js';
+import { el, setText, setProperty } from './dom.js';
 import { requestSet } from './changes.js';
 
 // What forces a rebuild: the language, the mode, and which controls take a value per year.
@@ -88,20 +88,20 @@ function fill(box, control) {
   box.classList.toggle('refused', typed !== undefined);
   box.classList.toggle('outside', control.outside);
   const select = box.querySelector('.row select');
-  if (idle(select)) select.value = control.value;
+  if (idle(select)) setProperty(select, 'value', control.value);
   const checkbox = box.querySelector('.row input[type=checkbox]');
   if (checkbox) checkbox.checked = control.on;
   // What was typed and refused stays where it was typed: a list in the year boxes, a value in the box.
   const typedYears = typed?.startsWith('[') ? typed.slice(1, -1).split(',').map((item) => item.trim().replace(/^""$/, '')) : null;
   const number = box.querySelector('.row input[type=number]');
-  if (idle(number)) number.value = typedYears ? control.value : typed ?? control.value;
+  if (idle(number)) setProperty(number, 'value', typedYears ? control.value : typed ?? control.value);
   const slider = box.querySelector('.row input[type=range]');
-  if (idle(slider)) slider.value = control.value;
+  if (idle(slider)) setProperty(slider, 'value', control.value);
   const toggle = box.querySelector('.toggle-years');
-  if (toggle) { toggle.textContent = control.toggle.label; toggle.dataset.value = control.toggle.value; }
-  box.querySelectorAll('.years input').forEach((input, index) => { if (idle(input)) input.value = typedYears?.[index] ?? control.years[index].value; });
-  box.querySelector('.usual').textContent = control.range ? `${control.range} · ` : '';
-  box.querySelector('.source').textContent = control.source;
+  if (toggle) { setText(toggle, control.toggle.label); toggle.dataset.value = control.toggle.value; }
+  box.querySelectorAll('.years input').forEach((input, index) => { if (idle(input)) setProperty(input, 'value', typedYears?.[index] ?? control.years[index].value); });
+  setText(box.querySelector('.usual'), control.range ? `${control.range} · ` : '');
+  setText(box.querySelector('.source'), control.source);
 }
 
 export function renderControls(controls) {

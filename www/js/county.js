@@ -1,6 +1,6 @@
 // The county (县情) tab: the county editor drawn from the core's editor view (paths, labels, values,
 // estimate marks), a new county from its population, and the spreadsheet template.
-import { state } from './state.js';
+import { state, scenarioText } from './state.js';
 import { $, el, download } from './dom.js';
 import { t } from './words.js';
 import { showDiagnostics, problemFor } from './diagnostics.js';
@@ -121,7 +121,7 @@ export function createCounty() {
 
 export async function downloadTemplate(kind) {
   const { template_xlsx, template_csv } = await tools();
-  const text = state.sandbox.scenario();
+  const text = scenarioText();
   if (kind === 'xlsx') {
     download('县情模板.xlsx', new Blob([template_xlsx(text)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   } else {
@@ -167,7 +167,7 @@ export async function importSpreadsheet(files) {
   // The sheet's county goes into the current scenario: the reform, assumptions and title stay, and so do
   // the estimate marks of values the sheet did not change.
   const { import_spreadsheet } = await tools();
-  const outcome = JSON.parse(import_spreadsheet(names, contents, state.sandbox.scenario()));
+  const outcome = JSON.parse(import_spreadsheet(names, contents, scenarioText()));
   if (!outcome.ok) {
     showDiagnostics(outcome.diagnostics);
     return outcome;

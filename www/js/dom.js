@@ -22,3 +22,14 @@ export function download(name, blob) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+// Sets a node's text only when it differs: writing the same text still makes the browser lay the
+// page out again, and a lever move rewrites hundreds of texts of which most stay the same.
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+// The same for a property (an input's value, a class name).
+export function setProperty(node, name, value) {
+  if (node[name] !== value) node[name] = value;
+}

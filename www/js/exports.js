@@ -1,7 +1,7 @@
 // Ways out of the page: each chart as PNG (the canvas as drawn) or SVG (drawn again by the core), the
 // scorecard and the ledger as CSV or to the clipboard (numbers as numbers, built by the core's
 // report::export), and both as one .xlsx workbook (tools module, loaded on first use).
-import { state } from './state.js';
+import { state, scenarioText } from './state.js';
 import { $, download } from './dom.js';
 import { tools } from './tools.js';
 
@@ -21,7 +21,7 @@ export function downloadTableCsv(which) {
 
 export async function downloadResultsXlsx() {
   const module = await tools();
-  const bytes = module.results_xlsx(state.sandbox.scenario(), state.lang);
+  const bytes = module.results_xlsx(scenarioText(), state.lang);
   download(`${fileBase()}-results.xlsx`, new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
 }
 

@@ -1,6 +1,6 @@
 // Files and links: opening a scenario file, saving it, share links, and choosing what the page opens
 // with (the tab's own copy, a link, the stored working copy, or the default scenario).
-import { state } from './state.js';
+import { state, scenarioText } from './state.js';
 import { fileBase } from './exports.js';
 import { $, download } from './dom.js';
 import { t, message } from './words.js';
@@ -44,7 +44,7 @@ export async function openFile(file) {
 }
 
 export function saveFile() {
-  const text = state.sandbox.scenario();
+  const text = scenarioText();
   const name = `${fileBase()}.toml`;
   download(name, new Blob([text], { type: 'text/plain;charset=utf-8' }));
   state.savedText = text;

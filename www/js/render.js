@@ -23,17 +23,19 @@ function fetchView() {
 export function renderAll() {
   fetchView();
   const view = state.view;
+  let mark = performance.now();
+  const step = (name) => { performance.measure(name, { start: mark }); mark = performance.now(); };
+  // The charts first, while the page's layout is still clean: measuring their canvases after the
+  // controls and tables have changed would force the whole page to be laid out again mid-task.
+  renderCharts();
+  step('ygt-charts');
+  renderControls(view.controls);
+  step('ygt-controls');
   $('scenario-title').textContent = view.title;
   // The scenario's own description (its teaching text), one line that opens to the whole.
   $('scenario-about').hidden = !view.description;
   $('scenario-summary').textContent = view.description.trim().split(/[。\n]/)[0];
   $('scenario-description').textContent = view.description;
-  let mark = performance.now();
-  const step = (name) => { performance.measure(name, { start: mark }); mark = performance.now(); };
-  renderControls(view.controls);
-  step('ygt-controls');
-  renderCharts();
-  step('ygt-charts');
   renderScorecard(view.scorecard);
   renderLedger(view.ledger);
   renderSaveState();

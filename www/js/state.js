@@ -39,3 +39,18 @@ export function setLang(lang) {
   state.lang = lang;
   try { localStorage.setItem(LANG_KEY, lang); } catch { /* the choice lasts this visit */ }
 }
+
+// The scenario's text as the core last gave it: asked for again only when the core's generation moved
+// (serialising the scenario on every redraw cost a millisecond or more per lever move).
+const textCache = { sandbox: null, generation: -1, text: '' };
+
+export function scenarioText() {
+  const sandbox = state.sandbox;
+  const generation = sandbox.generation();
+  if (textCache.sandbox !== sandbox || textCache.generation !== generation) {
+    textCache.sandbox = sandbox;
+    textCache.generation = generation;
+    textCache.text = sandbox.scenario();
+  }
+  return textCache.text;
+}

@@ -1,6 +1,6 @@
 // The working scenario in local storage: it survives reloads and crashes; two tabs never silently
 // overwrite each other; a corrupted copy is kept aside, never replaced without a word.
-import { state, history } from './state.js';
+import { state, history, scenarioText } from './state.js';
 import { $ } from './dom.js';
 import { t } from './words.js';
 
@@ -58,7 +58,7 @@ export function forgetOldTabCopies() {
 export function autosave() {
   try {
     const key = state.sharedWithAnotherTab ? TAB_KEY : STORE_KEY;
-    localStorage.setItem(key, JSON.stringify({ text: state.sandbox.scenario(), savedText: state.savedText, tab: TAB_ID, at: Date.now() }));
+    localStorage.setItem(key, JSON.stringify({ text: scenarioText(), savedText: state.savedText, tab: TAB_ID, at: Date.now() }));
     state.storageProblem = false;
   } catch {
     state.storageProblem = true;
@@ -67,7 +67,7 @@ export function autosave() {
 }
 
 export function isDirty() {
-  return state.sandbox !== null && state.savedText !== state.sandbox.scenario();
+  return state.sandbox !== null && state.savedText !== scenarioText();
 }
 
 export function renderSaveState() {

@@ -1,7 +1,7 @@
 // The scorecard and the year's ledger, drawn from the core's view (figures, changes and targets met
 // come formatted from the core).
 import { state } from './state.js';
-import { $, el } from './dom.js';
+import { $, el, setText, setProperty } from './dom.js';
 import { t } from './words.js';
 
 export function renderScorecard(scorecard) {
@@ -23,9 +23,9 @@ export function renderScorecard(scorecard) {
   const rows = table.tBodies[0].rows;
   scorecard.rows.forEach((row, r) => row.cells.forEach((cell, c) => {
     const td = rows[r].cells[c + 1];
-    td.className = cell.met === true ? 'met' : cell.met === false ? 'unmet' : '';
-    td.firstChild.textContent = cell.now;
-    td.lastChild.textContent = cell.detail;
+    setProperty(td, 'className', cell.met === true ? 'met' : cell.met === false ? 'unmet' : '');
+    setText(td.firstChild, cell.now);
+    setText(td.lastChild, cell.detail);
   }));
 }
 
@@ -48,8 +48,8 @@ export function renderLedger(ledger) {
   }
   const rows = table.tBodies[0].rows;
   ledger.rows.forEach((row, index) => {
-    rows[index].cells[1].textContent = row.source;
-    rows[index].cells[2].textContent = row.use;
+    setText(rows[index].cells[1], row.source);
+    setText(rows[index].cells[2], row.use);
   });
   const balance = $('ledger-balance');
   balance.textContent = ledger.balanced ? '✓ ' + t('balanced') : '✗ ' + t('not_balanced');

@@ -1,7 +1,7 @@
 // The uncertainty panel: a Monte Carlo over the behavioural assumptions, run in Web Workers (one per
 // core, at most two) so the page keeps answering; progress, cancel, and the 10th-90th percentile bands
 // drawn on the charts by the core (crate/src/analysis/uncertainty.rs).
-import { state } from './state.js';
+import { state, scenarioText } from './state.js';
 import { workerSource, wasmSource } from './embedded.js';
 import { $, el } from './dom.js';
 import { t } from './words.js';
@@ -52,7 +52,7 @@ export function runUncertainty() {
     return Promise.resolve(null);
   }
   cancelUncertainty();
-  const text = state.sandbox.scenario();
+  const text = scenarioText();
   const workers = pool();
   const count = workers.length;
   const started = performance.now();
@@ -79,7 +79,7 @@ export function runUncertainty() {
         parts[k] = data.parts;
         if (parts.some((p) => p === null)) return;
         finished();
-        if (state.sandbox.scenario() !== text) {
+        if (scenarioText() !== text) {
           $('mc-status').textContent = t('mc_stale');
           resolve(null);
           return;
@@ -105,7 +105,7 @@ export function renderUncertainty() {
   const summary = state.monteCarlo.summary;
   const list = $('mc-result');
   if (!summary) { list.replaceChildren(); return; }
-  const current = state.sandbox.scenario() === state.monteCarlo.forText;
+  const current = scenarioText() === state.monteCarlo.forText;
   const last = summary.years[summary.years.length - 1];
   list.replaceChildren(...summary.targets.map((target) => {
     return el('li', { text: `${state.lang === 'zh' ? target.zh : target.en}: ${t('mc_chance')} ${last} ${target.shown}` });
