@@ -115,12 +115,11 @@ impl Sandbox {
     /// "ledger_year", "editor"}`.
     pub fn view(&self, options: &str) -> String {
         let options = report::view::ViewOptions::from_json(options);
-        report::view::view(
+        report::view::view_text(
             &self.session.loaded().scenario,
             self.session.projection(),
             &options,
         )
-        .to_string()
     }
 
     /// Summarises a Monte Carlo's draws (`draws`: a JSON array of the arrays `uncertainty_draws` gave,

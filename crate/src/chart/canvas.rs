@@ -135,20 +135,47 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
         text: &str,
         style: &TStyle,
     ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        self.context.set_font(&format!(
+        let font = format!(
             "{} {}px {}",
             style.style().as_str(),
             style.size(),
             style.family().as_str()
-        ));
-        let width = self
-            .context
-            .measure_text(text)
-            .map(|metrics| metrics.width())
-            .unwrap_or(0.0);
+        );
+        let width = measured_width(&font, text, || {
+            self.context.set_font(&font);
+            self.context
+                .measure_text(text)
+                .map(|metrics| metrics.width())
+                .unwrap_or(0.0)
+        });
         Ok((
             width.ceil().max(0.0) as u32,
             style.size().ceil().max(0.0) as u32,
         ))
     }
+}
+
+thread_local! {
+    /// Text widths already measured, by font and text: a redraw measures the same tick labels, years
+    /// and legend names again, and each measurement crosses into the browser. Bounded: emptied when full.
+    static WIDTHS: std::cell::RefCell<std::collections::HashMap<(String, String), f64>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+const MAX_REMEMBERED_WIDTHS: usize = 4096;
+
+fn measured_width(font: &str, text: &str, measure: impl FnOnce() -> f64) -> f64 {
+    let key = (font.to_string(), text.to_string());
+    if let Some(width) = WIDTHS.with(|widths| widths.borrow().get(&key).copied()) {
+        return width;
+    }
+    let width = measure();
+    WIDTHS.with(|widths| {
+        let mut widths = widths.borrow_mut();
+        if widths.len() >= MAX_REMEMBERED_WIDTHS {
+            widths.clear();
+        }
+        widths.insert(key, width);
+    });
+    width
 }

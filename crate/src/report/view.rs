@@ -8,6 +8,7 @@
 //! yuan, points or plain numbers.
 
 use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::table::group_digits;
@@ -207,6 +208,45 @@ fn nice_step(span: Decimal) -> Decimal {
 }
 
 /// One lever or assumption as the page draws it.
+#[derive(Serialize)]
+struct Control {
+    path: String,
+    name: &'static str,
+    unit: &'static str,
+    widget: &'static str,
+    value: String,
+    range: Option<String>,
+    outside: bool,
+    source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    choices: Option<Vec<&'static str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    on: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    slider: Option<Slider>,
+    /// A lever may take a value per year: the toggle sends what the other form would be.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    toggle: Option<Labelled>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    years: Option<Vec<Labelled>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    years_note: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct Slider {
+    min: String,
+    max: String,
+    step: String,
+}
+
+/// A value with its label (a year's box, the by-year toggle).
+#[derive(Serialize)]
+struct Labelled {
+    label: String,
+    value: String,
+}
+
 fn control(
     spec: &ParamSpec,
     path: String,
@@ -215,31 +255,10 @@ fn control(
     options: &ViewOptions,
     first_year: i32,
     horizon: usize,
-) -> Value {
+) -> Control {
     let lang = options.lang;
     let text = |v: &Decimal| v.normalize().to_string();
     let first = values.first().copied().unwrap_or_default();
-    let (widget, extra) = if !spec.choices.is_empty() {
-        let choices: Vec<&str> = spec.choices.iter().map(|c| pick(lang, *c)).collect();
-        ("select", json!({"choices": choices}))
-    } else if spec.unit == Unit::Switch {
-        ("switch", json!({"on": !first.is_zero()}))
-    } else {
-        let high = match spec.usual {
-            Some((_, high)) if high > Decimal::ZERO => spec.max.min(high * Decimal::TWO),
-            _ => spec.max,
-        };
-        let whole = matches!(spec.unit, Unit::Years | Unit::Choice);
-        let step = if whole {
-            Decimal::ONE
-        } else {
-            nice_step(high - spec.min)
-        };
-        (
-            "slider",
-            json!({"slider": {"min": text(&spec.min), "max": text(&high), "step": text(&step)}}),
-        )
-    };
     let outside = values.iter().any(|v| spec.outside_usual(*v, is_lever));
     let range = spec.usual.map(|(low, high)| {
         let kind = if is_lever && spec.range_is_documented() {
@@ -258,44 +277,72 @@ fn control(
         Lang::Zh => spec.source_zh(),
         Lang::En => spec.source_en(),
     };
-    let mut entry = json!({
-        "path": path,
-        "name": pick(lang, (spec.zh, spec.en)),
-        "unit": pick(lang, spec.unit.label()),
-        "widget": widget,
-        "value": text(&first),
-        "range": range,
-        "outside": outside,
-        "source": format!("{}: {source}", word(lang, Word::Source)),
-    });
-    for (key, value) in extra.as_object().into_iter().flatten() {
-        entry[key] = value.clone();
+    let mut entry = Control {
+        path,
+        name: pick(lang, (spec.zh, spec.en)),
+        unit: pick(lang, spec.unit.label()),
+        widget: "slider",
+        value: text(&first),
+        range,
+        outside,
+        source: format!("{}: {source}", word(lang, Word::Source)),
+        choices: None,
+        on: None,
+        slider: None,
+        toggle: None,
+        years: None,
+        years_note: None,
+    };
+    if !spec.choices.is_empty() {
+        entry.widget = "select";
+        entry.choices = Some(spec.choices.iter().map(|c| pick(lang, *c)).collect());
+        return entry;
     }
-    if is_lever && widget == "slider" {
-        // A lever may take a value per year: the toggle sends what the other form would be.
+    if spec.unit == Unit::Switch {
+        entry.widget = "switch";
+        entry.on = Some(!first.is_zero());
+        return entry;
+    }
+    let high = match spec.usual {
+        Some((_, high)) if high > Decimal::ZERO => spec.max.min(high * Decimal::TWO),
+        _ => spec.max,
+    };
+    let step = if matches!(spec.unit, Unit::Years | Unit::Choice) {
+        Decimal::ONE
+    } else {
+        nice_step(high - spec.min)
+    };
+    entry.slider = Some(Slider {
+        min: text(&spec.min),
+        max: text(&high),
+        step: text(&step),
+    });
+    if is_lever {
         let by_year = values.len() > 1;
-        let other = if by_year {
-            text(&first)
-        } else {
-            format!("[{}]", vec![text(&first); horizon].join(", "))
-        };
         // Going back to one value says which value every year takes.
-        let label = if by_year {
-            format!("{} {}", word(lang, Word::OneValue), text(&first))
+        entry.toggle = Some(if by_year {
+            Labelled {
+                label: format!("{} {}", word(lang, Word::OneValue), text(&first)),
+                value: text(&first),
+            }
         } else {
-            word(lang, Word::ByYear).to_string()
-        };
-        entry["toggle"] = json!({"label": label, "value": other});
+            Labelled {
+                label: word(lang, Word::ByYear).to_string(),
+                value: format!("[{}]", vec![text(&first); horizon].join(", ")),
+            }
+        });
         if by_year {
-            let years: Vec<Value> = values
-                .iter()
-                .enumerate()
-                .map(|(index, v)| {
-                    json!({"label": format!("{}{}", first_year + index as i32, word(lang, Word::Year)), "value": text(v)})
-                })
-                .collect();
-            entry["years"] = json!(years);
-            entry["years_note"] = json!(word(lang, Word::LaterYears));
+            entry.years = Some(
+                values
+                    .iter()
+                    .enumerate()
+                    .map(|(index, v)| Labelled {
+                        label: format!("{}{}", first_year + index as i32, word(lang, Word::Year)),
+                        value: text(v),
+                    })
+                    .collect(),
+            );
+            entry.years_note = Some(word(lang, Word::LaterYears));
         }
     }
     entry
@@ -368,7 +415,20 @@ fn departures(scenario: &Scenario, options: &ViewOptions) -> Value {
     })
 }
 
-fn controls(scenario: &Scenario, options: &ViewOptions) -> Value {
+/// The levers in their groups (in declaration order), then the assumptions.
+#[derive(Serialize)]
+struct Controls {
+    levers: Vec<Group>,
+    assumptions: Vec<Control>,
+}
+
+#[derive(Serialize)]
+struct Group {
+    title: &'static str,
+    controls: Vec<Control>,
+}
+
+fn controls(scenario: &Scenario, options: &ViewOptions) -> Controls {
     let input = &scenario.input;
     let first_year = input.county.base_year + 1;
     let horizon = input.county.horizon.years();
@@ -376,13 +436,10 @@ fn controls(scenario: &Scenario, options: &ViewOptions) -> Value {
         Mode::Reform => &input.reform,
         Mode::Baseline => &input.baseline,
     };
-    let mut groups: Vec<Value> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     for lever in Lever::ALL {
         let spec = lever.spec();
         let title = pick(options.lang, spec.group.label());
-        if groups.last().map_or(true, |g| g["title"] != title) {
-            groups.push(json!({"title": title, "controls": []}));
-        }
         let entry = control(
             spec,
             format!("{}.{}", options.mode.section(), spec.key),
@@ -392,11 +449,15 @@ fn controls(scenario: &Scenario, options: &ViewOptions) -> Value {
             first_year,
             horizon,
         );
-        if let Some(Value::Array(list)) = groups.last_mut().map(|g| &mut g["controls"]) {
-            list.push(entry);
+        match groups.last_mut() {
+            Some(group) if group.title == title => group.controls.push(entry),
+            _ => groups.push(Group {
+                title,
+                controls: vec![entry],
+            }),
         }
     }
-    let assumptions: Vec<Value> = Assumption::ALL
+    let assumptions = Assumption::ALL
         .iter()
         .map(|assumption| {
             let spec = assumption.spec();
@@ -411,34 +472,60 @@ fn controls(scenario: &Scenario, options: &ViewOptions) -> Value {
             )
         })
         .collect();
-    json!({"levers": groups, "assumptions": assumptions})
+    Controls {
+        levers: groups,
+        assumptions,
+    }
 }
 
-fn scorecard(projection: &Projection, options: &ViewOptions) -> Value {
+/// Every indicator by year: this year's figure, the baseline and the change, and whether a target is
+/// met.
+#[derive(Serialize)]
+struct Scorecard {
+    header: Vec<String>,
+    rows: Vec<ScoreRow>,
+    unit: &'static str,
+}
+
+#[derive(Serialize)]
+struct ScoreRow {
+    name: String,
+    definition: String,
+    cells: Vec<ScoreCell>,
+}
+
+#[derive(Serialize)]
+struct ScoreCell {
+    now: String,
+    detail: String,
+    met: Option<bool>,
+}
+
+fn scorecard(projection: &Projection, options: &ViewOptions) -> Scorecard {
     let lang = options.lang;
     let mut header = vec![word(lang, Word::Indicator).to_string()];
     header.extend(projection.scenario.iter().map(|y| y.year.to_string()));
-    let rows: Vec<Value> = INDICATORS
+    let rows = INDICATORS
         .iter()
         .map(|row| {
             let target = Target::of(row.key);
-            let cells: Vec<Value> = projection
+            let cells = projection
                 .scenario
                 .iter()
                 .zip(&projection.baseline)
                 .enumerate()
                 .map(|(index, (now, base))| {
                     let (now, base) = ((row.read)(&now.indicators), (row.read)(&base.indicators));
-                    json!({
-                        "now": indicator_display(row.kind, now, options.wan),
-                        "detail": format!(
+                    ScoreCell {
+                        now: indicator_display(row.kind, now, options.wan),
+                        detail: format!(
                             "{} {} · {}",
                             word(lang, Word::Baseline),
                             indicator_display(row.kind, base, options.wan),
                             change_display(row.kind, now, base, options)
                         ),
-                        "met": target.and_then(|t| t.met(projection, index)),
-                    })
+                        met: target.and_then(|t| t.met(projection, index)),
+                    }
                 })
                 .collect();
             // Money shown in 万元 says so in its name (the names carry the unit, 元).
@@ -455,14 +542,18 @@ fn scorecard(projection: &Projection, options: &ViewOptions) -> Value {
                 pick(lang, ("。来源:", ". Source: ")),
                 row.origin.citation(lang)
             );
-            json!({"name": name, "definition": definition, "cells": cells})
+            ScoreRow {
+                name,
+                definition,
+                cells,
+            }
         })
         .collect();
-    json!({
-        "header": header,
-        "rows": rows,
-        "unit": word(lang, if options.wan { Word::Wan } else { Word::Yuan }),
-    })
+    Scorecard {
+        header,
+        rows,
+        unit: word(lang, if options.wan { Word::Wan } else { Word::Yuan }),
+    }
 }
 
 fn ledger(projection: &Projection, options: &ViewOptions) -> Value {
@@ -644,25 +735,46 @@ pub fn pick_owned(lang: Lang, zh: &str, en: &str) -> String {
 }
 
 /// The whole view of a scenario and its results.
-pub fn view(scenario: &Scenario, projection: &Projection, options: &ViewOptions) -> Value {
+/// Everything the page draws.
+#[derive(Serialize)]
+struct View {
+    title: String,
+    description: String,
+    controls: Controls,
+    scorecard: Scorecard,
+    ledger: Value,
+    departures: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    editor: Option<Value>,
+}
+
+fn build(scenario: &Scenario, projection: &Projection, options: &ViewOptions) -> View {
     let meta = &scenario.meta;
     let title = if meta.reform_title.is_empty() {
         meta.title.clone()
     } else {
         format!("{} · {}", meta.title, meta.reform_title)
     };
-    let mut view = json!({
-        "title": title,
-        "description": meta.description,
-        "controls": controls(scenario, options),
-        "scorecard": scorecard(projection, options),
-        "ledger": ledger(projection, options),
-        "departures": departures(scenario, options),
-    });
-    if options.editor {
-        view["editor"] = editor(scenario, options.lang);
+    View {
+        title,
+        description: meta.description.clone(),
+        controls: controls(scenario, options),
+        scorecard: scorecard(projection, options),
+        ledger: ledger(projection, options),
+        departures: departures(scenario, options),
+        editor: options.editor.then(|| editor(scenario, options.lang)),
     }
-    view
+}
+
+/// The page's view as a JSON tree (for tests and tools that read it).
+pub fn view(scenario: &Scenario, projection: &Projection, options: &ViewOptions) -> Value {
+    serde_json::to_value(build(scenario, projection, options)).unwrap_or_default()
+}
+
+/// The page's view as JSON text, written straight from the view (no tree of maps in between: a lever
+/// move builds this every time).
+pub fn view_text(scenario: &Scenario, projection: &Projection, options: &ViewOptions) -> String {
+    serde_json::to_string(&build(scenario, projection, options)).unwrap_or_default()
 }
 
 #[cfg(test)]
