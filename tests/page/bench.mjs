@@ -70,6 +70,24 @@ try {
       return times;
     });
     console.log(`\n## Monte Carlo in the page, 1,000 draws (two workers): median ${ms(quantile(runs, 0.5))}, first ${ms(runs[0])}`);
+    // The analyses in the page (tools module, on the main thread): the tornado, the Shapley waterfall
+    // and goal-seek for the county consultation rate in the last year; one warm-up, then five runs.
+    const analyses = await page.evaluate(async () => {
+      await window.ygt.tornado();
+      document.querySelector('#an-indicator').value = 'county_consultation_rate';
+      document.querySelector('#an-target').value = '0.91';
+      const times = {};
+      for (const name of ['tornado', 'waterfall', 'seek']) {
+        times[name] = [];
+        for (let i = 0; i < 5; i++) {
+          const started = performance.now();
+          await window.ygt[name]();
+          times[name].push(performance.now() - started);
+        }
+      }
+      return times;
+    });
+    for (const [name, times] of Object.entries(analyses)) console.log(`${name} in the page: median ${ms(quantile(times, 0.5))}`);
     await context.close();
   }
   const wasm = readFileSync(path.join(root, 'www/pkg/ygt_bg.wasm'));
