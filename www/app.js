@@ -17,12 +17,14 @@ import { openFile, saveFile, shareLink, startingText, openLinkFromHash, DEFAULT_
 import { runUncertainty, cancelUncertainty, warmUncertainty } from './js/uncertainty.js';
 import { wireAnalysis, showTornado, showWaterfall, showSeek } from './js/analysis.js';
 import { wasmSource } from './js/embedded.js';
+import { renderComparePicker, renderCompare, addChosen, addFile } from './js/compare.js';
 
 function renderStatic() {
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
   document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
   document.querySelectorAll('[data-i18n-placeholder]').forEach((node) => { node.placeholder = t(node.dataset.i18nPlaceholder); });
   $('lang').textContent = t('lang_button');
+  renderComparePicker();
   $('documents').replaceChildren(...JSON.parse(documents(state.lang)).map((text) => el('li', { text })));
   document.title = t('app_title');
 }
@@ -89,6 +91,9 @@ function wire() {
   document.querySelectorAll('input[name=mode]').forEach((radio) => radio.addEventListener('change', () => { state.mode = radio.value; renderAll(); }));
   $('wan').addEventListener('change', () => { state.wan = $('wan').checked; renderTables(); });
   $('print').addEventListener('click', () => window.print());
+  $('compare-add').addEventListener('click', addChosen);
+  $('compare-file').addEventListener('click', () => $('compare-file-input').click());
+  $('compare-file-input').addEventListener('change', () => { const file = $('compare-file-input').files[0]; $('compare-file-input').value = ''; if (file) addFile(file); });
   // A printed report carries the indicators' definitions and the documents in full.
   const printedDetails = () => document.querySelectorAll('#indicator-definitions, #about-sources');
   window.addEventListener('beforeprint', () => { drawWaitingCharts(); printedDetails().forEach((details) => { details.dataset.open = details.open; details.open = true; }); });
@@ -170,4 +175,5 @@ window.ygt = {
   tornado: async () => { await ready; return showTornado(); },
   waterfall: async () => { await ready; return showWaterfall(); },
   seek: async () => { await ready; return showSeek(); },
+  compare: async (name, text) => { await ready; return JSON.parse(state.sandbox.compare_add(name, text ?? scenarioText())); },
 };

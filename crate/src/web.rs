@@ -32,12 +32,41 @@ pub struct Sandbox {
     /// Counts the calls that may change the scenario, so the page can tell whether the text it holds
     /// is still current without asking for the text (`Sandbox::generation`).
     generation: u32,
+    /// Scenarios compared with the current one (at most three): kept when the current one changes or
+    /// another is opened.
+    compared: Vec<Compared>,
 }
+
+/// A scenario compared with the current one: its name, results and charts.
+struct Compared {
+    name: String,
+    projection: crate::model::Projection,
+    charts: Vec<chart::Chart>,
+}
+
+/// At most four scenarios side by side: the current one and three others.
+const MAX_COMPARED: usize = 3;
 
 impl Sandbox {
     fn session_mut(&mut self) -> &mut Session {
         self.generation = self.generation.wrapping_add(1);
         &mut self.session
+    }
+
+    /// Chart `index` as drawn: the current scenario's, with the compared scenarios' reform lines.
+    fn chart(&self, index: usize) -> Option<std::borrow::Cow<'_, chart::Chart>> {
+        let own = self.session.charts().get(index)?;
+        if self.compared.is_empty() {
+            return Some(std::borrow::Cow::Borrowed(own));
+        }
+        let others: Vec<(&str, &chart::Chart)> = self
+            .compared
+            .iter()
+            .filter_map(|c| Some((c.name.as_str(), c.charts.get(index)?)))
+            .collect();
+        Some(std::borrow::Cow::Owned(chart::with_comparisons(
+            own, &others,
+        )))
     }
 }
 
@@ -56,6 +85,7 @@ impl Sandbox {
             .map(|session| Sandbox {
                 session,
                 generation: 0,
+                compared: Vec::new(),
             })
             .map_err(|diagnostics| {
                 JsError::new(&report::json::diagnostics(&diagnostics).to_string())
@@ -224,13 +254,13 @@ impl Sandbox {
     /// Chart `index` as an SVG document, 960 by 540 pixels, its text measured with `canvas` (empty if
     /// there is no such chart).
     pub fn chart_svg(&self, index: usize, lang: &str, canvas: HtmlCanvasElement) -> String {
-        let Some(chart) = self.session.charts().get(index) else {
+        let Some(chart) = self.chart(index) else {
             return String::new();
         };
         let mut text = String::new();
         if let Some(backend) = Measured::svg(&mut text, (960, 540), &canvas) {
             // Drawing into a string cannot run out of room; an error leaves what was drawn.
-            let _ = chart::draw(&backend.into_drawing_area(), chart, Lang::from_code(lang));
+            let _ = chart::draw(&backend.into_drawing_area(), &chart, Lang::from_code(lang));
         }
         text
     }
@@ -243,14 +273,76 @@ impl Sandbox {
         lang: &str,
     ) -> Result<(), JsError> {
         let chart = self
-            .session
-            .charts()
-            .get(index)
+            .chart(index)
             .ok_or_else(|| JsError::new("no such chart"))?;
         let backend = MeasuredCanvas::new(canvas)
             .ok_or_else(|| JsError::new("no 2d context on the canvas"))?;
-        chart::draw(&backend.into_drawing_area(), chart, Lang::from_code(lang))
+        chart::draw(&backend.into_drawing_area(), &chart, Lang::from_code(lang))
             .map_err(|error| JsError::new(&error.to_string()))
+    }
+
+    /// Adds scenario `text` (TOML or JSON), named `name`, to the comparison: `{"ok", "diagnostics"}`;
+    /// refused when it does not load or three are compared already.
+    pub fn compare_add(&mut self, name: &str, text: &str) -> String {
+        if self.compared.len() >= MAX_COMPARED {
+            let full = Diagnostic::error(
+                "",
+                "",
+                format!("最多同时比较 {} 个方案(含当前方案);请先移除一个", MAX_COMPARED + 1),
+                format!("at most {} scenarios side by side (the current one included): remove one first", MAX_COMPARED + 1),
+            );
+            return outcome(Err(vec![full]), &[]);
+        }
+        match scenario::load(text, &[]) {
+            Ok(loaded) => {
+                let projection = crate::model::project(&loaded.scenario.input);
+                let charts = chart::charts(&projection);
+                let name = name.trim();
+                let name = if name.is_empty() {
+                    loaded.scenario.meta.title.clone()
+                } else {
+                    name.chars().take(40).collect()
+                };
+                self.compared.push(Compared {
+                    name,
+                    projection,
+                    charts,
+                });
+                outcome(Ok(()), &[])
+            }
+            Err(diagnostics) => outcome(Err(diagnostics), &[]),
+        }
+    }
+
+    /// Takes compared scenario `index` out of the comparison.
+    pub fn compare_remove(&mut self, index: usize) {
+        if index < self.compared.len() {
+            self.compared.remove(index);
+        }
+    }
+
+    /// The compared scenarios' names, as a JSON array.
+    pub fn compared(&self) -> String {
+        json!(self
+            .compared
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>())
+        .to_string()
+    }
+
+    /// The scenarios side by side ([`report::view::comparison`]), or `null` when none is compared.
+    pub fn comparison(&self, options: &str) -> String {
+        if self.compared.is_empty() {
+            return "null".into();
+        }
+        let options = report::view::ViewOptions::from_json(options);
+        let others: Vec<(&str, &crate::model::Projection)> = self
+            .compared
+            .iter()
+            .map(|c| (c.name.as_str(), &c.projection))
+            .collect();
+        report::view::comparison(self.session.projection(), &others, &options).to_string()
     }
 }
 

@@ -10,6 +10,7 @@ import { renderCounty } from './county.js';
 import { renderUncertainty } from './uncertainty.js';
 import { renderAnalysisChoices } from './analysis.js';
 import { renderReportHead } from './report.js';
+import { renderCompare } from './compare.js';
 
 // The view of the current scenario, as the page's settings ask for it.
 function fetchView() {
@@ -44,6 +45,7 @@ export function renderAll() {
   renderUncertainty();
   renderAnalysisChoices();
   renderReportHead();
+  renderCompare();
 }
 
 // The tables alone (the money unit or the ledger's year changed).

@@ -331,6 +331,31 @@ pub fn charts(projection: &Projection) -> Vec<Chart> {
     ]
 }
 
+/// Colours of the scenarios compared with the current one (the current reform is blue).
+const COMPARED: [(u8, u8, u8); 3] = [(230, 120, 0), (130, 60, 180), (0, 140, 140)];
+
+/// `chart` with the reform line of each compared scenario overlaid (`others`: each scenario's name and
+/// its own version of the same chart): the first reform line of each, in its own colour and named by
+/// its scenario; the current scenario's lines and the baseline stay.
+pub fn with_comparisons(chart: &Chart, others: &[(&str, &Chart)]) -> Chart {
+    let mut merged = chart.clone();
+    for (index, (name, other)) in others.iter().enumerate() {
+        let Some(line) = other.series.iter().find(|s| s.role == Role::Scenario) else {
+            continue;
+        };
+        merged.series.push(Series {
+            zh: format!("{name}:{}", line.zh),
+            en: format!("{name}: {}", line.en),
+            role: Role::Scenario,
+            color: COMPARED[index % COMPARED.len()],
+            points: line.points.clone(),
+            indicator: None,
+            band: None,
+        });
+    }
+    merged
+}
+
 /// Puts uncertainty bands on the reform lines: `band_of(indicator)` gives the 10th and 90th percentiles
 /// of an indicator by year (a Monte Carlo's), or `None` to leave the line bare.
 pub fn add_bands(charts: &mut [Chart], band_of: impl Fn(&str) -> Option<Vec<(Decimal, Decimal)>>) {
@@ -810,6 +835,25 @@ mod tests {
         }
         let english = svg(&charts(&projection)[0], Lang::En, 640, 360);
         assert!(english.contains("County consultation rate"));
+    }
+
+    #[test]
+    fn a_compared_scenario_adds_its_reform_line_in_its_own_colour() {
+        let projection = projection();
+        let mine = charts(&projection);
+        let mut other_input = crate::scenario::load(crate::scenario::shipped::default_text(), &[])
+            .unwrap()
+            .scenario
+            .input;
+        other_input.reform = other_input.baseline.clone();
+        let theirs = charts(&crate::model::project(&other_input));
+        let merged = with_comparisons(&mine[0], &[("B", &theirs[0])]);
+        assert_eq!(merged.series.len(), mine[0].series.len() + 1);
+        let added = merged.series.last().unwrap();
+        assert_eq!(added.zh, "B:改革方案");
+        assert_eq!(added.color, COMPARED[0]);
+        // The other scenario's reform is its baseline, so its line is the baseline's points.
+        assert_eq!(added.points, mine[0].series[0].points);
     }
 
     #[test]

@@ -735,6 +735,54 @@ pub fn pick_owned(lang: Lang, zh: &str, en: &str) -> String {
 }
 
 /// The whole view of a scenario and its results.
+/// The scenarios compared, side by side: every indicator in the last year for the current reform, each
+/// compared scenario's reform (`others`: name and projection) and the current baseline, with whether
+/// each meets the indicator's target.
+pub fn comparison(
+    current: &Projection,
+    others: &[(&str, &Projection)],
+    options: &ViewOptions,
+) -> Value {
+    let lang = options.lang;
+    let year = current.scenario.last().map_or(0, |y| y.year);
+    let mut header = vec![
+        format!("{} ({year})", word(lang, Word::Indicator)),
+        pick(lang, ("当前方案", "current reform")).to_string(),
+    ];
+    header.extend(others.iter().map(|(name, _)| name.to_string()));
+    header.push(word(lang, Word::Baseline).to_string());
+    let cell = |row: &super::IndicatorRow, projection: &Projection, baseline: bool| {
+        let years = if baseline {
+            &projection.baseline
+        } else {
+            &projection.scenario
+        };
+        let value = years
+            .last()
+            .map_or(Decimal::ZERO, |y| (row.read)(&y.indicators));
+        let met = match Target::of(row.key) {
+            Some(target) if !baseline => target.met(projection, projection.scenario.len() - 1),
+            Some(target) => Some(value >= target.level(projection)),
+            None => None,
+        };
+        json!({"text": indicator_display(row.kind, value, options.wan), "met": met})
+    };
+    let rows: Vec<Value> = INDICATORS
+        .iter()
+        .map(|row| {
+            let mut cells = vec![cell(row, current, false)];
+            cells.extend(
+                others
+                    .iter()
+                    .map(|(_, projection)| cell(row, projection, false)),
+            );
+            cells.push(cell(row, current, true));
+            json!({"name": pick(lang, (row.zh, row.en)), "cells": cells})
+        })
+        .collect();
+    json!({"header": header, "rows": rows})
+}
+
 /// Everything the page draws.
 #[derive(Serialize)]
 struct View {

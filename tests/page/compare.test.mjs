@@ -1,0 +1,61 @@
+// Comparing scenarios in the page: a copy of the current one and a shipped example beside it, every
+// chart gaining their lines, the indicators side by side holding each scenario's own figures (checked
+// against `ygt run --json` on each file), a fifth scenario refused, a removed one gone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { root, openPage, withServerAndBrowser } from './harness.mjs';
+
+const env = withServerAndBrowser();
+const ygt = path.join(root, 'target/release/ygt');
+const lastRate = (file) => {
+  const years = JSON.parse(execFileSync(ygt, ['run', path.join(root, 'scenarios', file), '--json'], { encoding: 'utf8' })).years;
+  return `${(years.at(-1).indicators.county_consultation_rate * 100).toFixed(2)}%`;
+};
+
+async function chartHashes(page) {
+  return page.evaluate(() => [...document.querySelectorAll('#charts canvas')].map((canvas) => {
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 16) hash = (hash * 31 + data[i] + data[i + 1] * 3 + data[i + 2] * 7) >>> 0;
+    return hash;
+  }));
+}
+
+test('up to four scenarios side by side: on every chart and in one table', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  assert.equal(await page.isVisible('#compare-table'), false);
+  const before = await chartHashes(page);
+  // A copy of the current scenario, then the current one changed: the copy keeps the old figures.
+  await page.fill('#compare-name', '原方案');
+  await page.click('#compare-add');
+  await page.waitForSelector('#compare-table tbody tr');
+  await page.evaluate(() => window.ygt.set('reform.primary_tilt_points', '[10, 15, 20]'));
+  await page.selectOption('#compare-pick', 'yaan-primary-tilt.toml');
+  await page.click('#compare-add');
+  await page.waitForFunction(() => document.querySelectorAll('#compare-list li').length === 2);
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+  const after = await chartHashes(page);
+  after.forEach((hash, index) => assert.notEqual(hash, before[index], `chart ${index} shows the compared lines`));
+  const header = await page.$$eval('#compare-table thead th', (cells) => cells.map((c) => c.textContent));
+  assert.equal(header.length, 5);
+  assert.deepEqual(header.slice(1), ['当前方案', '原方案', header[3], '基线']);
+  const row = await page.$$eval('#compare-table tbody tr:first-child td', (cells) => cells.map((c) => c.textContent));
+  assert.equal(row[0], '县域就诊率');
+  // The copy holds the shipped default's figures; the Ya'an example its own; the current one differs.
+  assert.equal(row[2], lastRate('henan-county.toml'));
+  assert.equal(row[3], lastRate('yaan-primary-tilt.toml'));
+  assert.notEqual(row[1], row[2]);
+  // A fourth other scenario is one too many.
+  await page.evaluate(() => window.ygt.compare('第三', undefined));
+  const refused = await page.evaluate(() => window.ygt.compare('第四', undefined));
+  assert.equal(refused.ok, false);
+  assert.match(refused.diagnostics[0].message_zh, /最多同时比较 4 个方案/);
+  // Removing one takes it off the table.
+  await page.click('#compare-list li:first-child button');
+  await page.waitForFunction(() => document.querySelectorAll('#compare-list li').length === 2);
+  assert.equal((await page.$$eval('#compare-table thead th', (cells) => cells.length)), 5);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
