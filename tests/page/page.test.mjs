@@ -235,3 +235,17 @@ test('the shipped county shows its estimated figures as estimates, and a figure 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('every lever and assumption the command line declares has its control on the page', async () => {
+  // `ygt params` lists the catalog (crate/src/model/params.rs); the page names no key of its own, so a
+  // lever added to the catalog must appear here with no edit to the page.
+  const listed = execFileSync(path.join(root, 'target/release/ygt'), ['params'], { encoding: 'utf8' });
+  const [levers, assumptions] = listed.split(/^[^ \n].*assumptions.*$/m);
+  const keys = (text) => [...text.matchAll(/^ {2}([a-z_]+) /gm)].map((m) => m[1]);
+  assert.ok(keys(levers).length > 25 && keys(assumptions).length > 10);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  const paths = await page.$$eval('#panel .control', (boxes) => boxes.map((box) => box.dataset.path));
+  assert.deepEqual(paths, [...keys(levers).map((k) => `reform.${k}`), ...keys(assumptions).map((k) => `assumptions.${k}`)]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
