@@ -62,6 +62,16 @@ test('the analysis panel: a tornado, a waterfall that adds up, goal-seek whose v
   const cli = JSON.parse(execFileSync(ygt, ['sensitivity', path.join(root, 'scenarios/henan-county.toml'), '--indicator', 'county_consultation_rate', '--year', '2029', '--json'], { encoding: 'utf8' }));
   assert.equal(tornado.bars[0].label, cli.bars[0].zh);
 
+  // The waterfall runs in a worker: a lever moved meanwhile is answered first.
+  const order = await page.evaluate(async () => {
+    const done = [];
+    const waterfall = window.ygt.waterfall().then(() => done.push('waterfall'));
+    await window.ygt.set('assumptions.adjustment_speed', '0.5');
+    done.push('lever');
+    await waterfall;
+    return done;
+  });
+  assert.deepEqual(order, ['lever', 'waterfall']);
   const waterfall = await page.evaluate(() => window.ygt.waterfall());
   assert.equal(waterfall.ok, true);
   // The bars as shown add up to the change as shown: 90.11% − 88.00% = +2.11 points.

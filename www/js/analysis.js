@@ -3,6 +3,7 @@
 // another scenario. The core answers each (crate/src/analysis/view.rs), bars' positions included; the
 // page places them.
 import { state, scenarioText } from './state.js';
+import { workerSource, wasmSource } from './embedded.js';
 import { $, el } from './dom.js';
 import { t } from './words.js';
 import { requestSet } from './changes.js';
@@ -71,8 +72,25 @@ export async function showTornado() {
   return outcome;
 }
 
+// The waterfall runs the model hundreds of times (exact Shapley values): in a worker of its own, so the
+// page keeps answering meanwhile.
+function inWorker(args) {
+  if (!state.analysisWorker) {
+    const source = workerSource();
+    state.analysisWorker = new Worker(source.url, source.options);
+    const embedded = wasmSource('ygt-tools-wasm');
+    if (embedded) state.analysisWorker.postMessage({ wasm: embedded.module_or_path });
+  }
+  const worker = state.analysisWorker;
+  return new Promise((resolve) => {
+    worker.onmessage = ({ data }) => resolve(data.answer);
+    worker.postMessage({ waterfall: args });
+  });
+}
+
 export async function showWaterfall() {
-  const outcome = JSON.parse((await tools()).waterfall(scenarioText(), $('an-indicator').value, Number($('an-year').value), state.lang));
+  $('an-result').replaceChildren(el('p', { class: 'note', text: t('an_working') }));
+  const outcome = JSON.parse(await inWorker([scenarioText(), $('an-indicator').value, Number($('an-year').value), state.lang]));
   if (refused(outcome)) return outcome;
   const box = el('div', { class: 'bars waterfall' });
   const ends = (end) => {

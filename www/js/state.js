@@ -12,6 +12,7 @@ export const state = {
   sandbox: null,
   wasm: null,
   tools: null,           // the tools module (spreadsheets, analyses), once asked for (a promise)
+  analysisWorker: null,  // the worker that computes the waterfall, once asked for
   // What the page shows, as the core built it (report::view), and how it was asked for.
   view: null,
   lang: storedLang(),

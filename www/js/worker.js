@@ -1,7 +1,8 @@
-// A Monte Carlo worker: runs its share of the draws in its own copy of the core, in chunks, saying how
-// far it has come; the page merges the shares (draw i is the same whichever worker runs it). In the
-// one-file offline edition the page first sends the tools module's bytes (there is no file to fetch).
-import init, { uncertainty_draws } from '../pkg/ygt_tools.js';
+// A worker with its own copy of the tools module. For the Monte Carlo it runs its share of the draws in
+// chunks, saying how far it has come; the page merges the shares (draw i is the same whichever worker
+// runs it). For the Shapley waterfall (hundreds of runs) it answers `{ waterfall: [args] }` so the page
+// stays responsive. In the one-file offline edition the page first sends the tools module's bytes.
+import init, { uncertainty_draws, waterfall } from '../pkg/ygt_tools.js';
 
 let ready = null;
 
@@ -12,6 +13,10 @@ self.onmessage = async ({ data }) => {
   }
   ready ??= init();
   await ready;
+  if (data.waterfall) {
+    self.postMessage({ answer: waterfall(...data.waterfall) });
+    return;
+  }
   const { text, seed, from, to, chunk } = data;
   const parts = [];
   for (let start = from; start < to; start += chunk) {
