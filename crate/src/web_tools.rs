@@ -47,6 +47,35 @@ pub fn template_csv(text: &str) -> String {
     }
 }
 
+/// `link` as a QR code for participants' phones: `{"ok": true, "svg": ...}` (an SVG document, drawn
+/// offline), or `{"ok": false, "message_zh", "message_en"}` when the link is too long for a QR code
+/// a phone can read (over 1,200 characters; a link to the whole of a large county is).
+#[wasm_bindgen]
+pub fn share_qr(link: &str) -> String {
+    use qrcode::render::svg;
+    use qrcode::{EcLevel, QrCode};
+    const MAX_CHARS: usize = 1200;
+    let code = (link.len() <= MAX_CHARS)
+        .then(|| QrCode::with_error_correction_level(link.as_bytes(), EcLevel::L).ok())
+        .flatten();
+    match code {
+        Some(code) => {
+            let image = code
+                .render::<svg::Color>()
+                .min_dimensions(320, 320)
+                .quiet_zone(true)
+                .build();
+            json!({"ok": true, "svg": image}).to_string()
+        }
+        None => json!({
+            "ok": false,
+            "message_zh": format!("链接有 {} 个字符,太长,手机扫不出二维码(上限 {MAX_CHARS}):请改为发送方案文件(“保存”)", link.chars().count()),
+            "message_en": format!("the link has {} characters, too long for a QR code a phone can read (at most {MAX_CHARS}): send the scenario file instead (Save)", link.chars().count()),
+        })
+        .to_string(),
+    }
+}
+
 /// The results of scenario `text` as one .xlsx workbook: the scorecard and the ledger, numbers as
 /// numbers ([`report::export`]); empty when the text does not load.
 #[wasm_bindgen]

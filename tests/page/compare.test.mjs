@@ -59,3 +59,35 @@ test('up to four scenarios side by side: on every chart and in one table', async
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the share link is drawn as a QR code a phone reads back as the same link', async () => {
+  const jsQR = (await import('jsqr')).default;
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  await page.evaluate(() => window.ygt.set('reform.per_bed_subsidy_yuan', '4500'));
+  await page.click('#share');
+  await page.waitForSelector('#share-qr:not([hidden])');
+  const link = await page.inputValue('#share-link');
+  assert.ok(link.length < 400, `a workshop variant's link is short: ${link.length} characters`);
+  // The image as a phone's camera would see it: its pixels, decoded by jsQR.
+  const image = await page.evaluate(async () => {
+    const img = document.getElementById('share-qr');
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = 400; canvas.height = 400;
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#fff'; context.fillRect(0, 0, 400, 400);
+    context.drawImage(img, 0, 0, 400, 400);
+    return Array.from(context.getImageData(0, 0, 400, 400).data);
+  });
+  const decoded = jsQR(Uint8ClampedArray.from(image), 400, 400);
+  assert.equal(decoded?.data, link);
+  // A link too long for a QR code is said, and the file offered instead.
+  const answer = await page.evaluate(async () => {
+    const tools = await import('/pkg/ygt_tools.js');
+    return JSON.parse(tools.share_qr(`http://127.0.0.1/#s1.${'A'.repeat(3000)}`));
+  });
+  assert.equal(answer.ok, false);
+  assert.match(answer.message_zh, /太长.*发送方案文件/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

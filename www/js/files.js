@@ -1,6 +1,7 @@
 // Files and links: opening a scenario file, saving it, share links, and choosing what the page opens
 // with (the tab's own copy, a link, the stored working copy, or the default scenario).
 import { state, scenarioText } from './state.js';
+import { tools } from './tools.js';
 import { fileBase } from './exports.js';
 import { $, download } from './dom.js';
 import { t, message } from './words.js';
@@ -57,7 +58,17 @@ export function shareLink() {
   $('share-box').hidden = false;
   $('share-link').select();
   navigator.clipboard?.writeText(url).then(() => {}, () => {});
+  showQr(url);
   return url;
+}
+
+// The link as a QR code for the room's phones (drawn offline by the tools module), or why not.
+async function showQr(url) {
+  const answer = JSON.parse((await tools()).share_qr(url));
+  const image = $('share-qr');
+  image.hidden = !answer.ok;
+  if (answer.ok) image.src = `data:image/svg+xml;base64,${btoa(answer.svg)}`;
+  $('share-qr-note').textContent = answer.ok ? t('qr_note') : state.lang === 'zh' ? answer.message_zh : answer.message_en;
 }
 
 // The problems that keep `text` from opening, or null when it opens.
