@@ -331,8 +331,9 @@ pub fn charts(projection: &Projection) -> Vec<Chart> {
     ]
 }
 
-/// Colours of the scenarios compared with the current one (the current reform is blue).
-const COMPARED: [(u8, u8, u8); 3] = [(230, 120, 0), (130, 60, 180), (0, 140, 140)];
+/// Colours of the scenarios compared with the current one: none of the colours the charts use already
+/// (the current reform is blue; grey, red, green, orange and purple mark other lines).
+const COMPARED: [(u8, u8, u8); 3] = [(200, 60, 160), (0, 150, 150), (140, 90, 30)];
 
 /// `chart` with the reform line of each compared scenario overlaid (`others`: each scenario's name and
 /// its own version of the same chart): the first reform line of each, in its own colour and named by
