@@ -18,6 +18,7 @@ import { runUncertainty, cancelUncertainty, warmUncertainty } from './js/uncerta
 import { wireAnalysis, showTornado, showWaterfall, showSeek } from './js/analysis.js';
 import { wasmSource } from './js/embedded.js';
 import { renderComparePicker, renderCompare, addChosen, addFile } from './js/compare.js';
+import { renderWorkshop } from './js/workshop.js';
 
 function renderStatic() {
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
@@ -25,6 +26,7 @@ function renderStatic() {
   document.querySelectorAll('[data-i18n-placeholder]').forEach((node) => { node.placeholder = t(node.dataset.i18nPlaceholder); });
   $('lang').textContent = t('lang_button');
   renderComparePicker();
+  renderWorkshop();
   $('documents').replaceChildren(...JSON.parse(documents(state.lang)).map((text) => el('li', { text })));
   document.title = t('app_title');
 }

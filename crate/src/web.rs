@@ -358,6 +358,26 @@ pub fn documents(lang: &str) -> String {
     json!(list).to_string()
 }
 
+/// The workshop sequence ([`scenario::teaching::WORKSHOP`]) in the language `lang`:
+/// `[{"file", "title", "shows", "ask", "look"}]`.
+#[wasm_bindgen]
+pub fn workshop(lang: &str) -> String {
+    let lang = Lang::from_code(lang);
+    let steps: Vec<Value> = scenario::teaching::WORKSHOP
+        .iter()
+        .map(|step| {
+            json!({
+                "file": step.file,
+                "title": lang.pick(step.title.0, step.title.1),
+                "shows": lang.pick(step.shows.0, step.shows.1),
+                "ask": lang.pick(step.ask.0, step.ask.1),
+                "look": lang.pick(step.look.0, step.look.1),
+            })
+        })
+        .collect();
+    Value::Array(steps).to_string()
+}
+
 /// The shipped scenarios: `[{"file": ..., "title": ...}]`, the default first.
 #[wasm_bindgen]
 pub fn shipped_scenarios() -> String {

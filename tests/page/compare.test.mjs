@@ -91,3 +91,19 @@ test('the share link is drawn as a QR code a phone reads back as the same link',
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the workshop sequence opens each step\'s scenario with its description, in both languages', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  await page.click('#workshop summary');
+  const steps = page.locator('#workshop-steps li');
+  assert.equal(await steps.count(), 5);
+  assert.match(await steps.nth(0).textContent(), /先问大家:.*90%/);
+  await steps.nth(1).locator('button').click();
+  await page.waitForFunction(() => document.getElementById('scenario-title').textContent.includes('雅安'));
+  assert.equal(await page.evaluate(() => document.getElementById('scenario-about').open), true);
+  assert.match(await page.textContent('#scenario-description'), /5、10、15个百分点/);
+  await page.click('#lang');
+  assert.match(await steps.nth(2).textContent(), /Ask first: .*overspend/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

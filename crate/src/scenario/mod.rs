@@ -13,6 +13,7 @@ pub mod node;
 mod reader;
 pub mod share;
 pub mod shipped;
+pub mod teaching;
 pub mod template;
 
 pub use diagnostic::{Diagnostic, Severity};
