@@ -99,3 +99,19 @@ test('the analysis panel: a tornado, a waterfall that adds up, goal-seek whose v
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a waterfall asked again before the first is done shows the answer to the last question', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  await page.evaluate(() => window.ygt.tornado());
+  const options = await page.$$eval('#an-indicator option', (all) => all.map((o) => ({ value: o.value, text: o.textContent })));
+  await page.selectOption('#an-indicator', options[0].value);
+  await page.click('#an-waterfall');
+  await page.selectOption('#an-indicator', options[2].value);
+  await page.click('#an-waterfall');
+  await page.waitForSelector('#an-result h3');
+  await page.waitForTimeout(1500);
+  const title = await page.textContent('#an-result h3');
+  assert.ok(title.startsWith(options[2].text), `${title} answers ${options[2].text}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

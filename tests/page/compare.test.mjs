@@ -40,7 +40,7 @@ test('up to four scenarios side by side: on every chart and in one table', async
   after.forEach((hash, index) => assert.notEqual(hash, before[index], `chart ${index} shows the compared lines`));
   const header = await page.$$eval('#compare-table thead th', (cells) => cells.map((c) => c.textContent));
   assert.equal(header.length, 5);
-  assert.deepEqual(header.slice(1), ['当前方案', '原方案', header[3], '基线']);
+  assert.deepEqual(header.slice(1), ['当前方案', '原方案', header[3], '当前方案的基线']);
   const row = await page.$$eval('#compare-table tbody tr:first-child td', (cells) => cells.map((c) => c.textContent));
   assert.equal(row[0], '县域就诊率');
   // The copy holds the shipped default's figures; the Ya'an example its own; the current one differs.

@@ -75,22 +75,36 @@ export async function showTornado() {
 // The waterfall runs the model hundreds of times (exact Shapley values): in a worker of its own, so the
 // page keeps answering meanwhile.
 function inWorker(args) {
+  // A new question cancels the one still running (its worker is stopped), so the answer shown is
+  // always the last one asked.
+  if (state.analysisWorker?.busy) {
+    state.analysisWorker.worker.terminate();
+    state.analysisWorker.settle(null);
+    state.analysisWorker = null;
+  }
   if (!state.analysisWorker) {
     const source = workerSource();
-    state.analysisWorker = new Worker(source.url, source.options);
+    const worker = new Worker(source.url, source.options);
     const embedded = wasmSource('ygt-tools-wasm');
-    if (embedded) state.analysisWorker.postMessage({ wasm: embedded.module_or_path });
+    if (embedded) worker.postMessage({ wasm: embedded.module_or_path });
+    state.analysisWorker = { worker, busy: false, settle: () => {} };
   }
-  const worker = state.analysisWorker;
+  const job = state.analysisWorker;
   return new Promise((resolve) => {
-    worker.onmessage = ({ data }) => resolve(data.answer);
-    worker.postMessage({ waterfall: args });
+    job.busy = true;
+    job.settle = (answer) => { job.busy = false; resolve(answer); };
+    job.worker.onmessage = ({ data }) => job.settle(data.answer);
+    job.worker.onerror = () => job.settle(JSON.stringify({ ok: false, diagnostics: [{ path: '', message_zh: '计算失败,请重试', message_en: 'the computation failed; try again' }] }));
+    job.worker.postMessage({ waterfall: args });
   });
 }
 
 export async function showWaterfall() {
   $('an-result').replaceChildren(el('p', { class: 'note', text: t('an_working') }));
-  const outcome = JSON.parse(await inWorker([scenarioText(), $('an-indicator').value, Number($('an-year').value), state.lang]));
+  const answer = await inWorker([scenarioText(), $('an-indicator').value, Number($('an-year').value), state.lang]);
+  // A question asked again meanwhile cancelled this one: its answer is not shown.
+  if (answer === null) return { ok: false, superseded: true };
+  const outcome = JSON.parse(answer);
   if (refused(outcome)) return outcome;
   const box = el('div', { class: 'bars waterfall' });
   const ends = (end) => {

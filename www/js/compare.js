@@ -28,12 +28,13 @@ export function addChosen() {
   const typed = $('compare-name').value;
   const name = typed || (file ? '' : `${t('compare_copy')} ${JSON.parse(state.sandbox.compared()).length + 1}`);
   const outcome = add(name, file ? shipped_scenario(file) : scenarioText());
-  if (outcome.ok) $('compare-name').value = '';
+  if (outcome.ok) { $('compare-name').value = ''; $('compare-pick').value = ''; }
   return outcome;
 }
 
 export async function addFile(file) {
-  return add($('compare-name').value || file.name.replace(/\.(toml|json)$/i, ''), await file.text());
+  // Without a typed name, the file's own title names it (as the shipped examples' do).
+  return add($('compare-name').value, await file.text());
 }
 
 export function renderCompare() {

@@ -68,7 +68,9 @@ async function showQr(url) {
   const image = $('share-qr');
   image.hidden = !answer.ok;
   if (answer.ok) image.src = `data:image/svg+xml;base64,${btoa(answer.svg)}`;
-  $('share-qr-note').textContent = answer.ok ? t('qr_note') : state.lang === 'zh' ? answer.message_zh : answer.message_en;
+  // A link to this machine (127.0.0.1, localhost) cannot open on a phone: said outright.
+  const local = ['127.0.0.1', 'localhost', '::1', '[::1]', ''].includes(location.hostname);
+  $('share-qr-note').textContent = !answer.ok ? (state.lang === 'zh' ? answer.message_zh : answer.message_en) : local ? t('qr_local') : t('qr_note');
 }
 
 // The problems that keep `text` from opening, or null when it opens.

@@ -13,9 +13,9 @@ export function renderWorkshop() {
     el('h3', { text: step.title }),
     el('p', { text: step.shows }),
     el('p', { class: 'ask', text: `${t('workshop_ask')}${step.ask}` }),
-    el('p', { class: 'look', text: `${t('workshop_look')}${step.look}` }),
-    el('button', { class: 'small', text: `${t('workshop_open')} ${index + 1}`, onclick: () => {
+    el('p', { class: 'look', text: step.look }),
+    el('button', { class: 'small', text: t('workshop_open').replace('{n}', String(index + 1)), onclick: () => {
       const outcome = openText(shipped_scenario(step.file));
-      if (outcome?.ok) $('scenario-about').open = true;
+      if (outcome?.ok) { $('scenario-about').open = true; $('scenario-about').scrollIntoView({ block: 'start' }); }
     } }))));
 }

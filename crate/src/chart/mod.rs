@@ -340,20 +340,31 @@ const COMPARED: [(u8, u8, u8); 3] = [(200, 60, 160), (0, 150, 150), (140, 90, 30
 /// its scenario; the current scenario's lines and the baseline stay.
 pub fn with_comparisons(chart: &Chart, others: &[(&str, &Chart)]) -> Chart {
     let mut merged = chart.clone();
-    for (index, (name, other)) in others.iter().enumerate() {
-        let Some(line) = other.series.iter().find(|s| s.role == Role::Scenario) else {
-            continue;
-        };
-        merged.series.push(Series {
-            zh: format!("{name}:{}", line.zh),
-            en: format!("{name}: {}", line.en),
-            role: Role::Scenario,
-            color: COMPARED[index % COMPARED.len()],
-            points: line.points.clone(),
-            indicator: None,
-            band: None,
-        });
-    }
+    // The compared lines go first, so the current scenario's own lines are drawn over them (an
+    // identical copy would otherwise hide the current reform).
+    let compared: Vec<Series> = others
+        .iter()
+        .enumerate()
+        .filter_map(|(index, (name, other))| {
+            let line = other.series.iter().find(|s| s.role == Role::Scenario)?;
+            // A long name is cut in the legend (the comparison table shows it whole).
+            let name: String = if name.chars().count() > 12 {
+                name.chars().take(11).chain(std::iter::once('…')).collect()
+            } else {
+                name.to_string()
+            };
+            Some(Series {
+                zh: format!("{name}:{}", line.zh),
+                en: format!("{name}: {}", line.en),
+                role: Role::Scenario,
+                color: COMPARED[index % COMPARED.len()],
+                points: line.points.clone(),
+                indicator: None,
+                band: None,
+            })
+        })
+        .collect();
+    merged.series.splice(0..0, compared);
     merged
 }
 
@@ -850,7 +861,7 @@ mod tests {
         let theirs = charts(&crate::model::project(&other_input));
         let merged = with_comparisons(&mine[0], &[("B", &theirs[0])]);
         assert_eq!(merged.series.len(), mine[0].series.len() + 1);
-        let added = merged.series.last().unwrap();
+        let added = &merged.series[0];
         assert_eq!(added.zh, "B:改革方案");
         assert_eq!(added.color, COMPARED[0]);
         // The other scenario's reform is its baseline, so its line is the baseline's points.

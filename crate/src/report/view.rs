@@ -750,7 +750,8 @@ pub fn comparison(
         pick(lang, ("当前方案", "current reform")).to_string(),
     ];
     header.extend(others.iter().map(|(name, _)| name.to_string()));
-    header.push(word(lang, Word::Baseline).to_string());
+    // The baseline is the current scenario's: a compared scenario of another county has its own.
+    header.push(pick(lang, ("当前方案的基线", "the current scenario's baseline")).to_string());
     let cell = |row: &super::IndicatorRow, projection: &Projection, baseline: bool| {
         let years = if baseline {
             &projection.baseline

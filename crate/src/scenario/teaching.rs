@@ -22,8 +22,8 @@ pub static WORKSHOP: &[Step] = &[
             "One county, paid fee-for-service today (the baseline) against the Henan package (global budget, surplus retained, per-bed subsidy, 1% special fund, staff sent down, reimbursement tilted to primary care), over five years.",
         ),
         ask: (
-            "先请大家预测:到最后一年,县域就诊率能达到90%的目标吗?医保基金自己的当年结余会变多还是变少?",
-            "Ask the room first: will the county consultation rate reach its 90% target by the last year? Will the fund's own year balance grow or shrink?",
+            "到最后一年,县域就诊率能达到90%的目标吗?医保基金自己的当年结余会变多还是变少?",
+            "Will the county consultation rate reach its 90% target by the last year? Will the fund's own year balance grow or shrink?",
         ),
         look: (
             "看“县域就诊率”图的目标虚线;再看“医保结算”图:结余有一部分留给了医共体(结余留用),基金自己留下的就少了。",
@@ -54,8 +54,8 @@ pub static WORKSHOP: &[Step] = &[
             "Three communities paid a lump sum per head, keeping their surplus and bearing every overspend: each extra yuan of claims is theirs.",
         ),
         ask: (
-            "超支不补会让医共体更控费吗?如果把超支分担比例从0改为0.5(医保分担一半),结果会怎样?",
-            "Does \"overspend not covered\" make the communities restrain costs? What changes if the fund shares half the overspend (set the overspend sharing from 0 to 0.5)?",
+            "超支不补会让医共体更控费吗?如果把“合理超支医保基金分担比例”从0改为0.5(医保分担合理范围内超支的一半),结果会怎样?",
+            "Does \"overspend not covered\" make the communities restrain costs? What changes if the fund's share of a reasonable overspend goes from 0 to 0.5 (the fund then bears half of the overspend within the reasonable band)?",
         ),
         look: (
             "看记分卡中“医共体承担的医保额度风险”一行和“医保结算”图中医共体自担的超支;改动杠杆后再看一次。",
