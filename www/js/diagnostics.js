@@ -8,6 +8,10 @@ export function showDiagnostics(list) {
   box.replaceChildren();
   for (const d of state.diagnostics) {
     const line = el('div', { class: d.severity });
+    // The path as a person reads it (the lever and the year) where the core gives it, then the path
+    // itself, small, for whoever edits the file.
+    const label = state.lang === 'zh' ? d.label_zh : d.label_en;
+    if (label) line.append(el('span', { class: 'label', text: label }), ' ');
     line.append(el('span', { class: 'path', text: d.path || (state.lang === 'zh' ? '文件' : 'file') }));
     if (d.value) line.append(` = ${d.value}`);
     line.append(`: ${state.lang === 'zh' ? d.message_zh : d.message_en}`);

@@ -53,13 +53,20 @@ pub fn diagnostics(list: &[Diagnostic]) -> Value {
     Value::Array(
         list.iter()
             .map(|d| {
-                json!({
+                let mut entry = json!({
                     "severity": d.severity.key(),
                     "path": d.path,
                     "value": d.value,
                     "message_zh": d.message_zh,
                     "message_en": d.message_en,
-                })
+                });
+                // The path as a person reads it (the lever's name and the year), where the catalog
+                // knows it.
+                if let Some((zh, en)) = crate::scenario::fields::path_label(&d.path) {
+                    entry["label_zh"] = json!(zh);
+                    entry["label_en"] = json!(en);
+                }
+                entry
             })
             .collect(),
     )

@@ -342,6 +342,76 @@ pub fn default_of(key: &str) -> Option<Decimal> {
     institution.or(community).or(out).flatten()
 }
 
+/// A scenario path as a person reads it, (Chinese, English): `reform.per_bed_subsidy_yuan.1` is
+/// "改革:每床补助(元/床/年),第2年"; `communities.0.institutions.2.beds` is "医共体1 · 机构3:床位". `None`
+/// for a path the catalog does not know (the page then shows the path itself).
+pub fn path_label(path: &str) -> Option<(String, String)> {
+    use crate::model::{Assumption, Lever};
+    let parts: Vec<&str> = path.split('.').collect();
+    let year = |rest: &[&str]| -> Option<(String, String)> {
+        match rest {
+            [] => Some((String::new(), String::new())),
+            [index] => {
+                let n = index.parse::<usize>().ok()? + 1;
+                Some((format!(",第{n}年"), format!(", year {n}")))
+            }
+            _ => None,
+        }
+    };
+    let number = |text: &str| text.parse::<usize>().ok().map(|n| n + 1);
+    match parts.as_slice() {
+        [section @ ("reform" | "levers"), key, rest @ ..] => {
+            let spec = Lever::from_key(key)?.spec();
+            let (year_zh, year_en) = year(rest)?;
+            let (run_zh, run_en) = if *section == "reform" {
+                ("改革", "reform")
+            } else {
+                ("今天", "today")
+            };
+            Some((
+                format!("{run_zh}:{}{year_zh}", spec.zh),
+                format!("{run_en}: {}{year_en}", spec.en),
+            ))
+        }
+        ["assumptions", key] => {
+            let spec = Assumption::from_key(key)?.spec();
+            Some((
+                format!("假设:{}", spec.zh),
+                format!("assumption: {}", spec.en),
+            ))
+        }
+        ["communities", c, "institutions", i, key] => {
+            let field = INSTITUTION_FIELDS.iter().find(|f| f.key == *key)?;
+            let (c, i) = (number(c)?, number(i)?);
+            Some((
+                format!("医共体{c} · 机构{i}:{}", field.zh),
+                format!("community {c}, institution {i}: {}", field.en),
+            ))
+        }
+        ["communities", c, "out_of_county", key] => {
+            let field = OUT_OF_COUNTY_FIELDS.iter().find(|f| f.key == *key)?;
+            let c = number(c)?;
+            Some((
+                format!("医共体{c}:{}", field.zh),
+                format!("community {c}: {}", field.en),
+            ))
+        }
+        ["communities", c, key] => {
+            let field = COMMUNITY_FIELDS.iter().find(|f| f.key == *key)?;
+            let c = number(c)?;
+            Some((
+                format!("医共体{c}:{}", field.zh),
+                format!("community {c}: {}", field.en),
+            ))
+        }
+        ["county", ..] => {
+            let field = county_fields().into_iter().find(|f| f.path == path)?;
+            Some((field.zh, field.en))
+        }
+        _ => None,
+    }
+}
+
 /// How a county-level field is typed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CountyFieldKind {
@@ -722,6 +792,32 @@ impl NumberRule {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn paths_read_as_names_and_years() {
+        let label = |path: &str| path_label(path).unwrap();
+        assert_eq!(
+            label("reform.per_bed_subsidy_yuan.1").0,
+            "改革:每床补助,第2年"
+                .replace("每床补助", crate::model::Lever::PerBedSubsidyYuan.spec().zh)
+        );
+        assert_eq!(
+            label("levers.global_budget").1,
+            format!("today: {}", crate::model::Lever::GlobalBudget.spec().en)
+        );
+        assert_eq!(
+            label("communities.0.institutions.2.beds").0,
+            "医共体1 · 机构3:床位"
+        );
+        assert_eq!(
+            label("communities.1.out_of_county.admissions").1,
+            "community 2: out-of-county admissions"
+        );
+        assert_eq!(label("county.base_year").0, "基础数据年份");
+        assert_eq!(path_label("reform.no_such_lever"), None);
+        assert_eq!(path_label("reform.per_bed_subsidy_yuan.x"), None);
+    }
+
     use super::*;
 
     fn rounded(text: &str, places: u32) -> Option<(String, bool)> {
