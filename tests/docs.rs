@@ -2,35 +2,32 @@
 
 use std::path::PathBuf;
 
-#[test]
-fn parameters_doc_matches_the_declarations() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/parameters.md");
-    let expected = ygt::model::params::markdown();
+/// `docs/{name}` holds exactly `expected` (`YGT_BLESS=1` writes it first).
+fn assert_generated(name: &str, expected: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../docs")
+        .join(name);
     if std::env::var_os("YGT_BLESS").is_some() {
-        std::fs::write(&path, &expected).unwrap();
+        std::fs::write(&path, expected).unwrap();
     }
     let actual = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         actual == expected,
-        "docs/parameters.md is stale: run YGT_BLESS=1 cargo test --test docs"
+        "docs/{name} is stale: run YGT_BLESS=1 cargo test --test docs"
     );
 }
 
 #[test]
+fn parameters_doc_matches_the_declarations() {
+    assert_generated("parameters.md", &ygt::model::params::markdown());
+}
+
+#[test]
 fn indicators_doc_matches_the_catalog() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/indicators.md");
     let loaded =
         ygt::scenario::load(ygt::scenario::shipped::default_text(), &[]).expect("default scenario");
     let charts = ygt::chart::charts(&ygt::model::project(&loaded.scenario.input));
-    let expected = ygt::report::indicators_markdown(&charts);
-    if std::env::var_os("YGT_BLESS").is_some() {
-        std::fs::write(&path, &expected).unwrap();
-    }
-    let actual = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        actual == expected,
-        "docs/indicators.md is stale: run YGT_BLESS=1 cargo test --test docs"
-    );
+    assert_generated("indicators.md", &ygt::report::indicators_markdown(&charts));
     // Every indicator with a policy target is drawn, so the target line is seen.
     for target in ygt::model::TARGETS {
         assert!(

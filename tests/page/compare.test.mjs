@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { root, openPage, withServerAndBrowser } from './harness.mjs';
+import { root, openPage, withServerAndBrowser, chartHashes } from './harness.mjs';
 
 const env = withServerAndBrowser();
 const ygt = path.join(root, 'target/release/ygt');
@@ -14,14 +14,6 @@ const lastRate = (file) => {
   return `${(years.at(-1).indicators.county_consultation_rate * 100).toFixed(2)}%`;
 };
 
-async function chartHashes(page) {
-  return page.evaluate(() => [...document.querySelectorAll('#charts canvas')].map((canvas) => {
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 16) hash = (hash * 31 + data[i] + data[i + 1] * 3 + data[i + 2] * 7) >>> 0;
-    return hash;
-  }));
-}
 
 test('up to four scenarios side by side: on every chart and in one table', async () => {
   const { page, problems, context } = await openPage(env.browser, env.server.url);

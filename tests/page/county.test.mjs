@@ -7,21 +7,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { root, openPage, withServerAndBrowser } from './harness.mjs';
+import { root, openPage, withServerAndBrowser, chartHashes } from './harness.mjs';
 
 const env = withServerAndBrowser();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ygt-county-'));
 const ygt = path.join(root, 'target/release/ygt');
 
 
-async function chartHashes(page) {
-  return page.evaluate(() => [...document.querySelectorAll('#charts canvas')].map((canvas) => {
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 16) hash = (hash * 31 + data[i] + data[i + 1] * 3 + data[i + 2] * 7) >>> 0;
-    return hash;
-  }));
-}
 
 test('a county from its population, edited institution by institution, saved and reopened identically', async () => {
   const { page, problems, context } = await openPage(env.browser, env.server.url);

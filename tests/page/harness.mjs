@@ -70,3 +70,22 @@ export function withServerAndBrowser() {
   });
   return env;
 }
+
+/// Each chart's canvas as drawn: a hash of its pixels and how many are not white.
+export async function chartPixels(page) {
+  return page.evaluate(() => [...document.querySelectorAll('#charts canvas')].map((canvas) => {
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let hash = 0;
+    let coloured = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      hash = (hash * 31 + data[i] * 7 + data[i + 1] * 3 + data[i + 2]) >>> 0;
+      if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) coloured++;
+    }
+    return { hash, coloured };
+  }));
+}
+
+/// Each chart's pixel hash.
+export async function chartHashes(page) {
+  return (await chartPixels(page)).map((chart) => chart.hash);
+}

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { root, openPage, withServerAndBrowser } from './harness.mjs';
+import { root, openPage, withServerAndBrowser, chartPixels } from './harness.mjs';
 
 const env = withServerAndBrowser();
 
@@ -14,18 +14,6 @@ const env = withServerAndBrowser();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ygt-page-'));
 
 // A hash of the pixels of every chart canvas: changes when any chart redraws differently.
-async function chartPixels(page) {
-  return page.evaluate(() => [...document.querySelectorAll('#charts canvas')].map((canvas) => {
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    let hash = 0;
-    let coloured = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      hash = (hash * 31 + data[i] * 7 + data[i + 1] * 3 + data[i + 2]) >>> 0;
-      if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) coloured++;
-    }
-    return { hash, coloured };
-  }));
-}
 
 test('the default scenario opens charted, in Chinese, with nothing asked and no request leaving', async () => {
   const { page, problems, context } = await openPage(env.browser, env.server.url);

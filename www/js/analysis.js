@@ -3,7 +3,7 @@
 // another scenario. The core answers each (crate/src/analysis/view.rs), bars' positions included; the
 // page places them.
 import { state, scenarioText } from './state.js';
-import { workerSource, wasmSource } from './embedded.js';
+import { startToolsWorkers } from './embedded.js';
 import { $, el } from './dom.js';
 import { t } from './words.js';
 import { requestSet } from './changes.js';
@@ -83,10 +83,7 @@ function inWorker(args) {
     state.analysisWorker = null;
   }
   if (!state.analysisWorker) {
-    const source = workerSource();
-    const worker = new Worker(source.url, source.options);
-    const embedded = wasmSource('ygt-tools-wasm');
-    if (embedded) worker.postMessage({ wasm: embedded.module_or_path });
+    const [worker] = startToolsWorkers(1);
     state.analysisWorker = { worker, busy: false, settle: () => {} };
   }
   const job = state.analysisWorker;

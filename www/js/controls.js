@@ -16,6 +16,13 @@ function pastedCells(event) {
   return (event.clipboardData?.getData('text') ?? '').trim().split(/[\t\r\n]+|\s{2,}/).map((cell) => cell.trim()).filter(Boolean);
 }
 
+// The button between one value and a value per year: it sends what the core says the other form is.
+function toggleButton(control) {
+  const toggle = el('button', { class: 'toggle-years' });
+  toggle.addEventListener('click', () => requestSet(control.path, toggle.dataset.value));
+  return toggle;
+}
+
 function build(control) {
   const box = el('div', { class: 'control', 'data-path': control.path });
   box.append(el('div', { class: 'name', text: control.name }));
@@ -32,9 +39,7 @@ function build(control) {
   } else if (control.years) {
     // A value per year is edited in the year boxes only: no main box that would replace them all
     // unseen; the toggle says which one value every year would take.
-    const toggle = el('button', { class: 'toggle-years' });
-    toggle.addEventListener('click', () => requestSet(control.path, toggle.dataset.value));
-    row.append(el('span', { class: 'unit', text: control.unit }), toggle);
+    row.append(el('span', { class: 'unit', text: control.unit }), toggleButton(control));
   } else {
     const { min, max, step } = control.slider;
     const slider = el('input', { type: 'range', min, max, step, 'aria-label': control.name });
@@ -47,11 +52,7 @@ function build(control) {
       if (cells.length > 1 && control.toggle) { event.preventDefault(); requestSet(control.path, `[${cells.join(', ')}]`); }
     });
     row.append(slider, number, el('span', { class: 'unit', text: control.unit }));
-    if (control.toggle) {
-      const toggle = el('button', { class: 'toggle-years' });
-      toggle.addEventListener('click', () => requestSet(control.path, toggle.dataset.value));
-      row.append(toggle);
-    }
+    if (control.toggle) row.append(toggleButton(control));
   }
   box.append(row);
   if (control.years) {

@@ -15,10 +15,23 @@ export function wasmSource(id) {
   return node ? { module_or_path: base64Bytes(node.textContent) } : undefined;
 }
 
-// The Monte Carlo worker's script: a blob URL of the embedded code, or the served file.
-export function workerSource() {
+// The worker's script: a blob URL of the embedded code, or the served file.
+function workerSource() {
   const node = document.getElementById('ygt-worker');
   if (!node) return { url: new URL('./worker.js', import.meta.url), options: { type: 'module' } };
   const code = new TextDecoder().decode(base64Bytes(node.textContent));
   return { url: URL.createObjectURL(new Blob([code], { type: 'text/javascript' })), options: {} };
+}
+
+// A worker with its own copy of the tools module (js/worker.js), for the Monte Carlo and the
+// waterfall. In the offline edition it is first sent the module's bytes, decoded once per call of
+// this function (the workers it starts share them).
+export function startToolsWorkers(howMany) {
+  const embedded = howMany > 0 ? wasmSource('ygt-tools-wasm') : undefined;
+  return Array.from({ length: howMany }, () => {
+    const source = workerSource();
+    const worker = new Worker(source.url, source.options);
+    if (embedded) worker.postMessage({ wasm: embedded.module_or_path });
+    return worker;
+  });
 }

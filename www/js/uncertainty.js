@@ -2,7 +2,7 @@
 // core, at most two) so the page keeps answering; progress, cancel, and the 10th-90th percentile bands
 // drawn on the charts by the core (crate/src/analysis/uncertainty.rs).
 import { state, scenarioText } from './state.js';
-import { workerSource, wasmSource } from './embedded.js';
+import { startToolsWorkers } from './embedded.js';
 import { $, el } from './dom.js';
 import { t } from './words.js';
 import { renderCharts } from './charts.js';
@@ -13,13 +13,7 @@ const CHUNK = 50;
 // and kept, so a run does not wait for the core to load again; cancelling stops them.
 function pool() {
   const count = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
-  const embedded = state.monteCarlo.workers.length < count ? wasmSource('ygt-tools-wasm') : undefined;
-  while (state.monteCarlo.workers.length < count) {
-    const source = workerSource();
-    const worker = new Worker(source.url, source.options);
-    if (embedded) worker.postMessage({ wasm: embedded.module_or_path });
-    state.monteCarlo.workers.push(worker);
-  }
+  state.monteCarlo.workers.push(...startToolsWorkers(count - state.monteCarlo.workers.length));
   return state.monteCarlo.workers;
 }
 

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use crate::model::{Assumption, Lever};
 use crate::scenario::fields::{
-    county_fields, COMMUNITY_FIELDS, INSTITUTION_FIELDS, OUT_OF_COUNTY_FIELDS,
+    county_fields, InputField, COMMUNITY_FIELDS, INSTITUTION_FIELDS, OUT_OF_COUNTY_FIELDS,
 };
 use crate::scenario::Scenario;
 
@@ -31,6 +31,24 @@ pub struct Change {
     pub unit_en: String,
     pub old: Option<String>,
     pub new: Option<String>,
+}
+
+/// The numeric fields of `record` (declared in `fields`) as leaves under the path `at`.
+fn numeric_leaves<T>(
+    leaf: &mut impl FnMut(String, &str, &str, (&str, &str), String),
+    at: &str,
+    fields: &[InputField<T>],
+    record: &T,
+) {
+    for field in fields {
+        leaf(
+            format!("{at}.{}", field.key),
+            field.zh,
+            field.en,
+            (field.rule.unit_zh, field.rule.unit_en),
+            (field.get)(record).normalize().to_string(),
+        );
+    }
 }
 
 fn leaves(scenario: &Scenario) -> Vec<Leaf> {
@@ -80,26 +98,14 @@ fn leaves(scenario: &Scenario) -> Vec<Leaf> {
             ("", ""),
             community.name.clone(),
         );
-        for f in COMMUNITY_FIELDS {
-            let v = (f.get)(community).normalize().to_string();
-            leaf(
-                format!("{at}.{}", f.key),
-                f.zh,
-                f.en,
-                (f.rule.unit_zh, f.rule.unit_en),
-                v,
-            );
-        }
-        for f in OUT_OF_COUNTY_FIELDS {
-            let v = (f.get)(&community.out_of_county).normalize().to_string();
-            leaf(
-                format!("{at}.out_of_county.{}", f.key),
-                f.zh,
-                f.en,
-                (f.rule.unit_zh, f.rule.unit_en),
-                v,
-            );
-        }
+        numeric_leaves(&mut leaf, &at, COMMUNITY_FIELDS, community);
+        let out_of_county = format!("{at}.out_of_county");
+        numeric_leaves(
+            &mut leaf,
+            &out_of_county,
+            OUT_OF_COUNTY_FIELDS,
+            &community.out_of_county,
+        );
         for (i, institution) in community.institutions.iter().enumerate() {
             let at = format!("{at}.institutions.{i}");
             leaf(
@@ -123,16 +129,7 @@ fn leaves(scenario: &Scenario) -> Vec<Leaf> {
                 ("", ""),
                 institution.is_lead.to_string(),
             );
-            for f in INSTITUTION_FIELDS {
-                let v = (f.get)(institution).normalize().to_string();
-                leaf(
-                    format!("{at}.{}", f.key),
-                    f.zh,
-                    f.en,
-                    (f.rule.unit_zh, f.rule.unit_en),
-                    v,
-                );
-            }
+            numeric_leaves(&mut leaf, &at, INSTITUTION_FIELDS, institution);
         }
     }
     let input = &scenario.input;

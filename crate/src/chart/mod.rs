@@ -539,18 +539,41 @@ fn legend_entries(chart: &Chart, lang: Lang) -> Vec<(String, RGBColor, Mark)> {
 /// (row, x) of each legend entry, and the number of rows.
 type LegendPlaces = (Vec<(i32, i32)>, i32);
 
+/// The legend's measures in pixels for a font `font_px` high: the line sample, the gap before the
+/// name, the space between entries and the height of a row. Laid out and drawn with the same ones.
+struct LegendMetrics {
+    swatch: i32,
+    gap: i32,
+    spacing: i32,
+    row: i32,
+}
+
+impl LegendMetrics {
+    fn new(font_px: f64) -> LegendMetrics {
+        LegendMetrics {
+            swatch: (font_px * 1.8) as i32,
+            gap: (font_px * 0.4) as i32,
+            spacing: (font_px * 1.2) as i32,
+            row: (font_px * 1.45).ceil() as i32,
+        }
+    }
+}
+
 /// Where each legend entry goes in rows under the plot `width` pixels wide: (row, x) per entry, and
 /// the number of rows.
 fn legend_layout<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     entries: &[(String, RGBColor, Mark)],
     font: &TextStyle,
-    font_px: f64,
+    metrics: &LegendMetrics,
     width: i32,
 ) -> Result<LegendPlaces, DrawingAreaErrorKind<DB::ErrorType>> {
-    let swatch = (font_px * 1.8) as i32;
-    let gap = (font_px * 0.4) as i32;
-    let spacing = (font_px * 1.2) as i32;
+    let LegendMetrics {
+        swatch,
+        gap,
+        spacing,
+        ..
+    } = *metrics;
     let mut places = Vec::with_capacity(entries.len());
     let (mut row, mut x) = (0, gap);
     for (name, _, _) in entries {
@@ -617,8 +640,9 @@ pub fn draw<DB: DrawingBackend>(
     let height = height.saturating_sub(title_height);
     let entries = legend_entries(chart, lang);
     let legend_font: TextStyle = ("sans-serif", legend_px).into_font().into();
-    let (places, rows) = legend_layout(area, &entries, &legend_font, legend_px, width as i32)?;
-    let row_px = (legend_px * 1.45).ceil() as i32;
+    let metrics = LegendMetrics::new(legend_px);
+    let (places, rows) = legend_layout(area, &entries, &legend_font, &metrics, width as i32)?;
+    let row_px = metrics.row;
     let legend_height = (rows * row_px + row_px / 3) as u32;
     let (plot_area, legend_area) = area.split_vertically(height.saturating_sub(legend_height));
     let axis = y_axis(chart);
@@ -702,7 +726,7 @@ pub fn draw<DB: DrawingBackend>(
         &places,
         &legend_font,
         legend_px,
-        row_px,
+        &metrics,
     )?;
     area.present()?;
     Ok(())
@@ -717,10 +741,14 @@ fn draw_legend<DB: DrawingBackend>(
     places: &[(i32, i32)],
     font: &TextStyle,
     font_px: f64,
-    row_px: i32,
+    metrics: &LegendMetrics,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let swatch = (font_px * 1.8) as i32;
-    let gap = (font_px * 0.4) as i32;
+    let LegendMetrics {
+        swatch,
+        gap,
+        row: row_px,
+        ..
+    } = *metrics;
     for ((name, color, mark), (row, x)) in entries.iter().zip(places) {
         let y = row * row_px + row_px / 2;
         match mark {

@@ -3,7 +3,7 @@
 //! in a unit column, labels in the user's language. The page writes them as CSV (UTF-8 with a
 //! byte-order mark), as tab-separated text for the clipboard, and as one .xlsx workbook (tools module).
 
-use super::{fraction_text, money_text, IndicatorRow, Kind, INDICATORS};
+use super::{money_text, value_text, IndicatorRow, Kind, INDICATORS};
 use crate::chart::Lang;
 use crate::model::{Projection, Section, Side, Target, YearResult};
 use crate::sheet::{Cell, Table};
@@ -13,11 +13,7 @@ fn text(value: impl Into<String>) -> Cell {
 }
 
 fn number(row: &IndicatorRow, year: &YearResult) -> Cell {
-    let value = (row.read)(&year.indicators);
-    Cell::Number(match row.kind {
-        Kind::Fraction | Kind::Ratio => fraction_text(value),
-        Kind::Money => money_text(value),
-    })
+    Cell::Number(value_text(row, year))
 }
 
 fn unit(kind: Kind, lang: Lang) -> &'static str {
@@ -141,6 +137,7 @@ pub fn texts(table: &Table) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::fraction_text;
     use crate::scenario::{load, shipped};
 
     #[test]
