@@ -52,19 +52,19 @@ fn the_same_seed_gives_the_same_figures_and_draws_split_between_workers_agree() 
     assert_ne!(once, other);
     // Draws 0-119 and 120-199 (two workers) summarise to the figures of draws 0-199 in one run.
     let input = common::load_file(HENAN, &[]).scenario.input;
-    let mut split = uncertainty::run_draws(&input, 42, 0, 120);
-    split.extend(uncertainty::run_draws(&input, 42, 120, 200));
-    let whole = uncertainty::run_draws(&input, 42, 0, 200);
+    let ranges = uncertainty::ranges(&[]);
+    let mut split = uncertainty::run_draws(&input, &ranges, 42, 0, 120);
+    split.extend(uncertainty::run_draws(&input, &ranges, 42, 120, 200));
+    let whole = uncertainty::run_draws(&input, &ranges, 42, 0, 200);
     assert_eq!(split, whole);
     // A draw is a real run of the model with the drawn assumptions.
-    let varied = uncertainty::varied();
-    let drawn = uncertainty::draw_input(&input, &varied, 42, 7);
+    let drawn = uncertainty::draw_input(&input, &ranges, 42, 7);
     let run = project(&drawn);
     assert_eq!(
         whole[7].values[4][0],
         run.scenario[4].indicators.county_consultation_rate
     );
-    for v in &varied {
+    for v in &ranges {
         let value = drawn.assumptions.get(v.assumption);
         assert!(
             value >= v.low && value <= v.high,
@@ -74,10 +74,164 @@ fn the_same_seed_gives_the_same_figures_and_draws_split_between_workers_agree() 
     }
 }
 
+/// The default county's scenario with `[uncertainty]` added.
+fn with_ranges(table: &str) -> String {
+    let text = std::fs::read_to_string(common::root().join(HENAN)).unwrap();
+    format!("{text}\n[uncertainty]\n{table}\n")
+}
+
+#[test]
+fn ranges_a_scenario_sets_are_the_ones_drawn_and_moved() {
+    // Every assumption with a plausible range held at its default, except the utilisation growth,
+    // drawn between 1% and 3%.
+    let input = common::load_file(HENAN, &[]).scenario.input;
+    let mut table = String::new();
+    for range in uncertainty::ranges(&[]) {
+        let key = range.assumption.spec().key;
+        if key == "utilisation_growth_rate" {
+            table.push_str(&format!("{key} = [0.01, 0.03]\n"));
+        } else {
+            let held = input.assumptions.get(range.assumption);
+            table.push_str(&format!("{key} = [{held}, {held}]\n"));
+        }
+    }
+    let scenario = ygt::scenario::load(&with_ranges(&table), &[])
+        .unwrap()
+        .scenario;
+    let ranges = uncertainty::ranges(&scenario.ranges);
+    assert_eq!(ranges.len(), uncertainty::ranges(&[]).len());
+    let draws = uncertainty::run_draws(&scenario.input, &ranges, 9, 0, 60);
+    // Each draw is the model run with the utilisation growth it drew (between 1% and 3%) and every
+    // other assumption as the file has it.
+    for index in [0, 17, 59] {
+        let drawn = uncertainty::draw_input(&scenario.input, &ranges, 9, index);
+        let growth = drawn
+            .assumptions
+            .get(ygt::model::Assumption::UtilisationGrowthRate);
+        assert!(growth >= dec!(0.01) && growth <= dec!(0.03), "{growth}");
+        let mut expected = input.clone();
+        expected
+            .assumptions
+            .set(ygt::model::Assumption::UtilisationGrowthRate, growth);
+        assert_eq!(
+            draws[index as usize].values[4][0],
+            project(&expected).scenario[4]
+                .indicators
+                .county_consultation_rate
+        );
+    }
+    // The tornado moves only the utilisation growth: every other bar is flat.
+    let row = analysis::indicator("county_consultation_rate").unwrap();
+    let (_, bars) = sensitivity::tornado(&scenario.input, &ranges, row, 2029).unwrap();
+    assert_eq!(bars.iter().filter(|b| b.swing() > Decimal::ZERO).count(), 1);
+    assert_eq!(
+        bars[0].assumption,
+        ygt::model::Assumption::UtilisationGrowthRate
+    );
+    assert_eq!((bars[0].low, bars[0].high), (dec!(0.01), dec!(0.03)));
+    // The command line draws over the file's ranges and says so.
+    let file = std::env::temp_dir().join(format!("ygt-ranges-{}.toml", std::process::id()));
+    std::fs::write(&file, with_ranges(&table)).unwrap();
+    let out = ygt(&[
+        "uncertainty",
+        file.to_str().unwrap(),
+        "--draws",
+        "50",
+        "--json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let own = json["ranges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["assumption"] == "utilisation_growth_rate")
+        .unwrap();
+    assert_eq!(
+        (
+            own["low"].as_str(),
+            own["high"].as_str(),
+            own["own"].as_bool()
+        ),
+        (Some("0.01"), Some("0.03"), Some(true))
+    );
+}
+
+#[test]
+fn a_range_held_at_one_value_gives_bands_of_no_width() {
+    // All assumptions held at their defaults: every draw is the scenario's own run, so the 10th, 50th
+    // and 90th percentiles are all the projected value.
+    let input = common::load_file(HENAN, &[]).scenario.input;
+    let table: String = uncertainty::ranges(&[])
+        .iter()
+        .map(|range| {
+            let held = input.assumptions.get(range.assumption);
+            format!("{} = [{held}, {held}]\n", range.assumption.spec().key)
+        })
+        .collect();
+    let scenario = ygt::scenario::load(&with_ranges(&table), &[])
+        .unwrap()
+        .scenario;
+    let ranges = uncertainty::ranges(&scenario.ranges);
+    let summary =
+        uncertainty::summarize(&uncertainty::run_draws(&scenario.input, &ranges, 5, 0, 40));
+    let projected = project(&input).scenario[4]
+        .indicators
+        .county_consultation_rate;
+    assert_eq!(summary.bands[0][4], (projected, projected, projected));
+}
+
+#[test]
+fn bad_ranges_are_refused_naming_the_field() {
+    for (table, path, says) in [
+        (
+            "utilisation_growth_rate = [0.03, 0.01]",
+            "uncertainty.utilisation_growth_rate",
+            "above the high end",
+        ),
+        (
+            "utilisation_growth_rate = [0.01]",
+            "uncertainty.utilisation_growth_rate",
+            "two numbers",
+        ),
+        (
+            "utilisation_growth_rate = 0.02",
+            "uncertainty.utilisation_growth_rate",
+            "two numbers",
+        ),
+        (
+            "utilisation_growth_rate = [0.01, 9]",
+            "uncertainty.utilisation_growth_rate.1",
+            "0.3",
+        ),
+        (
+            "utilisation_growth_rate = [\"a\", 0.1]",
+            "uncertainty.utilisation_growth_rate.0",
+            "text",
+        ),
+        (
+            "utilisation_growth = [0.01, 0.03]",
+            "uncertainty.utilisation_growth",
+            "utilisation_growth_rate",
+        ),
+    ] {
+        let errors = ygt::scenario::load(&with_ranges(table), &[]).unwrap_err();
+        let error = errors
+            .iter()
+            .find(|d| d.path == path)
+            .unwrap_or_else(|| panic!("{table}: {errors:?}"));
+        assert!(
+            error.message_en.contains(says),
+            "{table}: {}",
+            error.message_en
+        );
+        assert!(!error.message_zh.is_empty());
+    }
+}
+
 #[test]
 fn percentiles_are_ordered_and_chances_are_shares_of_draws() {
     let input = common::load_file(HENAN, &[]).scenario.input;
-    let draws = uncertainty::run_draws(&input, 3, 0, 300);
+    let draws = uncertainty::run_draws(&input, &uncertainty::ranges(&[]), 3, 0, 300);
     let summary = uncertainty::summarize(&draws);
     for bands in &summary.bands {
         for (p10, p50, p90) in bands {
@@ -196,14 +350,15 @@ fn attribution_adds_up_and_matches_shapley_computed_by_hand() {
 fn the_tornado_moves_each_assumption_to_the_ends_of_its_range() {
     let input = common::load_file(HENAN, &[]).scenario.input;
     let row = analysis::indicator("county_consultation_rate").unwrap();
-    let (base, bars) = sensitivity::tornado(&input, row, 2029).unwrap();
+    let ranges = uncertainty::ranges(&[]);
+    let (base, bars) = sensitivity::tornado(&input, &ranges, row, 2029).unwrap();
     assert_eq!(
         base,
         project(&input).scenario[4]
             .indicators
             .county_consultation_rate
     );
-    assert_eq!(bars.len(), uncertainty::varied().len());
+    assert_eq!(bars.len(), ranges.len());
     assert!(bars.windows(2).all(|w| w[0].swing() >= w[1].swing()));
     let widest = &bars[0];
     let mut at_high = input.clone();

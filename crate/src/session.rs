@@ -49,6 +49,16 @@ impl Session {
         self.set_many(&[(path, value)])
     }
 
+    /// Takes the value at `path` out of the file (so its default applies again: an assumption's range
+    /// in `[uncertainty]` goes back to its plausible range), or leaves the scenario untouched when the
+    /// file would not validate without it.
+    pub fn unset(&mut self, path: &str) -> Result<(), Vec<Diagnostic>> {
+        let mut document = self.document.clone();
+        document.remove_value(path);
+        *self = Self::from_document(document)?;
+        Ok(())
+    }
+
     /// Sets several values at once and validates once (values that must agree, such as the three
     /// public-health shares, change together), or leaves the scenario untouched.
     pub fn set_many(&mut self, changes: &[(&str, &str)]) -> Result<(), Vec<Diagnostic>> {

@@ -104,6 +104,19 @@ impl Sandbox {
         outcome(result, &self.session.loaded().warnings)
     }
 
+    /// Takes the value at `path` out of the file, so its default applies again ([`Session::unset`]).
+    pub fn unset(&mut self, path: &str) -> String {
+        let result = self.session_mut().unset(path);
+        outcome(result, &self.session.loaded().warnings)
+    }
+
+    /// The range of every assumption for the Monte Carlo and the tornado
+    /// ([`crate::analysis::view::ranges`]), as JSON.
+    pub fn uncertainty_ranges(&self, lang: &str) -> String {
+        crate::analysis::view::ranges(&self.session.loaded().scenario, Lang::from_code(lang))
+            .to_string()
+    }
+
     /// Makes the reform equal to today's levers.
     pub fn reset_reform(&mut self) -> String {
         self.session_mut().reset_reform();
@@ -179,7 +192,12 @@ impl Sandbox {
             .iter()
             .map(|y| y.year)
             .collect();
-        let mut value = uncertainty::summary_json(&summary, seed, &years);
+        let mut value = uncertainty::summary_json(
+            &summary,
+            seed,
+            &years,
+            &self.session.loaded().scenario.ranges,
+        );
         value["ok"] = json!(true);
         value.to_string()
     }

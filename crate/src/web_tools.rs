@@ -160,9 +160,11 @@ pub fn analysis_choices(text: &str, lang: &str) -> String {
 /// The tornado of assumptions for indicator `key` in `year` ([`analysis::view::tornado`]).
 #[wasm_bindgen]
 pub fn tornado(text: &str, key: &str, year: i32, lang: &str) -> String {
-    with_input(text, |input| {
-        analysis::view::tornado(input, key, year, Lang::from_code(lang))
-    })
+    answer(
+        scenario_of(text).and_then(|scenario| {
+            analysis::view::tornado(&scenario, key, year, Lang::from_code(lang))
+        }),
+    )
 }
 
 /// The waterfall of the package's parts for indicator `key` in `year`.
@@ -202,6 +204,7 @@ pub fn uncertainty_draws(text: &str, seed: u64, from: u64, to: u64) -> String {
     match scenario::load(text, &[]) {
         Ok(loaded) => uncertainty::draws_json(&uncertainty::run_draws(
             &loaded.scenario.input,
+            &uncertainty::ranges(&loaded.scenario.ranges),
             seed,
             from,
             to,

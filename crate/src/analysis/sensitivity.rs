@@ -1,11 +1,10 @@
-//! Which assumptions a result rests on: each assumption with a plausible range is set to the low and
-//! the high end of it in turn (everything else as the scenario has it), and the chosen indicator in the
+//! Which assumptions a result rests on: each assumption with a range (the scenario's own, or else its
+//! plausible range) is set to the low and the high end of it in turn (everything else as the scenario has it), and the chosen indicator in the
 //! chosen year is read each time. Sorted by how far it moves (a tornado chart).
 
 use rust_decimal::Decimal;
 
-use super::uncertainty::varied;
-use crate::model::{project, Assumption, ModelInput};
+use crate::model::{project, Assumption, AssumptionRange, ModelInput};
 use crate::report::IndicatorRow;
 
 /// One bar of the tornado: the indicator with the assumption at its low and its high end.
@@ -25,16 +24,18 @@ impl Bar {
     }
 }
 
-/// The indicator as the scenario has it, and one bar per assumption, widest first.
+/// The indicator as the scenario has it, and one bar per assumption of `ranges` (see
+/// [`super::uncertainty::ranges`]), widest first.
 pub fn tornado(
     input: &ModelInput,
+    ranges: &[AssumptionRange],
     row: &IndicatorRow,
     year: i32,
 ) -> Result<(Decimal, Vec<Bar>), String> {
     let read = |input: &ModelInput| super::value_in(&project(input), row, year);
     let base = read(input)?;
     let mut bars = Vec::new();
-    for v in varied() {
+    for v in ranges {
         let at = |value: Decimal| {
             let mut changed = input.clone();
             changed.assumptions.set(v.assumption, value);

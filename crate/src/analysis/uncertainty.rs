@@ -11,30 +11,29 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 use super::rng::SplitMix64;
-use crate::model::{project, Assumption, ModelInput, TARGETS};
+use crate::model::{project, Assumption, AssumptionRange, ModelInput, TARGETS};
 use crate::report::INDICATORS;
 
 /// Most draws one run may ask for.
 pub const MAX_DRAWS: u64 = 100_000;
 
-/// One assumption varied, and its range.
-#[derive(Clone, Copy, Debug)]
-pub struct Varied {
-    pub assumption: Assumption,
-    pub low: Decimal,
-    pub high: Decimal,
-}
-
-/// The assumptions a Monte Carlo varies: each one with a plausible range, over that range.
-pub fn varied() -> Vec<Varied> {
+/// The assumptions a Monte Carlo varies and the tornado moves, each over its range: the range the
+/// scenario sets in `[uncertainty]` (`set`), or else the assumption's plausible range. An assumption
+/// with neither stays as the scenario has it.
+pub fn ranges(set: &[AssumptionRange]) -> Vec<AssumptionRange> {
     Assumption::ALL
         .iter()
         .filter_map(|assumption| {
-            assumption.spec().usual.map(|(low, high)| Varied {
-                assumption: *assumption,
-                low,
-                high,
-            })
+            set.iter()
+                .find(|range| range.assumption == *assumption)
+                .copied()
+                .or_else(|| {
+                    assumption.spec().usual.map(|(low, high)| AssumptionRange {
+                        assumption: *assumption,
+                        low,
+                        high,
+                    })
+                })
         })
         .collect()
 }
@@ -43,10 +42,15 @@ pub fn varied() -> Vec<Varied> {
 const STEPS: u64 = 1_000_000;
 
 /// The inputs of draw `index` under `seed`.
-pub fn draw_input(input: &ModelInput, varied: &[Varied], seed: u64, index: u64) -> ModelInput {
+pub fn draw_input(
+    input: &ModelInput,
+    ranges: &[AssumptionRange],
+    seed: u64,
+    index: u64,
+) -> ModelInput {
     let mut rng = SplitMix64::for_draw(seed, index);
     let mut drawn = input.clone();
-    for v in varied {
+    for v in ranges {
         let k = Decimal::from(rng.below(STEPS + 1));
         let value = v.low + (v.high - v.low) * k / Decimal::from(STEPS);
         drawn.assumptions.set(v.assumption, value.round_dp(8));
@@ -62,12 +66,18 @@ pub struct Draw {
     pub met: Vec<bool>,
 }
 
-/// Runs draws `from..to` under `seed`.
-pub fn run_draws(input: &ModelInput, seed: u64, from: u64, to: u64) -> Vec<Draw> {
-    let varied = varied();
+/// Runs draws `from..to` under `seed`, each assumption drawn over its range in `ranges` (see
+/// [`ranges`]).
+pub fn run_draws(
+    input: &ModelInput,
+    ranges: &[AssumptionRange],
+    seed: u64,
+    from: u64,
+    to: u64,
+) -> Vec<Draw> {
     (from..to.min(from.saturating_add(MAX_DRAWS)))
         .map(|index| {
-            let projection = project(&draw_input(input, &varied, seed, index));
+            let projection = project(&draw_input(input, ranges, seed, index));
             let values = projection
                 .scenario
                 .iter()
@@ -142,10 +152,28 @@ pub fn summarize(draws: &[Draw]) -> Summary {
     }
 }
 
-/// A summary as JSON: `{"draws", "seed", "years", "indicators": [{"key", "zh", "en", "p10": [..],
-/// "p50": [..], "p90": [..]}], "targets": [{"indicator", "zh", "en", "chance"}]}`; values as decimal
-/// text (money to the fen).
-pub fn summary_json(summary: &Summary, seed: u64, years: &[i32]) -> Value {
+/// The ranges drawn over, as JSON: `[{"assumption", "zh", "en", "low", "high", "own"}]`, `own` when
+/// the scenario set the range (`set`, its `[uncertainty]`) rather than taking the plausible range.
+pub fn ranges_json(set: &[AssumptionRange]) -> Value {
+    Value::Array(
+        ranges(set)
+            .iter()
+            .map(|range| {
+                let spec = range.assumption.spec();
+                json!({
+                    "assumption": spec.key, "zh": spec.zh, "en": spec.en,
+                    "low": range.low.normalize().to_string(), "high": range.high.normalize().to_string(),
+                    "own": set.iter().any(|own| own.assumption == range.assumption),
+                })
+            })
+            .collect(),
+    )
+}
+
+/// A summary as JSON: `{"draws", "seed", "years", "ranges": [..] (see [`ranges_json`]),
+/// "indicators": [{"key", "zh", "en", "p10": [..], "p50": [..], "p90": [..]}], "targets":
+/// [{"indicator", "zh", "en", "chance"}]}`; values as decimal text (money to the fen).
+pub fn summary_json(summary: &Summary, seed: u64, years: &[i32], set: &[AssumptionRange]) -> Value {
     let text = |row: &crate::report::IndicatorRow, value: Decimal| match row.kind {
         crate::report::Kind::Money => crate::report::money_text(value),
         _ => crate::report::fraction_text(value),
@@ -173,7 +201,7 @@ pub fn summary_json(summary: &Summary, seed: u64, years: &[i32]) -> Value {
             })
         })
         .collect();
-    json!({"draws": summary.draws, "seed": seed, "years": years, "indicators": indicators, "targets": targets})
+    json!({"draws": summary.draws, "seed": seed, "years": years, "ranges": ranges_json(set), "indicators": indicators, "targets": targets})
 }
 
 /// Draws as compact JSON for passing between the page's workers and its main thread:

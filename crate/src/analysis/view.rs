@@ -6,8 +6,8 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::{json, Value};
 
-use super::{attribution, diff, seek, sensitivity};
-use crate::model::{Lever, ModelInput};
+use super::{attribution, diff, seek, sensitivity, uncertainty};
+use crate::model::{Assumption, Lever, ModelInput};
 use crate::report::view::{
     change_display, indicator_display, pick_owned as pick, Lang, ViewOptions,
 };
@@ -65,11 +65,43 @@ fn row(key: &str) -> Result<&'static IndicatorRow, String> {
     crate::analysis::indicator(key)
 }
 
+/// The range of every assumption that the Monte Carlo draws over and the tornado moves across, for
+/// the page's table: `[{"path", "name", "unit", "value", "low", "high", "own", "plausible",
+/// "allowed"}]`. `low`/`high` are null for an assumption held as the scenario has it (no range);
+/// `own` when the scenario's `[uncertainty]` sets the range; `path` is where the page writes
+/// `[low, high]`.
+pub fn ranges(scenario: &Scenario, lang: Lang) -> Value {
+    let drawn = uncertainty::ranges(&scenario.ranges);
+    let text = |value: Decimal| value.normalize().to_string();
+    Value::Array(
+        Assumption::ALL
+            .iter()
+            .map(|assumption| {
+                let spec = assumption.spec();
+                let range = drawn.iter().find(|r| r.assumption == *assumption);
+                let (unit_zh, unit_en) = spec.unit.label();
+                json!({
+                    "path": format!("uncertainty.{}", spec.key),
+                    "name": pick(lang, spec.zh, spec.en),
+                    "unit": pick(lang, unit_zh, unit_en),
+                    "value": text(scenario.input.assumptions.get(*assumption)),
+                    "low": range.map(|r| text(r.low)),
+                    "high": range.map(|r| text(r.high)),
+                    "own": scenario.ranges.iter().any(|r| r.assumption == *assumption),
+                    "plausible": spec.usual.map(|(low, high)| format!("{}–{}", text(low), text(high))),
+                    "allowed": format!("{}–{}", text(spec.min), text(spec.max)),
+                })
+            })
+            .collect(),
+    )
+}
+
 /// The tornado: one bar per assumption, widest first, from the indicator at the assumption's low end
 /// to its high end, around the scenario's value.
-pub fn tornado(input: &ModelInput, key: &str, year: i32, lang: Lang) -> Result<Value, String> {
+pub fn tornado(scenario: &Scenario, key: &str, year: i32, lang: Lang) -> Result<Value, String> {
     let row = row(key)?;
-    let (base, bars) = sensitivity::tornado(input, row, year)?;
+    let ranges = super::uncertainty::ranges(&scenario.ranges);
+    let (base, bars) = sensitivity::tornado(&scenario.input, &ranges, row, year)?;
     let (low, high) = axis(
         bars.iter()
             .flat_map(|b| [b.at_low, b.at_high])

@@ -21,7 +21,7 @@ pub use inputs::{
     Place, Reimbursement, Schedule, Tier,
 };
 pub use ledger::{Item, Ledger, Section, Side};
-pub use params::{Assumption, Group, Lever, ParamSpec, Unit, ASSUMPTIONS, LEVERS};
+pub use params::{Assumption, AssumptionRange, Group, Lever, ParamSpec, Unit, ASSUMPTIONS, LEVERS};
 pub use results::{
     CommunityYear, FundYear, Indicators, Projection, Settlement, Target, TargetLevel, TierYear,
     YearResult, TARGETS,

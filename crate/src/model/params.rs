@@ -269,6 +269,16 @@ macro_rules! declare_params {
     };
 }
 
+/// A range of an assumption's value: where a Monte Carlo draws it and between whose ends the tornado
+/// moves it. By default an assumption's plausible range ([`ParamSpec::usual`]); a scenario may set its
+/// own in `[uncertainty]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AssumptionRange {
+    pub assumption: Assumption,
+    pub low: Decimal,
+    pub high: Decimal,
+}
+
 declare_params!(Lever, LEVERS, [
     GlobalBudget {
         key: "global_budget", zh: "医保基金对医共体总额付费", en: "global budget payment to the communities",

@@ -526,7 +526,7 @@ impl Document {
     }
 
     /// Removes the value at a dotted path, if there is one.
-    fn remove_value(&mut self, path: &str) {
+    pub fn remove_value(&mut self, path: &str) {
         if let Some((parent, key)) = path.rsplit_once('.') {
             if let Ok(table) = self.table_at(parent) {
                 table.remove(key);

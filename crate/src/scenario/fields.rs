@@ -380,6 +380,19 @@ pub fn path_label(path: &str) -> Option<(String, String)> {
                 format!("assumption: {}", spec.en),
             ))
         }
+        ["uncertainty", key, rest @ ..] => {
+            let spec = Assumption::from_key(key)?.spec();
+            let (end_zh, end_en) = match rest {
+                [] => ("", ""),
+                ["0"] => (",下限", ", low end"),
+                ["1"] => (",上限", ", high end"),
+                _ => return None,
+            };
+            Some((
+                format!("不确定性范围:{}{end_zh}", spec.zh),
+                format!("uncertainty range: {}{end_en}", spec.en),
+            ))
+        }
         ["communities", c, "institutions", i, key] => {
             let field = INSTITUTION_FIELDS.iter().find(|f| f.key == *key)?;
             let (c, i) = (number(c)?, number(i)?);
@@ -814,6 +827,10 @@ mod tests {
             "community 2: out-of-county admissions"
         );
         assert_eq!(label("county.base_year").0, "基础数据年份");
+        assert_eq!(
+            label("uncertainty.wage_growth_rate.1").1,
+            "uncertainty range: base pay growth, high end"
+        );
         assert_eq!(path_label("reform.no_such_lever"), None);
         assert_eq!(path_label("reform.per_bed_subsidy_yuan.x"), None);
     }

@@ -19,7 +19,7 @@ pub mod template;
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::Document;
 
-use crate::model::ModelInput;
+use crate::model::{AssumptionRange, ModelInput};
 
 /// The newest scenario format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -47,6 +47,8 @@ pub struct Meta {
 pub struct Scenario {
     pub meta: Meta,
     pub input: ModelInput,
+    /// The ranges `[uncertainty]` sets for assumptions (the others keep their plausible ranges).
+    pub ranges: Vec<AssumptionRange>,
 }
 
 /// A scenario that loaded, with the warnings found on the way.
@@ -77,8 +79,8 @@ pub fn validate(document: &Document) -> Result<Loaded, Vec<Diagnostic>> {
     let has_errors = reader.has_errors();
     let mut diagnostics = reader.finish();
     match read {
-        Some((meta, input)) if !has_errors => Ok(Loaded {
-            scenario: Scenario { meta, input },
+        Some(scenario) if !has_errors => Ok(Loaded {
+            scenario,
             warnings: diagnostics,
         }),
         _ => {

@@ -9,11 +9,11 @@ use rust_decimal_macros::dec;
 
 use super::diagnostic::{did_you_mean, Diagnostic};
 use super::node::Node;
-use super::{Meta, FORMAT_VERSION};
+use super::{Meta, Scenario, FORMAT_VERSION};
 use crate::model::params::{Split, SPLITS};
 use crate::model::{
-    Assumption, Assumptions, ByPlace, Community, County, Horizon, Institution, Lever, Levers,
-    ModelInput, OutOfCounty, ParamSpec, Place, Reimbursement, Schedule, Tier, Unit,
+    Assumption, AssumptionRange, Assumptions, ByPlace, Community, County, Horizon, Institution,
+    Lever, Levers, ModelInput, OutOfCounty, ParamSpec, Place, Reimbursement, Schedule, Tier, Unit,
 };
 
 /// Largest number of communities accepted; 1-3 is the documented range (seed 000 §三(一)).
@@ -485,6 +485,55 @@ impl Reader {
         assumptions
     }
 
+    /// Reads `[uncertainty]`: for an assumption, `[low, high]`, the range a Monte Carlo draws it from
+    /// and the tornado moves it across, in place of its plausible range (`[v, v]` holds it at v).
+    fn ranges(&mut self, fields: &mut Fields) -> Vec<AssumptionRange> {
+        let mut ranges = Vec::new();
+        for assumption in Assumption::ALL {
+            let spec = assumption.spec();
+            let path = fields.path_of(spec.key);
+            let Some(node) = fields.take(spec.key) else {
+                continue;
+            };
+            let items = match node {
+                Node::Array(items) if items.len() == 2 => items,
+                other => {
+                    self.error(
+                        &path,
+                        &other.display(),
+                        format!("应为两个数字 [下限, 上限],如 [{}, {}]", spec.min, spec.max),
+                        format!(
+                            "expected two numbers [low, high], such as [{}, {}]",
+                            spec.min, spec.max
+                        ),
+                    );
+                    continue;
+                }
+            };
+            let rule = Self::param_rule(spec);
+            let low = self.number_node(&items[0], &join(&path, "0"), rule);
+            let high = self.number_node(&items[1], &join(&path, "1"), rule);
+            let (Some(low), Some(high)) = (low, high) else {
+                continue;
+            };
+            if low > high {
+                self.error(
+                    &path,
+                    &node.display(),
+                    format!("下限 {low} 大于上限 {high}"),
+                    format!("the low end {low} is above the high end {high}"),
+                );
+                continue;
+            }
+            ranges.push(AssumptionRange {
+                assumption: *assumption,
+                low,
+                high,
+            });
+        }
+        ranges
+    }
+
     /// Errors when the three reserves together take more than the whole fund in some year.
     fn check_reserves(&mut self, levers: &Levers, section: &str, horizon: usize) {
         for year in 1..=horizon {
@@ -529,7 +578,7 @@ impl Reader {
 }
 
 /// Reads the whole document. Returns the metadata and the model input when no error was found.
-pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput)> {
+pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<Scenario> {
     let mut top = reader.table(root, "")?;
     let version_ok = read_version(&mut top, reader);
     if !version_ok {
@@ -657,6 +706,15 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
         }
         None => Assumptions::default(),
     };
+    let ranges = match reader.child_table(&mut top, "uncertainty", false) {
+        Some(mut fields) => {
+            let ranges = reader.ranges(&mut fields);
+            let known: Vec<&str> = Assumption::ALL.iter().map(|a| a.spec().key).collect();
+            fields.finish(reader, &known);
+            ranges
+        }
+        None => Vec::new(),
+    };
     let _communities_taken = top.take("communities");
     top.finish(
         reader,
@@ -668,6 +726,7 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
             "levers",
             "reform",
             "assumptions",
+            "uncertainty",
         ],
     );
 
@@ -676,15 +735,16 @@ pub(super) fn read(root: &Node, reader: &mut Reader) -> Option<(Meta, ModelInput
     }
     let mut meta = meta?;
     meta.reform_title = reform_title;
-    Some((
+    Some(Scenario {
         meta,
-        ModelInput {
+        input: ModelInput {
             county: county?,
             baseline,
             reform,
             assumptions,
         },
-    ))
+        ranges,
+    })
 }
 
 fn read_version(top: &mut Fields, reader: &mut Reader) -> bool {

@@ -176,8 +176,10 @@ pub fn run(options: &Options) -> Result<(), Failure> {
             let loaded = load(&options.file, &options.overrides)?;
             let draws = settings.draws.unwrap_or(1000);
             let seed = settings.seed.unwrap_or(1);
+            let ranges = uncertainty::ranges(&loaded.scenario.ranges);
             let summary = uncertainty::summarize(&uncertainty::run_draws(
                 &loaded.scenario.input,
+                &ranges,
                 seed,
                 0,
                 draws,
@@ -188,11 +190,29 @@ pub fn run(options: &Options) -> Result<(), Failure> {
                 .map(|y| y.year)
                 .collect();
             if json {
-                uncertainty::summary_json(&summary, seed, &years).to_string() + "\n"
+                uncertainty::summary_json(&summary, seed, &years, &loaded.scenario.ranges)
+                    .to_string()
+                    + "\n"
             } else {
                 let mut text = format!(
-                    "蒙特卡洛 Monte Carlo: {draws} 次抽样 draws, 种子 seed {seed}; 各假设在合理范围内均匀抽取 / each assumption uniform over its plausible range\n\n"
+                    "蒙特卡洛 Monte Carlo: {draws} 次抽样 draws, 种子 seed {seed}; 各假设在其范围内均匀抽取 / each assumption uniform over its range:\n"
                 );
+                for range in &ranges {
+                    let spec = range.assumption.spec();
+                    let own = loaded.scenario.ranges.contains(range);
+                    text.push_str(&format!(
+                        "  {:<36} {} … {}  {}\n",
+                        format!("{} {}", spec.zh, spec.key),
+                        range.low.normalize(),
+                        range.high.normalize(),
+                        if own {
+                            "方案设定 set by the scenario [uncertainty]"
+                        } else {
+                            "合理范围 plausible range"
+                        }
+                    ));
+                }
+                text.push('\n');
                 for (target, chance) in ygt::model::TARGETS.iter().zip(&summary.chances) {
                     text.push_str(&format!(
                         "  {} / {}: 末年达标概率 chance met in {} = {}\n",
@@ -229,8 +249,13 @@ pub fn run(options: &Options) -> Result<(), Failure> {
             let loaded = load(&options.file, &options.overrides)?;
             let row = indicator(settings)?;
             let year = year(settings, &loaded);
-            let (base, bars) =
-                sensitivity::tornado(&loaded.scenario.input, row, year).map_err(usage)?;
+            let (base, bars) = sensitivity::tornado(
+                &loaded.scenario.input,
+                &uncertainty::ranges(&loaded.scenario.ranges),
+                row,
+                year,
+            )
+            .map_err(usage)?;
             if json {
                 json!({
                     "indicator": row.key, "year": year, "value": text_of(row, base),
