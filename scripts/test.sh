@@ -29,7 +29,7 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked --target wasm32-unknown-unknown --test web
 
 echo "== page tests (playwright-core, Debian Chromium)"
-(cd tests/page && npm ci --no-audit --no-fund --loglevel=error && node --test --test-concurrency=1 page.test.mjs county.test.mjs hostile.test.mjs analysis.test.mjs exports.test.mjs offline.test.mjs browsers.test.mjs compare.test.mjs)
+(cd tests/page && npm ci --no-audit --no-fund --loglevel=error && npm test --silent)
 
 echo "== ygt check on every shipped scenario"
 for scenario in scenarios/*.toml; do

@@ -14,11 +14,12 @@ import { renderCharts, drawWaitingCharts } from './js/charts.js';
 import { copyTable, downloadTableCsv, downloadResultsXlsx } from './js/exports.js';
 import { createCounty, downloadTemplate, importSpreadsheet } from './js/county.js';
 import { openFile, saveFile, shareLink, startingText, openLinkFromHash, DEFAULT_SCENARIO } from './js/files.js';
-import { runUncertainty, cancelUncertainty, warmUncertainty } from './js/uncertainty.js';
+import { runUncertainty, cancelUncertainty, warmUncertainty, renderRanges } from './js/uncertainty.js';
 import { wireAnalysis, showTornado, showWaterfall, showSeek } from './js/analysis.js';
 import { wasmSource } from './js/embedded.js';
 import { renderComparePicker, renderCompare, addChosen, addFile } from './js/compare.js';
 import { renderWorkshop } from './js/workshop.js';
+import { wirePresenter } from './js/presenter.js';
 
 function renderStatic() {
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
@@ -112,7 +113,9 @@ function wire() {
   $('sheet-file').addEventListener('change', () => { const files = [...$('sheet-file').files]; $('sheet-file').value = ''; if (files.length) importSpreadsheet(files); });
   $('mc-run').addEventListener('click', () => runUncertainty());
   wireAnalysis();
+  wirePresenter();
   $('mc-cancel').addEventListener('click', cancelUncertainty);
+  $('mc-ranges').addEventListener('toggle', renderRanges);
   $('ledger-year').addEventListener('change', () => { state.ledgerYear = Number($('ledger-year').value); renderTables(); });
   $('copy-scorecard').addEventListener('click', () => copyTable('scorecard'));
   $('copy-ledger').addEventListener('click', () => copyTable('ledger'));

@@ -297,14 +297,14 @@ impl Session {
         )
     }
 
-    /// Draws a Monte Carlo's 10th-90th percentile bands on the charts' reform lines, until the next
+    /// Draws a Monte Carlo's 10th-50th-90th percentile bands on the charts' reform lines, until the next
     /// change (a changed scenario has other bands: the page runs the draws again).
     pub fn show_uncertainty(&mut self, summary: &crate::analysis::uncertainty::Summary) {
         let mut charts = chart::charts(&self.projection);
         chart::add_bands(&mut charts, |key| {
             let row = report::INDICATORS.iter().position(|row| row.key == key)?;
             let bands = summary.bands.get(row)?;
-            Some(bands.iter().map(|(p10, _, p90)| (*p10, *p90)).collect())
+            Some(bands.clone())
         });
         self.charts = charts;
     }

@@ -35,6 +35,8 @@ pub struct Sandbox {
     /// Scenarios compared with the current one (at most three): kept when the current one changes or
     /// another is opened.
     compared: Vec<Compared>,
+    /// The workshop's "predict first" step: the reform lines are held back on the charts.
+    predicting: bool,
 }
 
 /// A scenario compared with the current one: its name, results and charts.
@@ -56,17 +58,24 @@ impl Sandbox {
     /// Chart `index` as drawn: the current scenario's, with the compared scenarios' reform lines.
     fn chart(&self, index: usize) -> Option<std::borrow::Cow<'_, chart::Chart>> {
         let own = self.session.charts().get(index)?;
+        if self.predicting {
+            let merged = self.with_compared(index, own);
+            return Some(std::borrow::Cow::Owned(chart::predicting(&merged)));
+        }
         if self.compared.is_empty() {
             return Some(std::borrow::Cow::Borrowed(own));
         }
+        Some(std::borrow::Cow::Owned(self.with_compared(index, own)))
+    }
+
+    /// `own` (chart `index` of the current scenario) with the compared scenarios' reform lines.
+    fn with_compared(&self, index: usize, own: &chart::Chart) -> chart::Chart {
         let others: Vec<(&str, &chart::Chart)> = self
             .compared
             .iter()
             .filter_map(|c| Some((c.name.as_str(), c.charts.get(index)?)))
             .collect();
-        Some(std::borrow::Cow::Owned(chart::with_comparisons(
-            own, &others,
-        )))
+        chart::with_comparisons(own, &others)
     }
 }
 
@@ -86,6 +95,7 @@ impl Sandbox {
                 session,
                 generation: 0,
                 compared: Vec::new(),
+                predicting: false,
             })
             .map_err(|diagnostics| {
                 JsError::new(&report::json::diagnostics(&diagnostics).to_string())
@@ -115,6 +125,32 @@ impl Sandbox {
     pub fn uncertainty_ranges(&self, lang: &str) -> String {
         crate::analysis::view::ranges(&self.session.loaded().scenario, Lang::from_code(lang))
             .to_string()
+    }
+
+    /// Holds the reform lines back on the charts (`true`, the workshop's "predict first" step) or shows
+    /// them again; the scenario is unchanged.
+    pub fn set_predicting(&mut self, predicting: bool) {
+        self.predicting = predicting;
+    }
+
+    /// The value of the lever or assumption at `path` moved `steps` keyboard steps
+    /// ([`report::view::nudged`]): the text to set, or "" for a path that names neither.
+    pub fn nudged(&self, path: &str, steps: i32) -> String {
+        report::view::nudged(&self.session.loaded().scenario, path, i64::from(steps))
+            .unwrap_or_default()
+    }
+
+    /// What presenter mode shows beside chart `index` ([`report::view::presenter`]): the last year's
+    /// figures of the chart's indicators and of those with targets.
+    pub fn presenter(&self, index: usize, options: &str) -> String {
+        let options = report::view::ViewOptions::from_json(options);
+        let indicators: Vec<&str> = self
+            .session
+            .charts()
+            .get(index)
+            .map(|chart| chart.series.iter().filter_map(|s| s.indicator).collect())
+            .unwrap_or_default();
+        report::view::presenter(self.session.projection(), &indicators, &options).to_string()
     }
 
     /// Makes the reform equal to today's levers.
@@ -377,7 +413,8 @@ pub fn documents(lang: &str) -> String {
 }
 
 /// The workshop sequence ([`scenario::teaching::WORKSHOP`]) in the language `lang`:
-/// `[{"file", "title", "shows", "ask", "look"}]`.
+/// `[{"file", "title", "shows", "ask", "look", "lever", "chart"}]` (`lever`: the path of the lever the
+/// step moves; `chart`: the key of the chart it opens on).
 #[wasm_bindgen]
 pub fn workshop(lang: &str) -> String {
     let lang = Lang::from_code(lang);
@@ -390,6 +427,8 @@ pub fn workshop(lang: &str) -> String {
                 "shows": lang.pick(step.shows.0, step.shows.1),
                 "ask": lang.pick(step.ask.0, step.ask.1),
                 "look": lang.pick(step.look.0, step.look.1),
+                "lever": format!("reform.{}", step.lever.spec().key),
+                "chart": step.chart,
             })
         })
         .collect();

@@ -90,7 +90,7 @@ test('the workshop sequence opens each step\'s scenario with its description, in
   const steps = page.locator('#workshop-steps li');
   assert.equal(await steps.count(), 5);
   assert.match(await steps.nth(0).textContent(), /先问大家:.*90%/);
-  await steps.nth(1).locator('button').click();
+  await steps.nth(1).locator('button').first().click();
   await page.waitForFunction(() => document.getElementById('scenario-title').textContent.includes('雅安'));
   assert.equal(await page.evaluate(() => document.getElementById('scenario-about').open), true);
   assert.match(await page.textContent('#scenario-description'), /5、10、15个百分点/);

@@ -52,25 +52,28 @@ export function saveFile() {
   autosave();
 }
 
+// The link that opens the current scenario.
+export const shareUrl = () => `${location.origin}${location.pathname}#${state.sandbox.share_fragment()}`;
+
 export function shareLink() {
-  const url = `${location.origin}${location.pathname}#${state.sandbox.share_fragment()}`;
+  const url = shareUrl();
   $('share-link').value = url;
   $('share-box').hidden = false;
   $('share-link').select();
   navigator.clipboard?.writeText(url).then(() => {}, () => {});
-  showQr(url);
+  showQr(url, $('share-qr'), $('share-qr-note'));
   return url;
 }
 
-// The link as a QR code for the room's phones (drawn offline by the tools module), or why not.
-async function showQr(url) {
+// The link as a QR code for the room's phones (drawn offline by the tools module) in `image`, and in
+// `note` what to do with it or why there is none.
+export async function showQr(url, image, note) {
   const answer = JSON.parse((await tools()).share_qr(url));
-  const image = $('share-qr');
   image.hidden = !answer.ok;
   if (answer.ok) image.src = `data:image/svg+xml;base64,${btoa(answer.svg)}`;
   // A link to this machine (127.0.0.1, localhost) cannot open on a phone: said outright.
   const local = ['127.0.0.1', 'localhost', '::1', '[::1]', ''].includes(location.hostname);
-  $('share-qr-note').textContent = !answer.ok ? (state.lang === 'zh' ? answer.message_zh : answer.message_en) : local ? t('qr_local') : t('qr_note');
+  note.textContent = !answer.ok ? (state.lang === 'zh' ? answer.message_zh : answer.message_en) : local ? t('qr_local') : t('qr_note');
 }
 
 // The problems that keep `text` from opening, or null when it opens.

@@ -11,6 +11,7 @@ import { renderUncertainty } from './uncertainty.js';
 import { renderAnalysisChoices } from './analysis.js';
 import { renderReportHead } from './report.js';
 import { renderCompare } from './compare.js';
+import { renderPresenter } from './presenter.js';
 
 // The view of the current scenario, as the page's settings ask for it.
 function fetchView() {
@@ -46,6 +47,7 @@ export function renderAll() {
   renderAnalysisChoices();
   renderReportHead();
   renderCompare();
+  renderPresenter();
 }
 
 // The tables alone (the money unit or the ledger's year changed).

@@ -3,9 +3,10 @@
 // drawn on the charts by the core (crate/src/analysis/uncertainty.rs).
 import { state, scenarioText } from './state.js';
 import { startToolsWorkers } from './embedded.js';
-import { $, el } from './dom.js';
+import { $, el, setProperty } from './dom.js';
 import { t } from './words.js';
 import { renderCharts } from './charts.js';
+import { requestSet, structural } from './changes.js';
 
 const CHUNK = 50;
 
@@ -96,6 +97,7 @@ export function runUncertainty() {
 
 // The chance of each target, or a note that the scenario changed since the draws.
 export function renderUncertainty() {
+  renderRanges();
   const summary = state.monteCarlo.summary;
   const list = $('mc-result');
   if (!summary) { list.replaceChildren(); return; }
@@ -107,4 +109,45 @@ export function renderUncertainty() {
   $('mc-status').textContent = current
     ? `${summary.draws} ${t('mc_draws_done')} · ${t('mc_seed')} ${summary.seed}`
     : t('mc_stale');
+}
+
+// The range of each assumption (Sandbox.uncertainty_ranges): what the draws and the tornado use, each
+// editable as [low, high] at the path the core gives; a changed range can go back to the plausible one.
+// Drawn while the table is open; what was typed and refused stays in its box.
+export function renderRanges() {
+  const details = $('mc-ranges');
+  if (!details.open) return;
+  const rows = JSON.parse(state.sandbox.uncertainty_ranges(state.lang));
+  const table = $('mc-ranges-table');
+  const shape = `${state.lang}|${rows.map((row) => row.path).join(',')}`;
+  if (table.dataset.shape !== shape) {
+    table.dataset.shape = shape;
+    const head = el('tr', {}, ...['mc_assumption', 'mc_value', 'mc_low', 'mc_high', 'mc_plausible', 'mc_allowed', ''].map((key) => el('th', { text: key ? t(key) : '' })));
+    table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows.map((row) => {
+      const box = (end) => el('input', { type: 'text', inputmode: 'decimal', class: `range-${end}`, 'aria-label': `${row.name} ${t(`mc_${end}`)}` });
+      const low = box('low');
+      const high = box('high');
+      const send = () => requestSet(row.path, `[${low.value.trim() || '""'}, ${high.value.trim() || '""'}]`);
+      low.addEventListener('change', send);
+      high.addEventListener('change', send);
+      const reset = el('button', { class: 'small', text: t('mc_default'), onclick: () => structural(() => state.sandbox.unset(row.path)) });
+      return el('tr', { 'data-path': row.path },
+        el('td', { text: row.name }), el('td', { class: 'value' }), el('td', {}, low), el('td', {}, high),
+        el('td', { text: row.plausible ?? '—' }), el('td', { text: `${row.allowed} ${row.unit}` }),
+        el('td', {}, reset, el('span', { class: 'note', text: t('mc_held') })));
+    })));
+  }
+  // Values are filled in place, so a box being typed in is never replaced.
+  rows.forEach((row, index) => {
+    const tr = table.tBodies[0].rows[index];
+    const typed = state.refused.get(row.path)?.slice(1, -1).split(',').map((item) => item.trim().replace(/^""$/, ''));
+    tr.classList.toggle('refused', typed !== undefined);
+    tr.classList.toggle('own', row.own);
+    tr.querySelector('button').hidden = !row.own;
+    tr.querySelector('.note').hidden = row.own || row.low !== null;
+    tr.cells[1].textContent = `${row.value} ${row.unit}`;
+    const [low, high] = tr.querySelectorAll('input');
+    if (document.activeElement !== low) setProperty(low, 'value', typed?.[0] ?? row.low ?? '');
+    if (document.activeElement !== high) setProperty(high, 'value', typed?.[1] ?? row.high ?? '');
+  });
 }

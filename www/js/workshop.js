@@ -6,6 +6,7 @@ import { $, el } from './dom.js';
 import { t } from './words.js';
 import { openText } from './changes.js';
 import { workshop, shipped_scenario } from '../pkg/ygt.js';
+import { enterPresenter } from './presenter.js';
 
 export function renderWorkshop() {
   const steps = JSON.parse(workshop(state.lang));
@@ -17,5 +18,6 @@ export function renderWorkshop() {
     el('button', { class: 'small', text: t('workshop_open').replace('{n}', String(index + 1)), onclick: () => {
       const outcome = openText(shipped_scenario(step.file));
       if (outcome?.ok) { $('scenario-about').open = true; $('scenario-about').scrollIntoView({ block: 'start' }); }
-    } }))));
+    } }),
+    el('button', { class: 'small', text: t('workshop_present'), onclick: () => enterPresenter(index) }))));
 }

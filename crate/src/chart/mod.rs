@@ -71,8 +71,12 @@ pub struct Series {
     pub points: Vec<(i32, f64)>,
     /// The indicator a reform line shows (its key in `report::INDICATORS`), for uncertainty bands.
     pub indicator: Option<&'static str>,
-    /// The 10th-90th percentile band around the line, by year (from a Monte Carlo), in the chart's scale.
-    pub band: Option<Vec<(f64, f64)>>,
+    /// The 10th, 50th and 90th percentiles around the line, by year (from a Monte Carlo), in the
+    /// chart's scale: drawn as a shaded band with the median dotted through it.
+    pub band: Option<Vec<(f64, f64, f64)>>,
+    /// A line held back until the trainer reveals it (the workshop's "predict first" step): it keeps
+    /// the axis where it will be, so nothing moves when it appears, but is not drawn.
+    pub hidden: bool,
 }
 
 impl Series {
@@ -125,6 +129,7 @@ fn series(zh: &str, en: &str, role: Role, color: (u8, u8, u8), points: Vec<(i32,
         points,
         indicator: None,
         band: None,
+        hidden: false,
     }
 }
 
@@ -361,6 +366,7 @@ pub fn with_comparisons(chart: &Chart, others: &[(&str, &Chart)]) -> Chart {
                 points: line.points.clone(),
                 indicator: None,
                 band: None,
+                hidden: false,
             })
         })
         .collect();
@@ -368,9 +374,22 @@ pub fn with_comparisons(chart: &Chart, others: &[(&str, &Chart)]) -> Chart {
     merged
 }
 
-/// Puts uncertainty bands on the reform lines: `band_of(indicator)` gives the 10th and 90th percentiles
-/// of an indicator by year (a Monte Carlo's), or `None` to leave the line bare.
-pub fn add_bands(charts: &mut [Chart], band_of: impl Fn(&str) -> Option<Vec<(Decimal, Decimal)>>) {
+/// `chart` with the reform lines (the current scenario's and the compared ones) held back, for the
+/// workshop's "predict first" step: the baseline and targets show, the axis stays as it will be.
+pub fn predicting(chart: &Chart) -> Chart {
+    let mut held = chart.clone();
+    for series in &mut held.series {
+        series.hidden = series.role == Role::Scenario;
+    }
+    held
+}
+
+/// Puts uncertainty bands on the reform lines: `band_of(indicator)` gives the 10th, 50th and 90th
+/// percentiles of an indicator by year (a Monte Carlo's), or `None` to leave the line bare.
+pub fn add_bands(
+    charts: &mut [Chart],
+    band_of: impl Fn(&str) -> Option<Vec<(Decimal, Decimal, Decimal)>>,
+) {
     for chart in charts {
         let scale = chart.scale;
         for series in &mut chart.series {
@@ -380,7 +399,9 @@ pub fn add_bands(charts: &mut [Chart], band_of: impl Fn(&str) -> Option<Vec<(Dec
                 .and_then(&band_of)
                 .map(|band| {
                     band.into_iter()
-                        .map(|(low, high)| (value(low, scale), value(high, scale)))
+                        .map(|(low, median, high)| {
+                            (value(low, scale), value(median, scale), value(high, scale))
+                        })
                         .collect()
                 });
         }
@@ -445,7 +466,7 @@ fn y_axis(chart: &Chart) -> Axis {
             s.band
                 .iter()
                 .flatten()
-                .flat_map(|(low, high)| [*low, *high]),
+                .flat_map(|(low, _, high)| [*low, *high]),
         )
     });
     let (min, max) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
@@ -509,19 +530,30 @@ enum Mark {
 /// The legend entries of `chart`: the uncertainty band (once), then every line.
 fn legend_entries(chart: &Chart, lang: Lang) -> Vec<(String, RGBColor, Mark)> {
     let mut entries = Vec::with_capacity(chart.series.len() + 1);
-    if let Some(line) = chart.series.iter().find(|s| s.band.is_some()) {
+    if let Some(line) = chart.series.iter().find(|s| s.band.is_some() && !s.hidden) {
         let (r, g, b) = line.color;
         entries.push((
             lang.pick(
-                "10%–90% 区间(蒙特卡洛)",
-                "10th–90th percentile (Monte Carlo)",
+                "10%–90% 区间,点线为中位数(蒙特卡洛)",
+                "10th–90th percentile, median dotted (Monte Carlo)",
             )
             .to_string(),
             RGBColor(r, g, b),
             Mark::Band,
         ));
     }
-    for line in &chart.series {
+    if chart.series.iter().any(|s| s.hidden) {
+        entries.push((
+            lang.pick(
+                "改革结果:请先预测,稍后揭晓",
+                "reform: predict first, shown next",
+            )
+            .to_string(),
+            RGBColor(190, 190, 190),
+            Mark::Solid,
+        ));
+    }
+    for line in chart.series.iter().filter(|s| !s.hidden) {
         let (r, g, b) = line.color;
         let mark = match line.role {
             Role::Scenario => Mark::Solid,
@@ -682,26 +714,38 @@ pub fn draw<DB: DrawingBackend>(
         .bold_line_style(RGBColor(225, 225, 225))
         .draw()?;
     // Uncertainty bands first, under the lines: the 10th to 90th percentile, lightly filled.
-    for line in &chart.series {
+    for line in chart.series.iter().filter(|s| !s.hidden) {
         let Some(band) = &line.band else { continue };
         let (r, g, b) = line.color;
         let mut outline: Vec<(f64, f64)> = line
             .points
             .iter()
             .zip(band)
-            .map(|((year, _), (low, _))| (f64::from(*year), *low))
+            .map(|((year, _), (low, _, _))| (f64::from(*year), *low))
             .collect();
         outline.extend(
             line.points
                 .iter()
                 .zip(band)
                 .rev()
-                .map(|((year, _), (_, high))| (f64::from(*year), *high)),
+                .map(|((year, _), (_, _, high))| (f64::from(*year), *high)),
         );
         let fill = RGBColor(r, g, b).mix(0.18).filled();
         context.draw_series(std::iter::once(Polygon::new(outline, fill)))?;
+        let median: Vec<(f64, f64)> = line
+            .points
+            .iter()
+            .zip(band)
+            .map(|((year, _), (_, median, _))| (f64::from(*year), *median))
+            .collect();
+        context.draw_series(DashedLineSeries::new(
+            median,
+            2,
+            4,
+            RGBColor(r, g, b).stroke_width(2),
+        ))?;
     }
-    for line in &chart.series {
+    for line in chart.series.iter().filter(|s| !s.hidden) {
         let (r, g, b) = line.color;
         let points: Vec<(f64, f64)> = line
             .points

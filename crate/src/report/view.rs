@@ -303,17 +303,9 @@ fn control(
         entry.on = Some(!first.is_zero());
         return entry;
     }
-    let high = match spec.usual {
-        Some((_, high)) if high > Decimal::ZERO => spec.max.min(high * Decimal::TWO),
-        _ => spec.max,
-    };
-    let step = if matches!(spec.unit, Unit::Years | Unit::Choice) {
-        Decimal::ONE
-    } else {
-        nice_step(high - spec.min)
-    };
+    let (low, high, step) = slider_range(spec);
     entry.slider = Some(Slider {
-        min: text(&spec.min),
+        min: text(&low),
         max: text(&high),
         step: text(&step),
     });
@@ -346,6 +338,73 @@ fn control(
         }
     }
     entry
+}
+
+/// A slider's ends and step: from the least value allowed to twice the plausible range's high end (or
+/// the most allowed), in round steps.
+fn slider_range(spec: &ParamSpec) -> (Decimal, Decimal, Decimal) {
+    let high = match spec.usual {
+        Some((_, high)) if high > Decimal::ZERO => spec.max.min(high * Decimal::TWO),
+        _ => spec.max,
+    };
+    let step = if matches!(spec.unit, Unit::Years | Unit::Choice) {
+        Decimal::ONE
+    } else {
+        nice_step(high - spec.min)
+    };
+    (spec.min, high, step)
+}
+
+/// The value of the lever or assumption at `path` (`reform.KEY`, `levers.KEY`, `assumptions.KEY`)
+/// moved `steps` keyboard steps (ten of its slider's steps, about a twentieth of the slider), each year
+/// of a schedule alike, kept within the slider: the
+/// text to set (one value, or one per year), for the presenter's arrow keys. A switch turns on for a
+/// step up and off for a step down; a choice moves to the next or previous option. `None` for a path
+/// that names neither.
+pub fn nudged(scenario: &Scenario, path: &str, steps: i64) -> Option<String> {
+    let input = &scenario.input;
+    let (section, key) = path.split_once('.')?;
+    let (spec, values): (&ParamSpec, Vec<Decimal>) = match section {
+        "reform" | "levers" => {
+            let lever = Lever::from_key(key)?;
+            let levers = if section == "reform" {
+                &input.reform
+            } else {
+                &input.baseline
+            };
+            (lever.spec(), levers.schedule(lever).values().to_vec())
+        }
+        "assumptions" => {
+            let assumption = Assumption::from_key(key)?;
+            (assumption.spec(), vec![input.assumptions.get(assumption)])
+        }
+        _ => return None,
+    };
+    let (low, high, step) = if spec.unit == Unit::Switch {
+        (Decimal::ZERO, Decimal::ONE, Decimal::ONE)
+    } else if !spec.choices.is_empty() {
+        (
+            Decimal::ZERO,
+            Decimal::from(spec.choices.len() - 1),
+            Decimal::ONE,
+        )
+    } else {
+        let (low, high, step) = slider_range(spec);
+        (low, high, step * Decimal::TEN)
+    };
+    let moved: Vec<String> = values
+        .iter()
+        .map(|value| {
+            (*value + step * Decimal::from(steps))
+                .clamp(low, high.max(*value).min(spec.max))
+                .normalize()
+                .to_string()
+        })
+        .collect();
+    Some(match moved.as_slice() {
+        [one] => one.clone(),
+        many => format!("[{}]", many.join(", ")),
+    })
 }
 
 /// A lever's or assumption's values as a report reads them: the option's name for a choice, 开/关 for
@@ -554,6 +613,45 @@ fn scorecard(projection: &Projection, options: &ViewOptions) -> Scorecard {
         rows,
         unit: word(lang, if options.wan { Word::Wan } else { Word::Yuan }),
     }
+}
+
+/// What presenter mode shows beside a chart: the last year's figures of the indicators the chart draws
+/// and of every indicator with a policy target (`chart_indicators`, in that order, each once):
+/// `{"year", "rows": [{"name", "base", "now", "change", "met", "target"}]}`; `target` is the target in
+/// words, or null.
+pub fn presenter(
+    projection: &Projection,
+    chart_indicators: &[&str],
+    options: &ViewOptions,
+) -> Value {
+    let lang = options.lang;
+    let last = projection.scenario.len().saturating_sub(1);
+    let (Some(now), Some(base)) = (projection.scenario.last(), projection.baseline.last()) else {
+        return json!({"year": null, "rows": []});
+    };
+    let mut keys: Vec<&str> = chart_indicators.to_vec();
+    for target in crate::model::TARGETS {
+        if !keys.contains(&target.indicator) {
+            keys.push(target.indicator);
+        }
+    }
+    let rows: Vec<Value> = keys
+        .iter()
+        .filter_map(|key| INDICATORS.iter().find(|row| row.key == *key))
+        .map(|row| {
+            let (value, baseline) = ((row.read)(&now.indicators), (row.read)(&base.indicators));
+            let target = Target::of(row.key);
+            json!({
+                "name": pick(lang, (row.zh, row.en)),
+                "base": indicator_display(row.kind, baseline, options.wan),
+                "now": indicator_display(row.kind, value, options.wan),
+                "change": change_display(row.kind, value, baseline, options),
+                "met": target.and_then(|t| t.met(projection, last)),
+                "target": target.map(|t| pick(lang, (t.zh, t.en))),
+            })
+        })
+        .collect();
+    json!({"year": now.year, "rows": rows})
 }
 
 fn ledger(projection: &Projection, options: &ViewOptions) -> Value {
@@ -848,6 +946,44 @@ mod tests {
         let loaded = crate::scenario::load(&text, &[]).unwrap();
         let projection = project(&loaded.scenario.input);
         (view(&loaded.scenario, &projection, options), projection)
+    }
+
+    #[test]
+    fn the_presenter_s_arrow_keys_move_a_lever_by_its_slider_step() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../scenarios/henan-county.toml"
+        ))
+        .unwrap();
+        let scenario = crate::scenario::load(&text, &[]).unwrap().scenario;
+        // The per-bed subsidy's slider runs 0 to 10,000 yuan (twice the documented 5,000) in steps of
+        // 50, a key step is 500: the reform's 3000/4000/5000 moves to 3500/4500/5500, every year alike.
+        let (low, high, step) = slider_range(Lever::PerBedSubsidyYuan.spec());
+        assert_eq!((low, high, step), (dec!(0), dec!(10000), dec!(50)));
+        assert_eq!(
+            nudged(&scenario, "reform.per_bed_subsidy_yuan", 1).as_deref(),
+            Some("[3500, 4500, 5500]")
+        );
+        // Far past either end: held at the slider's ends.
+        assert_eq!(
+            nudged(&scenario, "reform.per_bed_subsidy_yuan", 100).as_deref(),
+            Some("[10000, 10000, 10000]")
+        );
+        assert_eq!(
+            nudged(&scenario, "reform.per_bed_subsidy_yuan", -100).as_deref(),
+            Some("[0, 0, 0]")
+        );
+        // A switch turns on with a step up and off with a step down.
+        assert_eq!(
+            nudged(&scenario, "reform.global_budget", -1).as_deref(),
+            Some("0")
+        );
+        assert_eq!(
+            nudged(&scenario, "levers.global_budget", 1).as_deref(),
+            Some("1")
+        );
+        assert_eq!(nudged(&scenario, "reform.no_such_lever", 1), None);
+        assert_eq!(nudged(&scenario, "county.base_year", 1), None);
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! the room before the results are shown, and what to point at on the charts, in both languages. The
 //! page lists it; the trainer opens each step's scenario in turn.
 
+use crate::model::Lever;
+
 /// One step of the workshop: the shipped scenario it opens and the trainer's words, (Chinese, English).
 pub struct Step {
     pub file: &'static str,
@@ -9,6 +11,10 @@ pub struct Step {
     pub shows: (&'static str, &'static str),
     pub ask: (&'static str, &'static str),
     pub look: (&'static str, &'static str),
+    /// The lever the trainer moves in this step (presenter mode's arrow keys).
+    pub lever: Lever,
+    /// The chart presenter mode opens the step on (its key in `chart::charts`).
+    pub chart: &'static str,
 }
 
 /// The sequence, in order: one county's whole package, the reimbursement tilt, the rules for
@@ -29,6 +35,8 @@ pub static WORKSHOP: &[Step] = &[
             "看“县域就诊率”图的目标虚线;再看“医保结算”图:结余有一部分留给了医共体(结余留用),基金自己留下的就少了。",
             "Point at the target line on the county consultation chart, then at the settlement chart: part of the surplus now stays with the communities (surplus retained), so the fund keeps less.",
         ),
+        lever: Lever::SurplusRetainedShare,
+        chart: "county_consultation_rate",
     },
     Step {
         file: "yaan-primary-tilt.toml",
@@ -45,6 +53,8 @@ pub static WORKSHOP: &[Step] = &[
             "看“基层门急诊量占比”图与“+5个百分点”目标线;再看“医保结算”图中超支由谁承担的变化。",
             "Point at the primary outpatient share against its +5 points line, then at who bears the overspend on the settlement chart.",
         ),
+        lever: Lever::PrimaryTiltPoints,
+        chart: "primary_outpatient_share",
     },
     Step {
         file: "luxian-three-communities.toml",
@@ -61,6 +71,8 @@ pub static WORKSHOP: &[Step] = &[
             "看记分卡中“医共体承担的医保额度风险”一行和“医保结算”图中医共体自担的超支;改动杠杆后再看一次。",
             "Point at the scorecard's money-at-stake row and the overspend borne on the settlement chart; move the lever and look again.",
         ),
+        lever: Lever::OverspendFundShare,
+        chart: "settlement",
     },
     Step {
         file: "miyi-special-fund.toml",
@@ -77,6 +89,8 @@ pub static WORKSHOP: &[Step] = &[
             "看“县级与基层人均薪酬比”图,以及记分卡中“村级人均薪酬”和“专项资金”两行。",
             "Point at the county/primary pay ratio chart and the scorecard's village pay and special fund rows.",
         ),
+        lever: Lever::SpecialFundRate,
+        chart: "county_primary_pay_ratio",
     },
     Step {
         file: "suixi-two-communities.toml",
@@ -93,6 +107,8 @@ pub static WORKSHOP: &[Step] = &[
             "用“比较方案”把第一步的河南示范县加进来,两个县的改革曲线画在同一张图上。",
             "Use Compare to add step 1's Henan county: both counties' reform lines are drawn on the same charts.",
         ),
+        lever: Lever::StaffSentDownPerTownship,
+        chart: "county_consultation_rate",
     },
 ];
 
@@ -118,6 +134,20 @@ mod tests {
                     "{en}"
                 );
             }
+        }
+        // Each step opens on a chart the page draws.
+        let projection = crate::model::project(
+            &super::super::load(super::super::shipped::default_text(), &[])
+                .unwrap()
+                .scenario
+                .input,
+        );
+        let keys: Vec<&str> = crate::chart::charts(&projection)
+            .iter()
+            .map(|chart| chart.key)
+            .collect();
+        for step in WORKSHOP {
+            assert!(keys.contains(&step.chart), "{}", step.chart);
         }
         // Every shipped scenario has its step.
         assert_eq!(WORKSHOP.len(), super::super::shipped::SHIPPED.len());
