@@ -168,14 +168,15 @@ fn analyses(root: &Path) {
     let lever = ygt::model::Lever::from_key("primary_tilt_points").unwrap();
     println!();
     println!("## analyses, default scenario (median of 5; one core)");
+    let ranges = uncertainty::ranges(&[]);
     let (mc, _) = time(5, || {
         black_box(uncertainty::summarize(&uncertainty::run_draws(
-            &input, 1, 0, 1000,
+            &input, &ranges, 1, 0, 1000,
         )));
     });
     println!("Monte Carlo, 1,000 draws          {}", micros(mc));
     let (tornado, _) = time(5, || {
-        black_box(sensitivity::tornado(&input, row, 2029).unwrap());
+        black_box(sensitivity::tornado(&input, &ranges, row, 2029).unwrap());
     });
     println!("sensitivity (tornado)             {}", micros(tornado));
     let (sought, _) = time(5, || {

@@ -121,15 +121,15 @@ export function wirePresenter() {
   window.addEventListener('resize', () => { if (presenter.on) renderPresenter(); });
 }
 
-// The presenter's charts: `count` of them from chart `first`, stacked, together filling the area
+// The presenter's charts: `shown` of them from chart `first`, stacked, together filling the area
 // (each between 4:3 and 2.2:1, so the plot stays readable).
-function drawCharts(first, count) {
+function drawCharts(first, shown) {
   const box = $('p-charts');
-  while (box.children.length < count) box.append(el('canvas', { role: 'img' }));
-  while (box.children.length > count) box.lastChild.remove();
+  while (box.children.length < shown) box.append(el('canvas', { role: 'img' }));
+  while (box.children.length > shown) box.lastChild.remove();
   const ratio = window.devicePixelRatio || 1;
   const room = box.getBoundingClientRect();
-  const tall = Math.max(180, Math.floor((room.height - 8 * (count - 1)) / count));
+  const tall = Math.max(180, Math.floor((room.height - 8 * (shown - 1)) / shown));
   const width = Math.max(280, Math.floor(Math.min(room.width, tall * 2.2)));
   const height = Math.floor(Math.min(tall, width * 3 / 4));
   [...box.children].forEach((canvas, k) => {
@@ -175,9 +175,8 @@ function renderRows(index) {
 
 export function renderPresenter() {
   if (!presenter.on || !state.view) return;
-  const count = state.sandbox.chart_count();
-  const shown = presenter.two ? 2 : 1;
-  presenter.chart = ((presenter.chart % count) + count) % count;
+  const charts = state.sandbox.chart_count();
+  presenter.chart = ((presenter.chart % charts) + charts) % charts;
   const list = steps();
   const step = list[presenter.step];
   setText($('p-step'), step ? `${t('p_step').replace('{n}', String(presenter.step + 1)).replace('{m}', String(list.length))} · ${step.title}` : t('presenter'));
@@ -190,8 +189,8 @@ export function renderPresenter() {
   setText($('p-reveal'), presenter.predicting ? t('p_reveal') : t('p_hide'));
   $('p-prev').disabled = presenter.step <= 0;
   $('p-next').disabled = presenter.step >= list.length - 1;
-  drawCharts(presenter.chart, Math.min(shown, count));
+  drawCharts(presenter.chart, Math.min(presenter.two ? 2 : 1, charts));
   renderLever();
   renderRows(presenter.chart);
-  setText($('p-chart-of'), `${presenter.chart + 1} / ${count}`);
+  setText($('p-chart-of'), `${presenter.chart + 1} / ${charts}`);
 }
