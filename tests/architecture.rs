@@ -136,3 +136,29 @@ fn the_scenario_fuzz_dictionary_holds_every_scenario_key() {
         "fuzz/dicts/scenario_text.dict lacks {missing:?}: run YGT_BLESS=1 cargo test --test architecture"
     );
 }
+
+/// The page asks for its core and every module it imports at once (`<link rel="modulepreload">` in
+/// index.html) instead of discovering them one import level after another: the list names app.js,
+/// the core's bindings and every module in www/js but the worker's (loaded by the Monte Carlo), and
+/// nothing else.
+#[test]
+fn index_html_preloads_every_module_the_page_imports() {
+    let www = root().join("www");
+    let html = std::fs::read_to_string(www.join("index.html")).unwrap();
+    let mut preloaded: Vec<String> = html
+        .lines()
+        .filter_map(|line| line.strip_prefix("<link rel=\"modulepreload\" href=\""))
+        .filter_map(|rest| rest.split('"').next().map(str::to_string))
+        .collect();
+    preloaded.sort();
+    let mut modules: Vec<String> = std::fs::read_dir(www.join("js"))
+        .unwrap()
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".js") && name != "worker.js")
+        .map(|name| format!("js/{name}"))
+        .chain(["app.js".to_string(), "pkg/ygt.js".to_string()])
+        .collect();
+    modules.sort();
+    assert_eq!(preloaded, modules);
+    assert!(html.contains("<link rel=\"preload\" href=\"pkg/ygt_bg.wasm\" as=\"fetch\""));
+}

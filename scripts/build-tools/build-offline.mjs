@@ -57,6 +57,8 @@ const replace = (pattern, replacement) => {
 };
 replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${policy}">`);
 replace(/<link rel="stylesheet" href="style.css">/, `<style>${style}</style>`);
+// The served page's preloads name files the offline edition carries inside itself.
+replace(/<!-- Fetched at once[^>]*-->\n(<link rel="(module)?preload"[^>]*>\n)+/, '');
 // The offline edition offers no offline edition of itself.
 replace(/<a id="offline-edition"[^>]*>.*?<\/a>/, '');
 replace(/<script type="module" src="app.js"><\/script>/, [
