@@ -153,6 +153,13 @@ impl Sandbox {
         report::view::presenter(self.session.projection(), &indicators, &options).to_string()
     }
 
+    /// What the reform changes from today and the assumptions moved, with their sources, for the
+    /// printed report's head ([`report::view::departures`]).
+    pub fn departures(&self, options: &str) -> String {
+        let options = report::view::ViewOptions::from_json(options);
+        report::view::departures(&self.session.loaded().scenario, &options).to_string()
+    }
+
     /// Makes the reform equal to today's levers.
     pub fn reset_reform(&mut self) -> String {
         self.session_mut().reset_reform();

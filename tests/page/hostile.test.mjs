@@ -185,7 +185,10 @@ test('an emptied year box is refused, not taken as 0; a pasted spreadsheet row f
   await years.nth(0).evaluate((input) => {
     const data = new DataTransfer();
     data.setData('text', '3500\t4500\t5500\r\n');
-    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    // Firefox leaves a made-up paste's clipboardData empty (a real paste there carries it).
+    if (paste.clipboardData?.getData('text') !== data.getData('text')) Object.defineProperty(paste, 'clipboardData', { value: data });
+    input.dispatchEvent(paste);
   });
   await page.waitForFunction(() => /per_bed_subsidy_yuan = \[3500, 4500, 5500\]/.test(window.ygt.scenario()));
   // ".02" is the number 0.02, as people type it.

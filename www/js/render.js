@@ -9,7 +9,6 @@ import { renderScorecard, renderLedger } from './tables.js';
 import { renderCounty } from './county.js';
 import { renderUncertainty } from './uncertainty.js';
 import { renderAnalysisChoices } from './analysis.js';
-import { renderReportHead } from './report.js';
 import { renderCompare } from './compare.js';
 import { renderPresenter } from './presenter.js';
 
@@ -45,7 +44,6 @@ export function renderAll() {
   if (view.editor) renderCounty(view.editor);
   renderUncertainty();
   renderAnalysisChoices();
-  renderReportHead();
   renderCompare();
   renderPresenter();
 }

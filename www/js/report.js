@@ -1,6 +1,6 @@
 // The printed report's head (shown only in print): the scenario's title and description, the date,
 // and what the reform changes from today and which assumptions differ from their defaults, each with
-// its source, as the core's view gives them (report::view departures).
+// its source, as the core gives them (report::view::departures), built just before printing.
 import { state } from './state.js';
 import { $, el } from './dom.js';
 import { t } from './words.js';
@@ -12,9 +12,10 @@ function table(heading, rows, none) {
   return [el('h3', { text: heading }), el('table', { class: 'departures' }, el('tbody', {}, ...body))];
 }
 
+// Built when the page prints (the view of a lever move does not carry it).
 export function renderReportHead() {
   const view = state.view;
-  const departures = view.departures;
+  const departures = JSON.parse(state.sandbox.departures(JSON.stringify({ lang: state.lang, mode: state.mode })));
   const date = new Date().toLocaleDateString(state.lang === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: 'long', day: 'numeric' });
   const shape = JSON.stringify([view.title, view.description, departures, date]);
   const head = $('print-head');

@@ -427,8 +427,9 @@ fn values_display(spec: &ParamSpec, values: &[Decimal], lang: Lang) -> String {
 }
 
 /// What the reform changes from today's levers, and the assumptions moved from their defaults, each
-/// with its source: the printed report lists them under the title.
-fn departures(scenario: &Scenario, options: &ViewOptions) -> Value {
+/// with its source: the printed report lists them under the title. Asked for when the page prints, not
+/// with every view (a lever move need not build it).
+pub fn departures(scenario: &Scenario, options: &ViewOptions) -> Value {
     let lang = options.lang;
     let input = &scenario.input;
     let row = |spec: &ParamSpec, before: String, after: String| {
@@ -890,7 +891,6 @@ struct View {
     controls: Controls,
     scorecard: Scorecard,
     ledger: Value,
-    departures: Value,
     #[serde(skip_serializing_if = "Option::is_none")]
     editor: Option<Value>,
 }
@@ -908,7 +908,6 @@ fn build(scenario: &Scenario, projection: &Projection, options: &ViewOptions) ->
         controls: controls(scenario, options),
         scorecard: scorecard(projection, options),
         ledger: ledger(projection, options),
-        departures: departures(scenario, options),
         editor: options.editor.then(|| editor(scenario, options.lang)),
     }
 }
