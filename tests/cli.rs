@@ -155,7 +155,7 @@ fn check_accepts_valid_and_names_every_problem_of_a_malformed_file() {
     ] {
         assert!(messages.contains(path), "{path} not named in:\n{messages}");
     }
-    assert!(messages.contains("did you mean `per_bed_subsidy_yuan`"));
+    assert!(messages.contains("Did you mean `per_bed_subsidy_yuan`"));
     assert!(!messages.contains("panicked"));
 }
 

@@ -20,7 +20,7 @@ import { wasmSource } from './js/embedded.js';
 import { renderComparePicker, renderCompare, addChosen, addFile } from './js/compare.js';
 import { renderWorkshop } from './js/workshop.js';
 import { renderReportHead } from './js/report.js';
-import { wirePresenter } from './js/presenter.js';
+import { wirePresenter, forPrint } from './js/presenter.js';
 
 function renderStatic() {
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
@@ -100,9 +100,9 @@ function wire() {
   $('compare-file-input').addEventListener('change', () => { const file = $('compare-file-input').files[0]; $('compare-file-input').value = ''; if (file) addFile(file); });
   // A printed report carries the indicators' definitions and the documents in full.
   const printedDetails = () => document.querySelectorAll('#indicator-definitions, #about-sources');
-  window.addEventListener('beforeprint', () => { renderReportHead(); drawWaitingCharts(); printedDetails().forEach((details) => { details.dataset.open = details.open; details.open = true; }); });
+  window.addEventListener('beforeprint', () => { forPrint(true); renderReportHead(); drawWaitingCharts(); printedDetails().forEach((details) => { details.dataset.open = details.open; details.open = true; }); });
   window.addEventListener('scroll', () => drawWaitingCharts({ onlyInView: true }), { passive: true });
-  window.addEventListener('afterprint', () => printedDetails().forEach((details) => { details.open = details.dataset.open === 'true'; }));
+  window.addEventListener('afterprint', () => { forPrint(false); printedDetails().forEach((details) => { details.open = details.dataset.open === 'true'; }); });
   $('jump-levers').addEventListener('click', () => $('panel').scrollIntoView({ block: 'start' }));
   $('jump-results').addEventListener('click', () => $('content').scrollIntoView({ block: 'start' }));
   $('tab-policy').addEventListener('click', () => showPane(false));

@@ -407,6 +407,14 @@ impl Sandbox {
     }
 }
 
+/// Values typed in separate boxes (`items`: a JSON array of text) as one list to set
+/// ([`scenario::document::list_text`]): `["0.01", "0,02"]` gives `[0.01, "0,02"]`.
+#[wasm_bindgen]
+pub fn list_text(items: &str) -> String {
+    let items: Vec<String> = serde_json::from_str(items).unwrap_or_default();
+    scenario::document::list_text(&items)
+}
+
 /// The policy documents the sandbox cites, each in full (title, issuer, number, date) in the language
 /// `lang`: a JSON array of strings, for the page's "about the sources" list.
 #[wasm_bindgen]

@@ -21,7 +21,7 @@ const presenterHashes = (page) => page.evaluate(() => [...document.querySelector
   return hash;
 }));
 
-const reformCells = (page) => page.$$eval('#p-rows td.now', (cells) => cells.map((cell) => cell.textContent));
+const reformCells = (page) => page.$$eval('#p-rows .now', (cells) => cells.map((cell) => cell.textContent));
 
 test('presenter mode fills a 1280×720 projector in large type; a step opens with the reform held back until revealed', async () => {
   const { page, problems, context } = await openPage(env.browser, env.server.url);
@@ -99,22 +99,41 @@ test('the arrow keys move the step\'s lever by its key step, N and P walk the st
   assert.equal(await page.getAttribute('#p-charts canvas', 'data-chart'), 'settlement');
   await page.keyboard.press('p');
   await page.waitForFunction(() => /第 2\/5 步/.test(document.querySelector('#p-step').textContent));
-  // Q: the share link's QR code, large.
+  // Q while the room predicts: no QR code (the scenario it opens shows the results), and says so.
+  await page.keyboard.press('q');
+  assert.equal(await page.isVisible('#p-qr-image'), false);
+  assert.match(await page.textContent('#p-qr-note'), /先揭晓改革结果/);
+  await page.keyboard.press('q');
+  // Revealed, Q shows the share link's QR code, large.
+  await page.keyboard.press(' ');
   await page.keyboard.press('q');
   await page.waitForFunction(() => { const image = document.querySelector('#p-qr-image'); return !image.hidden && image.complete && image.naturalWidth > 0; });
   const qr = await page.evaluate(() => document.querySelector('#p-qr-image').getBoundingClientRect().height);
   assert.ok(qr >= 300, `QR code ${qr} px high`);
   await page.keyboard.press('q');
+  await page.keyboard.press('q');
+  // Undoing the step's opening leaves the step: the screen no longer claims step 2 for step 1's scenario.
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => !/第 2\/5 步/.test(document.querySelector('#p-step').textContent));
+  assert.doesNotMatch(await page.evaluate(() => window.ygt.scenario()), /雅安/);
+  assert.ok((await reformCells(page)).every((cell) => cell !== '?'));
   // Esc: back to the page, the reform shown on its charts again.
   await page.keyboard.press('Escape');
   assert.equal(await page.isVisible('#presenter'), false);
   assert.equal(await page.isVisible('#charts canvas'), true);
+  // The header's button presents the scenario that is open, not the last step.
+  const text = await page.evaluate(() => window.ygt.scenario());
+  await page.click('#present');
+  assert.match(await page.textContent('#p-step'), /演示模式/);
+  assert.equal(await page.evaluate(() => window.ygt.scenario()), text);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('presenter mode opens from the header on the current scenario, and the page\'s own keys do nothing there', async () => {
   const { page, problems, context } = await openPage(env.browser, env.server.url);
+  // Entered while editing today's levers: left, the panel edits today's levers again.
+  await page.check('input[name=mode][value=levers]');
   const text = await page.evaluate(() => window.ygt.scenario());
   await page.click('#present');
   await page.waitForSelector('#presenter:not([hidden])');
@@ -127,6 +146,7 @@ test('presenter mode opens from the header on the current scenario, and the page
   assert.equal(await page.evaluate(() => window.ygt.scenario()), text);
   await page.click('#p-exit');
   assert.equal(await page.isVisible('#presenter'), false);
+  assert.equal(await page.isChecked('input[name=mode][value=levers]'), true);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -161,6 +181,14 @@ test('ranges set on the page are the scenario\'s, give the command line\'s Monte
   await page.waitForFunction((selector) => document.querySelector(selector).classList.contains('refused'), row);
   assert.match(await page.textContent('#diagnostics'), /下限 0\.04 大于上限 0\.03/);
   assert.equal(await page.inputValue(`${row} .range-low`), '0.04');
+  assert.equal(await page.evaluate(() => window.ygt.scenario()), text);
+  // A decimal comma typed in one box stays in that box (the other keeps its value) and is named.
+  await page.fill(`${row} .range-low`, '0,01');
+  await page.press(`${row} .range-low`, 'Enter');
+  await page.waitForFunction(() => /小数请用小数点/.test(document.querySelector('#diagnostics').textContent));
+  assert.equal(await page.inputValue(`${row} .range-low`), '0,01');
+  assert.equal(await page.inputValue(`${row} .range-high`), '0.03');
+  assert.match(await page.textContent('#diagnostics'), /下限/);
   assert.equal(await page.evaluate(() => window.ygt.scenario()), text);
   // Back to the plausible range: the entry leaves the file.
   await page.click(`${row} button`);

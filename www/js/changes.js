@@ -32,10 +32,12 @@ export const undo = () => travel(history.undo, history.redo);
 export const redo = () => travel(history.redo, history.undo);
 
 // Sets `path` to `value` (text as typed, or TOML) at the end of the task, with any other changes made in
-// the same task; resolves with the core's outcome once the page is drawn again.
-export function requestSet(path, value) {
+// the same task; resolves with the core's outcome once the page is drawn again. `typed` is what the
+// user typed, kept in its fields if the change is refused: the value's text, or the boxes' texts of a
+// list (a value per year, a range's two ends).
+export function requestSet(path, value, typed = String(value)) {
   if (pending.changes.size === 0) pending.requestedAt = performance.now();
-  pending.changes.set(path, String(value));
+  pending.changes.set(path, { value: String(value), typed });
   return new Promise((resolve) => {
     pending.waiters.push(resolve);
     // Chrome delivers slider input once per frame, so a drag redraws at most once a frame and never
@@ -50,7 +52,8 @@ export function requestSet(path, value) {
 function flush() {
   pending.scheduled = false;
   performance.measure('ygt-wait', { start: pending.requestedAt });
-  const changes = [...pending.changes.entries()];
+  const changes = [...pending.changes.entries()].map(([path, change]) => [path, change.value]);
+  const typed = new Map([...pending.changes.entries()].map(([path, change]) => [path, change.typed]));
   pending.changes = new Map();
   const started = performance.now();
   const previous = scenarioText();
@@ -58,8 +61,8 @@ function flush() {
   performance.measure('ygt-core', { start: started });
   // Each change is kept or refused on its own: a refused one keeps what the user typed in its field.
   const refusedNow = new Set(outcome.refused || []);
-  for (const [path, value] of changes) {
-    if (refusedNow.has(path)) state.refused.set(path, value);
+  for (const [path] of changes) {
+    if (refusedNow.has(path)) state.refused.set(path, typed.get(path));
     else state.refused.delete(path);
   }
   if (refusedNow.size < changes.length) {

@@ -4,6 +4,7 @@
 import { state } from './state.js';
 import { el, setText, setProperty } from './dom.js';
 import { requestSet } from './changes.js';
+import { list_text } from '../pkg/ygt.js';
 
 // What forces a rebuild: the language, the mode, and which controls take a value per year.
 function shapeOf(controls) {
@@ -49,7 +50,7 @@ function build(control) {
     // A row pasted from a spreadsheet (values separated by tabs or lines) becomes one value per year.
     number.addEventListener('paste', (event) => {
       const cells = pastedCells(event);
-      if (cells.length > 1 && control.toggle) { event.preventDefault(); requestSet(control.path, `[${cells.join(', ')}]`); }
+      if (cells.length > 1 && control.toggle) { event.preventDefault(); requestSet(control.path, list_text(JSON.stringify(cells)), cells); }
     });
     row.append(slider, number, el('span', { class: 'unit', text: control.unit }));
     if (control.toggle) row.append(toggleButton(control));
@@ -58,9 +59,9 @@ function build(control) {
   if (control.years) {
     const years = el('div', { class: 'years' });
     // Every box as typed: an emptied box or text that is not a number is sent as it is, so the core
-    // refuses it with the reason (it used to become 0 unseen).
-    const send = (values) => requestSet(control.path, `[${values.join(', ')}]`);
-    const typedYears = () => [...years.querySelectorAll('input')].map((i) => i.value.trim() || '""');
+    // refuses it with the reason (it used to become 0 unseen); the core makes the boxes one list.
+    const send = (values) => requestSet(control.path, list_text(JSON.stringify(values)), values);
+    const typedYears = () => [...years.querySelectorAll('input')].map((i) => i.value.trim());
     control.years.forEach((year, index) => {
       const input = el('input', { type: 'text', inputmode: 'decimal', 'aria-label': `${control.name} ${year.label}` });
       input.addEventListener('change', () => send(typedYears()));
@@ -93,7 +94,7 @@ function fill(box, control) {
   const checkbox = box.querySelector('.row input[type=checkbox]');
   if (checkbox) checkbox.checked = control.on;
   // What was typed and refused stays where it was typed: a list in the year boxes, a value in the box.
-  const typedYears = typed?.startsWith('[') ? typed.slice(1, -1).split(',').map((item) => item.trim().replace(/^""$/, '')) : null;
+  const typedYears = Array.isArray(typed) ? typed : null;
   const number = box.querySelector('.row input[type=number]');
   if (idle(number)) setProperty(number, 'value', typedYears ? control.value : typed ?? control.value);
   const slider = box.querySelector('.row input[type=range]');

@@ -4,7 +4,7 @@
 // lines held back ("predict first"): the room answers the question, then the trainer reveals them.
 // Every figure and label comes from the core (Sandbox.presenter, the controls view, workshop()); the
 // moved lever's next value too (Sandbox.nudged).
-import { state } from './state.js';
+import { state, history } from './state.js';
 import { $, el, setText } from './dom.js';
 import { t } from './words.js';
 import { requestSet, openText } from './changes.js';
@@ -13,7 +13,12 @@ import { renderCharts } from './charts.js';
 import { shareUrl, showQr } from './files.js';
 import { workshop, shipped_scenario } from '../pkg/ygt.js';
 
-const presenter = { on: false, chart: 0, two: false, step: -1, lever: null, predicting: false, qr: false };
+const presenter = {
+  on: false, chart: 0, two: false, lever: null, predicting: false, qr: false,
+  step: -1,        // the workshop step shown, or -1 for the scenario the user had open
+  stepDepth: 0,    // the undo history's length when the step opened: undone past it, the step is left
+  modeBefore: 'reform', // the panel's editing mode before presenting, restored on leaving
+};
 
 const steps = () => JSON.parse(workshop(state.lang));
 
@@ -27,25 +32,46 @@ function setPredicting(predicting) {
   state.sandbox.set_predicting(predicting);
 }
 
-export function enterPresenter(stepIndex = presenter.step) {
+function setMode(mode) {
+  state.mode = mode;
+  document.querySelector(`input[name=mode][value=${mode}]`).checked = true;
+}
+
+// Presents workshop step `stepIndex`, or (without one) the scenario that is open, as it is.
+export function enterPresenter(stepIndex = -1) {
   presenter.on = true;
+  presenter.modeBefore = state.mode;
+  presenter.step = -1;
+  presenter.qr = false;
+  $('p-qr').hidden = true;
+  setPredicting(false);
   document.body.classList.add('presenting');
   $('presenter').hidden = false;
-  if (state.mode !== 'reform') {
-    state.mode = 'reform';
-    document.querySelector('input[name=mode][value=reform]').checked = true;
-  }
+  if (state.mode !== 'reform') setMode('reform');
   if (stepIndex >= 0) openStep(stepIndex);
   else renderAll();
   $('presenter').focus();
 }
 
 export function exitPresenter() {
+  if (!presenter.on) return;
   presenter.on = false;
+  presenter.step = -1;
+  presenter.qr = false;
+  $('p-qr').hidden = true;
   setPredicting(false);
   document.body.classList.remove('presenting');
   $('presenter').hidden = true;
   if (document.fullscreenElement) document.exitFullscreen?.().catch(() => {});
+  if (presenter.modeBefore !== state.mode) setMode(presenter.modeBefore);
+  renderAll();
+}
+
+// A printed report shows the reform whatever the room is predicting: its charts are drawn with the
+// reform's lines for the print and held back again after it.
+export function forPrint(printing) {
+  if (!presenter.on || !presenter.predicting) return;
+  state.sandbox.set_predicting(!printing);
   renderCharts();
 }
 
@@ -56,6 +82,7 @@ function openStep(index) {
   const outcome = openText(shipped_scenario(list[index].file));
   if (!outcome?.ok) { renderAll(); return; }
   presenter.step = index;
+  presenter.stepDepth = history.undo.length;
   presenter.lever = list[index].lever;
   const charts = Array.from({ length: state.sandbox.chart_count() }, (_, k) => state.sandbox.chart_key(k));
   presenter.chart = Math.max(0, charts.indexOf(list[index].chart));
@@ -78,10 +105,28 @@ function chooseLever(direction) {
   renderPresenter();
 }
 
+// The share link's QR code, large, drawn for the scenario as it is now. Not while the room predicts:
+// a phone that scans it would show the answer.
+function renderQr() {
+  $('p-qr').hidden = !presenter.qr;
+  if (!presenter.qr) return;
+  if (presenter.predicting) {
+    $('p-qr-image').hidden = true;
+    $('p-qr').dataset.url = '';
+    $('p-qr-note').textContent = t('p_qr_after_reveal');
+    return;
+  }
+  const url = shareUrl();
+  if ($('p-qr').dataset.url !== url) {
+    $('p-qr').dataset.url = url;
+    showQr(url, $('p-qr-image'), $('p-qr-note'));
+  }
+}
+
 function toggleQr() {
   presenter.qr = !presenter.qr;
-  $('p-qr').hidden = !presenter.qr;
-  if (presenter.qr) showQr(shareUrl(), $('p-qr-image'), $('p-qr-note'));
+  $('p-qr').dataset.url = '';
+  renderQr();
 }
 
 const KEYS = {
@@ -94,8 +139,8 @@ const KEYS = {
   ' ': () => { setPredicting(!presenter.predicting); renderPresenter(); },
   n: () => openStep(presenter.step + 1),
   PageDown: () => openStep(presenter.step + 1),
-  p: () => openStep(Math.max(0, presenter.step - 1)),
-  PageUp: () => openStep(Math.max(0, presenter.step - 1)),
+  p: () => { if (presenter.step > 0) openStep(presenter.step - 1); },
+  PageUp: () => { if (presenter.step > 0) openStep(presenter.step - 1); },
   2: () => { presenter.two = !presenter.two; renderPresenter(); },
   q: toggleQr,
   f: () => (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen?.())?.catch?.(() => {}),
@@ -113,23 +158,28 @@ export function wirePresenter() {
   $('p-qr-button').addEventListener('click', toggleQr);
   window.addEventListener('keydown', (event) => {
     if (!presenter.on || event.ctrlKey || event.metaKey || event.altKey) return;
-    const action = KEYS[event.key.length === 1 ? event.key.toLowerCase() : event.key];
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    const action = KEYS[key];
     if (!action) return;
     event.preventDefault();
+    // A key held down repeats only where repeating means something: moving the lever or the charts.
+    if (event.repeat && !key.startsWith('Arrow')) return;
     action();
   });
   window.addEventListener('resize', () => { if (presenter.on) renderPresenter(); });
 }
 
 // The presenter's charts: `shown` of them from chart `first`, stacked, together filling the area
-// (each between 4:3 and 2.2:1, so the plot stays readable).
+// (each between 4:3 and 2.2:1, so the plot stays readable); on a narrow screen, where the presenter
+// scrolls, each as wide as the screen at 16:9.
 function drawCharts(first, shown) {
   const box = $('p-charts');
   while (box.children.length < shown) box.append(el('canvas', { role: 'img' }));
   while (box.children.length > shown) box.lastChild.remove();
   const ratio = window.devicePixelRatio || 1;
   const room = box.getBoundingClientRect();
-  const tall = Math.max(180, Math.floor((room.height - 8 * (shown - 1)) / shown));
+  const narrow = window.matchMedia('(max-width: 700px)').matches;
+  const tall = narrow ? Math.round(room.width * 9 / 16) : Math.max(180, Math.floor((room.height - 8 * (shown - 1)) / shown));
   const width = Math.max(280, Math.floor(Math.min(room.width, tall * 2.2)));
   const height = Math.floor(Math.min(tall, width * 3 / 4));
   [...box.children].forEach((canvas, k) => {
@@ -168,13 +218,18 @@ function renderRows(index) {
     return el('tr', { class: hidden || row.met === null ? '' : row.met ? 'met' : 'unmet' },
       el('th', { text: row.name }),
       el('td', { class: 'base', text: row.base }),
-      el('td', { class: 'now', text: hidden ? '?' : `${row.now}${mark}` }),
-      el('td', { class: 'change', text: hidden ? '' : row.change }));
+      el('td', {}, el('div', { class: 'now', text: hidden ? '?' : `${row.now}${mark}` }),
+        el('div', { class: 'change', text: hidden ? '' : row.change })));
   }));
 }
 
 export function renderPresenter() {
   if (!presenter.on || !state.view) return;
+  // The step's opening undone: the scenario on screen is no longer the step's, so the step is left.
+  if (presenter.step >= 0 && history.undo.length < presenter.stepDepth) {
+    presenter.step = -1;
+    setPredicting(false);
+  }
   const charts = state.sandbox.chart_count();
   presenter.chart = ((presenter.chart % charts) + charts) % charts;
   const list = steps();
@@ -192,5 +247,7 @@ export function renderPresenter() {
   drawCharts(presenter.chart, Math.min(presenter.two ? 2 : 1, charts));
   renderLever();
   renderRows(presenter.chart);
-  setText($('p-chart-of'), `${presenter.chart + 1} / ${charts}`);
+  const second = (presenter.chart + 1) % charts;
+  setText($('p-chart-of'), `${presenter.chart + 1}${presenter.two && second !== presenter.chart ? `, ${second + 1}` : ''} / ${charts}`);
+  renderQr();
 }

@@ -7,6 +7,7 @@ import { $, el, setProperty } from './dom.js';
 import { t } from './words.js';
 import { renderCharts } from './charts.js';
 import { requestSet, structural } from './changes.js';
+import { list_text } from '../pkg/ygt.js';
 
 const CHUNK = 50;
 
@@ -127,7 +128,10 @@ export function renderRanges() {
       const box = (end) => el('input', { type: 'text', inputmode: 'decimal', class: `range-${end}`, 'aria-label': `${row.name} ${t(`mc_${end}`)}` });
       const low = box('low');
       const high = box('high');
-      const send = () => requestSet(row.path, `[${low.value.trim() || '""'}, ${high.value.trim() || '""'}]`);
+      const send = () => {
+        const typed = [low.value.trim(), high.value.trim()];
+        requestSet(row.path, list_text(JSON.stringify(typed)), typed);
+      };
       low.addEventListener('change', send);
       high.addEventListener('change', send);
       const reset = el('button', { class: 'small', text: t('mc_default'), onclick: () => structural(() => state.sandbox.unset(row.path)) });
@@ -140,7 +144,7 @@ export function renderRanges() {
   // Values are filled in place, so a box being typed in is never replaced.
   rows.forEach((row, index) => {
     const tr = table.tBodies[0].rows[index];
-    const typed = state.refused.get(row.path)?.slice(1, -1).split(',').map((item) => item.trim().replace(/^""$/, ''));
+    const typed = state.refused.get(row.path);
     tr.classList.toggle('refused', typed !== undefined);
     tr.classList.toggle('own', row.own);
     tr.querySelector('button').hidden = !row.own;

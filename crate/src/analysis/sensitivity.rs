@@ -35,7 +35,8 @@ pub fn tornado(
     let read = |input: &ModelInput| super::value_in(&project(input), row, year);
     let base = read(input)?;
     let mut bars = Vec::new();
-    for v in ranges {
+    // An assumption held at one value (`[v, v]`) cannot move the answer: no bar.
+    for v in ranges.iter().filter(|v| v.low < v.high) {
         let at = |value: Decimal| {
             let mut changed = input.clone();
             changed.assumptions.set(v.assumption, value);

@@ -129,8 +129,8 @@ pub fn tornado(scenario: &Scenario, key: &str, year: i32, lang: Lang) -> Result<
         "value": shown(base),
         "base": at(base, low, high),
         "bars": bars,
-        "note": pick(lang, "每条表示该假设取合理范围低端(浅色)与高端(深色)时指标的值,其他假设不变",
-            "each bar: the indicator with the assumption at the low (light) and the high (dark) end of its plausible range, the others as set"),
+        "note": pick(lang, "每条表示该假设取其范围低端(浅色)与高端(深色)时指标的值,其他假设不变;范围默认为合理范围,可在“不确定性”中的“各假设的抽样范围”修改",
+            "each bar: the indicator with the assumption at the low (light) and the high (dark) end of its range, the others as set; the ranges are the plausible ones unless set under Uncertainty, Range of each assumption"),
     }))
 }
 

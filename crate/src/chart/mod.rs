@@ -74,8 +74,8 @@ pub struct Series {
     /// The 10th, 50th and 90th percentiles around the line, by year (from a Monte Carlo), in the
     /// chart's scale: drawn as a shaded band with the median dotted through it.
     pub band: Option<Vec<(f64, f64, f64)>>,
-    /// A line held back until the trainer reveals it (the workshop's "predict first" step): it keeps
-    /// the axis where it will be, so nothing moves when it appears, but is not drawn.
+    /// A line held back until the trainer reveals it (the workshop's "predict first" step): neither
+    /// drawn nor counted in the axis.
     pub hidden: bool,
 }
 
@@ -375,7 +375,8 @@ pub fn with_comparisons(chart: &Chart, others: &[(&str, &Chart)]) -> Chart {
 }
 
 /// `chart` with the reform lines (the current scenario's and the compared ones) held back, for the
-/// workshop's "predict first" step: the baseline and targets show, the axis stays as it will be.
+/// workshop's "predict first" step: the baseline and targets show, on an axis of their own (one fitted
+/// to the hidden lines would tell the room where they go).
 pub fn predicting(chart: &Chart) -> Chart {
     let mut held = chart.clone();
     for series in &mut held.series {
@@ -461,7 +462,8 @@ fn decimals_of(step: f64) -> usize {
 /// scale's minimum span, starting at zero when the values are positive and close to it, and never
 /// below zero for values that are not.
 fn y_axis(chart: &Chart) -> Axis {
-    let values = chart.series.iter().flat_map(|s| {
+    // A line held back ("predict first") does not shape the axis: the axis would give the answer away.
+    let values = chart.series.iter().filter(|s| !s.hidden).flat_map(|s| {
         s.points.iter().map(|p| p.1).chain(
             s.band
                 .iter()

@@ -356,7 +356,8 @@ fn slider_range(spec: &ParamSpec) -> (Decimal, Decimal, Decimal) {
 }
 
 /// The value of the lever or assumption at `path` (`reform.KEY`, `levers.KEY`, `assumptions.KEY`)
-/// moved `steps` keyboard steps (ten of its slider's steps, about a twentieth of the slider), each year
+/// moved `steps` keyboard steps (ten of its slider's steps, about a twentieth of the slider; one for a
+/// number of years), each year
 /// of a schedule alike, kept within the slider: the
 /// text to set (one value, or one per year), for the presenter's arrow keys. A switch turns on for a
 /// step up and off for a step down; a choice moves to the next or previous option. `None` for a path
@@ -388,6 +389,8 @@ pub fn nudged(scenario: &Scenario, path: &str, steps: i64) -> Option<String> {
             Decimal::from(spec.choices.len() - 1),
             Decimal::ONE,
         )
+    } else if matches!(spec.unit, Unit::Years | Unit::Choice) {
+        slider_range(spec)
     } else {
         let (low, high, step) = slider_range(spec);
         (low, high, step * Decimal::TEN)
@@ -561,6 +564,17 @@ struct ScoreCell {
     met: Option<bool>,
 }
 
+/// An indicator's name as shown: money shown in 万元 says so in its name (the names carry the unit, 元).
+fn indicator_name(row: &super::IndicatorRow, options: &ViewOptions) -> String {
+    let name = pick(options.lang, (row.zh, row.en));
+    if options.wan && row.kind == Kind::Money {
+        name.replace("(元)", "(万元)")
+            .replace("(yuan)", "(10k yuan)")
+    } else {
+        name.to_string()
+    }
+}
+
 fn scorecard(projection: &Projection, options: &ViewOptions) -> Scorecard {
     let lang = options.lang;
     let mut header = vec![word(lang, Word::Indicator).to_string()];
@@ -588,14 +602,7 @@ fn scorecard(projection: &Projection, options: &ViewOptions) -> Scorecard {
                     }
                 })
                 .collect();
-            // Money shown in 万元 says so in its name (the names carry the unit, 元).
-            let name = pick(lang, (row.zh, row.en));
-            let name = if options.wan && row.kind == Kind::Money {
-                name.replace("(元)", "(万元)")
-                    .replace("(yuan)", "(10k yuan)")
-            } else {
-                name.to_string()
-            };
+            let name = indicator_name(row, options);
             let definition = format!(
                 "{}{}{}",
                 pick(lang, (row.definition_zh, row.definition_en)),
@@ -643,7 +650,7 @@ pub fn presenter(
             let (value, baseline) = ((row.read)(&now.indicators), (row.read)(&base.indicators));
             let target = Target::of(row.key);
             json!({
-                "name": pick(lang, (row.zh, row.en)),
+                "name": indicator_name(row, options),
                 "base": indicator_display(row.kind, baseline, options.wan),
                 "now": indicator_display(row.kind, value, options.wan),
                 "change": change_display(row.kind, value, baseline, options),

@@ -696,6 +696,18 @@ pub fn numbers<T: std::fmt::Display>(values: impl IntoIterator<Item = T>) -> Val
     Value::Array(values.into_iter().map(number).collect())
 }
 
+/// Values typed in separate boxes (a year each, or a range's two ends) as one TOML list: each item a
+/// number when it reads as one (as [`Document::set`] reads a value), otherwise kept as the text typed,
+/// so a comma or a bracket inside one box stays in that box and the reader names that item.
+pub fn list_text(items: &[String]) -> String {
+    let mut list = toml_edit::Array::new();
+    for item in items {
+        list.push_formatted(parse_value(item));
+    }
+    list.fmt();
+    list.to_string()
+}
+
 fn parse_value(raw: &str) -> Value {
     let toml = |text: &str| {
         format!("value = {text}")
@@ -897,6 +909,32 @@ fn json_value(value: &serde_json::Value, path: &str) -> Result<Value, Diagnostic
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boxes_become_one_list_each_item_as_typed() {
+        let items =
+            |typed: &[&str]| list_text(&typed.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(items(&["0.01", ".05"]), "[0.01, 0.05]");
+        // A comma, a bracket or nothing inside one box stays that box's text.
+        assert_eq!(items(&["0,01", "0.05"]), "[\"0,01\", 0.05]");
+        assert_eq!(items(&["0.01], x = [1", ""]), "[\"0.01], x = [1\", \"\"]");
+        // Read back as a range, the bad box is named with the reason.
+        let text = format!(
+            "{}\n[uncertainty]\nwage_growth_rate = {}\n",
+            super::super::shipped::default_text(),
+            items(&["0,01", "0.05"])
+        );
+        let errors = super::super::load(&text, &[]).unwrap_err();
+        let error = errors
+            .iter()
+            .find(|d| d.path == "uncertainty.wage_growth_rate.0")
+            .unwrap();
+        assert!(
+            error.message_zh.contains("小数请用小数点"),
+            "{}",
+            error.message_zh
+        );
+    }
 
     #[test]
     fn set_keeps_comments_and_layout() {

@@ -79,8 +79,8 @@ impl<'a> Fields<'a> {
             let path = join(&self.path, key);
             let (hint_zh, hint_en) = match did_you_mean(key, known.iter().copied()) {
                 Some(suggestion) => (
-                    format!(";是否想写 `{suggestion}`?"),
-                    format!("; did you mean `{suggestion}`?"),
+                    format!("是否想写 `{suggestion}`?"),
+                    format!(" Did you mean `{suggestion}`?"),
                 ),
                 None => (String::new(), String::new()),
             };
@@ -88,11 +88,11 @@ impl<'a> Fields<'a> {
                 &path,
                 &value.display(),
                 format!(
-                    "未知字段 `{key}`{hint_zh}此处允许的字段:{}",
+                    "未知字段 `{key}`。{hint_zh}此处允许的字段:{}",
                     known.join(", ")
                 ),
                 format!(
-                    "unknown field `{key}`{hint_en} allowed here: {}",
+                    "unknown field `{key}`.{hint_en} Allowed here: {}",
                     known.join(", ")
                 ),
             ));
@@ -199,6 +199,15 @@ impl Reader {
     fn number_node(&mut self, node: &Node, path: &str, rule: NumberRule) -> Option<Decimal> {
         let text = match node {
             Node::Number(text) => text,
+            Node::Text(text) if text.trim().is_empty() => {
+                self.error(
+                    path,
+                    "",
+                    "未填写:请填写数字".into(),
+                    "empty: enter a number".into(),
+                );
+                return None;
+            }
             Node::Text(text) => {
                 let trimmed = text.trim();
                 let (zh, en) = if rule.parse(trimmed).is_some() {
@@ -519,7 +528,7 @@ impl Reader {
             if low > high {
                 self.error(
                     &path,
-                    &node.display(),
+                    &format!("[{low}, {high}]"),
                     format!("下限 {low} 大于上限 {high}"),
                     format!("the low end {low} is above the high end {high}"),
                 );
