@@ -32,19 +32,13 @@ pub fn template_xlsx(text: &str) -> Vec<u8> {
         .unwrap_or_default()
 }
 
-/// The county template as CSV files: `[{"name": "县.csv", "text": ...}, ...]`, or the diagnostics.
+/// The county template as one zip archive of its CSV files ([`sheet::county::csv_archive`]; empty when
+/// the text does not load: the page only passes the scenario it has open).
 #[wasm_bindgen]
-pub fn template_csv(text: &str) -> String {
-    match tables(text) {
-        Ok(tables) => Value::Array(
-            tables
-                .iter()
-                .map(|table| json!({"name": format!("{}.csv", table.name), "text": sheet::csv::write(table)}))
-                .collect(),
-        )
-        .to_string(),
-        Err(diagnostics) => diagnostics_json(&diagnostics),
-    }
+pub fn template_csv_zip(text: &str) -> Vec<u8> {
+    tables(text)
+        .map(|tables| sheet::county::csv_archive(&tables))
+        .unwrap_or_default()
 }
 
 /// `link` as a QR code for participants' phones: `{"ok": true, "svg": ...}` (an SVG document, drawn

@@ -144,6 +144,33 @@ test('a template with bad cells names every one and leaves the scenario untouche
   await context.close();
 });
 
+test('the CSV template downloads as one zip of the three tables, which imports as it is', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  await page.click('#tab-county');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#template-csv')]);
+  assert.equal(download.suggestedFilename(), '县情模板-CSV.zip');
+  const zip = path.join(tmp, 'template.zip');
+  await download.saveAs(zip);
+  // The archive holds the three CSV files the command line writes, byte for byte.
+  const dir = mkdtempSync(path.join(tmp, 'zip-'));
+  execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zip, dir]);
+  const current = path.join(tmp, 'zip-current.toml');
+  writeFileSync(current, await page.evaluate(() => window.ygt.scenario()));
+  const cli = mkdtempSync(path.join(tmp, 'zip-cli-'));
+  execFileSync(ygt, ['template', '--from', current, '-o', cli]);
+  for (const name of ['县.csv', '医共体.csv', '机构.csv']) {
+    assert.deepEqual(readFileSync(path.join(dir, name)), readFileSync(path.join(cli, name)), name);
+  }
+  // The zip imports unchanged: nothing changes.
+  const before = await page.evaluate(() => window.ygt.scenario());
+  await page.setInputFiles('#sheet-file', zip);
+  await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('已导入县情'));
+  assert.match(await page.textContent('#diagnostics'), /已导入县情:0 项数值改变/);
+  assert.equal(await page.evaluate(() => window.ygt.scenario()), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('CSV files saved as GBK by Chinese Excel or WPS are read, and the page says so', async () => {
   const { page, problems, context } = await openPage(env.browser, env.server.url);
   const current = path.join(tmp, 'gbk-current.toml');

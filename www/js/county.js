@@ -120,12 +120,13 @@ export function createCounty() {
 }
 
 export async function downloadTemplate(kind) {
-  const { template_xlsx, template_csv } = await tools();
+  const { template_xlsx, template_csv_zip } = await tools();
   const text = scenarioText();
   if (kind === 'xlsx') {
     download('县情模板.xlsx', new Blob([template_xlsx(text)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   } else {
-    for (const file of JSON.parse(template_csv(text))) download(file.name, new Blob([file.text], { type: 'text/csv;charset=utf-8' }));
+    // One download (a browser asks before letting a page save several files): the CSV files zipped.
+    download('县情模板-CSV.zip', new Blob([template_csv_zip(text)], { type: 'application/zip' }));
   }
 }
 

@@ -700,8 +700,58 @@ pub fn formula_notes(tables: &[Table]) -> Vec<Diagnostic> {
     notes
 }
 
-/// Reads the files of a filled template: one .xlsx, or CSV files (named by their table). `files` are
-/// (file name, bytes).
+/// The template's tables as one zip archive of CSV files (UTF-8 with a byte-order mark, one per
+/// table, named by it), so a browser downloads one file; [`read_files`] reads it back as it is.
+pub fn csv_archive(tables: &[Table]) -> Vec<u8> {
+    let files: Vec<(String, Vec<u8>)> = tables
+        .iter()
+        .map(|table| {
+            (
+                format!("{}.csv", table.name),
+                super::csv::write(table).into_bytes(),
+            )
+        })
+        .collect();
+    let entries: Vec<(&str, Vec<u8>)> = files
+        .iter()
+        .map(|(name, bytes)| (name.as_str(), bytes.clone()))
+        .collect();
+    super::zip::write(&entries)
+}
+
+/// Files read from a zip archive, (name, bytes), or the problem with one of them.
+type ArchiveFiles = Result<Vec<(String, Vec<u8>)>, Diagnostic>;
+
+/// The CSV files inside a zip archive (the CSV template downloads as one), or `None` when the archive
+/// is not one of CSV files (an .xlsx workbook is a zip archive too). A zip inside the archive is not
+/// opened.
+fn zipped_csv_files(bytes: &[u8]) -> Option<ArchiveFiles> {
+    let archive = super::zip::Archive::open(bytes).ok()?;
+    let names: Vec<String> = archive
+        .names()
+        .filter(|name| name.to_ascii_lowercase().ends_with(".csv"))
+        .map(str::to_string)
+        .collect();
+    if names.is_empty() || archive.names().any(|name| name.ends_with("workbook.xml")) {
+        return None;
+    }
+    let read = names
+        .iter()
+        .map(|name| match archive.part(name) {
+            Ok(Some(contents)) if !contents.starts_with(b"PK") => Ok((name.clone(), contents)),
+            _ => Err(Diagnostic::error(
+                name,
+                "",
+                "压缩包中的这个 CSV 文件无法读取:请解压后分别导入各个 CSV 文件",
+                "this CSV file in the archive cannot be read: unzip the archive and import its CSV files",
+            )),
+        })
+        .collect();
+    Some(read)
+}
+
+/// Reads the files of a filled template: one .xlsx, CSV files (named by their table), or a zip archive
+/// of those CSV files. `files` are (file name, bytes).
 pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Table>, Vec<Diagnostic>> {
     let mut tables = Vec::new();
     let mut problems = Vec::new();
@@ -740,6 +790,16 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Table>, Vec<Diagnos
                 "这是旧版 Excel 97-2003 工作簿(.xls):请在 Excel/WPS 中“另存为” Excel 工作簿(.xlsx)",
                 "this is an old Excel 97-2003 workbook (.xls): use Save As in Excel or WPS and choose Excel workbook (.xlsx)",
             ));
+        } else if let Some(zipped) = bytes
+            .starts_with(b"PK")
+            .then(|| zipped_csv_files(bytes))
+            .flatten()
+        {
+            match zipped.map(|entries| read_files(&entries)) {
+                Ok(Ok(mut read)) => tables.append(&mut read),
+                Ok(Err(mut found)) => problems.append(&mut found),
+                Err(problem) => problems.push(problem),
+            }
         } else if bytes.starts_with(b"PK") {
             match super::xlsx::read(bytes) {
                 Ok(mut read) => tables.append(&mut read),
@@ -824,6 +884,26 @@ mod tests {
 
     fn default_scenario() -> Scenario {
         load(shipped::default_text(), &[]).unwrap().scenario
+    }
+
+    #[test]
+    fn a_zip_of_the_csv_files_reads_as_the_files_themselves() {
+        let tables = export(&default_scenario());
+        let files: Vec<(String, Vec<u8>)> = tables
+            .iter()
+            .map(|t| {
+                (
+                    format!("{}.csv", t.name),
+                    super::super::csv::write(t).into_bytes(),
+                )
+            })
+            .collect();
+        let zipped = vec![("县情模板-CSV.zip".to_string(), csv_archive(&tables))];
+        assert_eq!(read_files(&zipped).unwrap(), read_files(&files).unwrap());
+        // A zip inside the archive is not opened.
+        let nested = super::super::zip::write(&[("机构.csv", zipped[0].1.clone())]);
+        let problems = read_files(&[("a.zip".into(), nested)]).unwrap_err();
+        assert!(problems[0].message_zh.contains("解压"), "{problems:?}");
     }
 
     #[test]

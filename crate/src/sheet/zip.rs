@@ -143,7 +143,6 @@ impl<'a> Archive<'a> {
     }
 
     /// The names of the entries, in directory order.
-    #[cfg(test)]
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.entries.iter().map(|e| e.name.as_str())
     }
