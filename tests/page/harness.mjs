@@ -204,9 +204,10 @@ export function withServerAndBrowser() {
   return env;
 }
 
-/// Each chart's canvas as drawn: a hash of its pixels and how many are not white.
-export async function chartPixels(page) {
-  return page.evaluate(() => [...document.querySelectorAll('#charts canvas')].map((canvas) => {
+/// Each chart's canvas as drawn (the page's, or those `selector` names): a hash of its pixels and how
+/// many are not white.
+export async function chartPixels(page, selector = '#charts canvas') {
+  return page.evaluate((selector) => [...document.querySelectorAll(selector)].map((canvas) => {
     const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     let hash = 0;
     let coloured = 0;
@@ -215,10 +216,10 @@ export async function chartPixels(page) {
       if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) coloured++;
     }
     return { hash, coloured };
-  }));
+  }), selector);
 }
 
 /// Each chart's pixel hash.
-export async function chartHashes(page) {
-  return (await chartPixels(page)).map((chart) => chart.hash);
+export async function chartHashes(page, selector) {
+  return (await chartPixels(page, selector)).map((chart) => chart.hash);
 }

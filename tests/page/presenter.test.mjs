@@ -8,18 +8,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { root, openPage, withServerAndBrowser } from './harness.mjs';
+import { root, openPage, withServerAndBrowser, chartHashes } from './harness.mjs';
 
 const env = withServerAndBrowser();
 const ygt = path.join(root, 'target/release/ygt');
 
 // Every presenter canvas's pixel hash.
-const presenterHashes = (page) => page.evaluate(() => [...document.querySelectorAll('#p-charts canvas')].map((canvas) => {
-  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-  let hash = 0;
-  for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] * 7 + data[i + 1] * 3 + data[i + 2]) >>> 0;
-  return hash;
-}));
+const presenterHashes = (page) => chartHashes(page, '#p-charts canvas');
 
 const reformCells = (page) => page.$$eval('#p-rows .now', (cells) => cells.map((cell) => cell.textContent));
 

@@ -37,16 +37,21 @@ function setMode(mode) {
   document.querySelector(`input[name=mode][value=${mode}]`).checked = true;
 }
 
-// Presents workshop step `stepIndex`, or (without one) the scenario that is open, as it is.
-export function enterPresenter(stepIndex = -1) {
-  presenter.on = true;
-  presenter.modeBefore = state.mode;
+// Shows or hides the presenter, with no step, no QR code and nothing held back.
+function showPresenter(on) {
+  presenter.on = on;
   presenter.step = -1;
   presenter.qr = false;
   $('p-qr').hidden = true;
   setPredicting(false);
-  document.body.classList.add('presenting');
-  $('presenter').hidden = false;
+  document.body.classList.toggle('presenting', on);
+  $('presenter').hidden = !on;
+}
+
+// Presents workshop step `stepIndex`, or (without one) the scenario that is open, as it is.
+export function enterPresenter(stepIndex = -1) {
+  presenter.modeBefore = state.mode;
+  showPresenter(true);
   if (state.mode !== 'reform') setMode('reform');
   if (stepIndex >= 0) openStep(stepIndex);
   else renderAll();
@@ -55,13 +60,7 @@ export function enterPresenter(stepIndex = -1) {
 
 export function exitPresenter() {
   if (!presenter.on) return;
-  presenter.on = false;
-  presenter.step = -1;
-  presenter.qr = false;
-  $('p-qr').hidden = true;
-  setPredicting(false);
-  document.body.classList.remove('presenting');
-  $('presenter').hidden = true;
+  showPresenter(false);
   if (document.fullscreenElement) document.exitFullscreen?.().catch(() => {});
   if (presenter.modeBefore !== state.mode) setMode(presenter.modeBefore);
   renderAll();
