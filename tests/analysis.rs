@@ -154,6 +154,19 @@ fn ranges_a_scenario_sets_are_the_ones_drawn_and_moved() {
         ),
         (Some("0.01"), Some("0.03"), Some(true))
     );
+    // The field-by-field diff names the changed ranges (utilisation growth: the plausible 0-5% to
+    // 1-3%) and only the ranges.
+    let plain = common::load_file(HENAN, &[]).scenario;
+    let changes = diff::diff(&plain, &scenario);
+    let utilisation = changes
+        .iter()
+        .find(|c| c.path == "uncertainty.utilisation_growth_rate")
+        .unwrap();
+    assert_eq!(
+        (utilisation.old.as_deref(), utilisation.new.as_deref()),
+        (Some("[0, 0.05]"), Some("[0.01, 0.03]"))
+    );
+    assert!(changes.iter().all(|c| c.path.starts_with("uncertainty.")));
 }
 
 #[test]

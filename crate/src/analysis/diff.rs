@@ -1,6 +1,6 @@
 //! What differs between two scenarios, field by field: every input, lever and assumption as the model
-//! takes it (a field left out of a file counts at its default), named by its path in the file, its
-//! label and unit from the catalog.
+//! takes it, and each assumption's uncertainty range as the Monte Carlo takes it (a field left out of a
+//! file counts at its default), named by its path in the file, its label and unit from the catalog.
 
 use serde_json::{json, Value};
 
@@ -163,6 +163,25 @@ fn leaves(scenario: &Scenario) -> Vec<Leaf> {
             format!("assumptions.{}", spec.key),
             spec.zh,
             spec.en,
+            spec.unit.label(),
+            value,
+        );
+    }
+    // The range each assumption is drawn over (the file's, or its plausible range; none: held).
+    let ranges = super::uncertainty::ranges(&scenario.ranges);
+    for assumption in Assumption::ALL {
+        let spec = assumption.spec();
+        let value = ranges
+            .iter()
+            .find(|range| range.assumption == *assumption)
+            .map_or_else(
+                || "—".to_string(),
+                |range| format!("[{}, {}]", range.low.normalize(), range.high.normalize()),
+            );
+        leaf(
+            format!("uncertainty.{}", spec.key),
+            &format!("不确定性范围:{}", spec.zh),
+            &format!("uncertainty range: {}", spec.en),
             spec.unit.label(),
             value,
         );
