@@ -86,14 +86,18 @@ test('the arrow keys move the step\'s lever by its key step, N and P walk the st
   assert.equal(await page.getAttribute('#p-charts canvas', 'data-chart'), 'settlement');
   await page.keyboard.press('2');
   assert.equal(await page.locator('#p-charts canvas').count(), 2);
-  // N opens step 3 (Luxian), P goes back. Step 3 was unsaved work: the page asks first.
-  page.on('dialog', (dialog) => dialog.accept());
+  // N opens step 3 (Luxian), P goes back, without asking over the lever moved in the step (every
+  // step can be undone): no dialog over the projector.
+  await page.keyboard.press('ArrowUp');
+  const dialogs = [];
+  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
   await page.keyboard.press('n');
   await page.waitForFunction(() => /第 3\/5 步/.test(document.querySelector('#p-step').textContent));
   assert.match(await page.evaluate(() => window.ygt.scenario()), /泸县|Luxian/);
   assert.equal(await page.getAttribute('#p-charts canvas', 'data-chart'), 'settlement');
   await page.keyboard.press('p');
   await page.waitForFunction(() => /第 2\/5 步/.test(document.querySelector('#p-step').textContent));
+  assert.deepEqual(dialogs, []);
   // Q while the room predicts: no QR code (the scenario it opens shows the results), and says so.
   await page.keyboard.press('q');
   assert.equal(await page.isVisible('#p-qr-image'), false);
@@ -184,6 +188,8 @@ test('ranges set on the page are the scenario\'s, give the command line\'s Monte
   assert.equal(await page.inputValue(`${row} .range-low`), '0,01');
   assert.equal(await page.inputValue(`${row} .range-high`), '0.03');
   assert.match(await page.textContent('#diagnostics'), /下限/);
+  // Said beside the table too, where the user is typing.
+  assert.match(await page.textContent('#mc-ranges-message'), /不确定性范围:人均就诊量年增长率,下限: .*小数请用小数点/);
   assert.equal(await page.evaluate(() => window.ygt.scenario()), text);
   // Back to the plausible range: the entry leaves the file.
   await page.click(`${row} button`);

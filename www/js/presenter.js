@@ -78,7 +78,9 @@ export function forPrint(printing) {
 function openStep(index) {
   const list = steps();
   if (index < 0 || index >= list.length) return;
-  const outcome = openText(shipped_scenario(list[index].file));
+  // From one step to the next the page does not ask over unsaved changes (a lever moved during a
+  // step); the user's own scenario is asked for, and every step can be undone.
+  const outcome = openText(shipped_scenario(list[index].file), { askFirst: presenter.step < 0 });
   if (!outcome?.ok) { renderAll(); return; }
   presenter.step = index;
   presenter.stepDepth = history.undo.length;

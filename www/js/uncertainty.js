@@ -128,9 +128,12 @@ export function renderRanges() {
       const box = (end) => el('input', { type: 'text', inputmode: 'decimal', class: `range-${end}`, 'aria-label': `${row.name} ${t(`mc_${end}`)}` });
       const low = box('low');
       const high = box('high');
-      const send = () => {
+      // A refusal is said here too, beside the boxes (the page's message area is far above).
+      const send = async () => {
         const typed = [low.value.trim(), high.value.trim()];
-        requestSet(row.path, list_text(JSON.stringify(typed)), typed);
+        const outcome = await requestSet(row.path, list_text(JSON.stringify(typed)), typed);
+        const refused = (outcome.diagnostics ?? []).filter((d) => d.severity === 'error' && d.path.startsWith(row.path));
+        $('mc-ranges-message').textContent = refused.map((d) => `${state.lang === 'zh' ? d.label_zh ?? d.path : d.label_en ?? d.path}: ${state.lang === 'zh' ? d.message_zh : d.message_en}`).join(' · ');
       };
       low.addEventListener('change', send);
       high.addEventListener('change', send);

@@ -490,8 +490,12 @@ impl Document {
                 let mut copy = self.toml.clone();
                 match imported.value_at(path) {
                     Some(value) => set_in(copy.as_table_mut(), &segments, 0, value).is_ok(),
-                    // A value only the current file has (an old `lead = true`, say) is removed.
-                    None => true,
+                    // A value only the current file has (an old `lead = true`, say) is removed; a
+                    // shorter list (fewer years) is written whole, below.
+                    None => path
+                        .rsplit('.')
+                        .next()
+                        .is_some_and(|last| last.parse::<usize>().is_err()),
                 }
             });
         if in_place {
@@ -555,6 +559,12 @@ impl Document {
                         return None;
                     }
                     tables.get(index)?
+                }
+                // An element of a list of values (a value per year): the last segment is its index.
+                Item::Value(Value::Array(items)) if at + 1 == segments.len() => {
+                    let mut value = items.get(segments[at].parse::<usize>().ok()?)?.clone();
+                    value.decor_mut().clear();
+                    return Some(value);
                 }
                 other => other.as_table_like()?,
             };
@@ -630,7 +640,8 @@ fn county_leaves(tree: &Node) -> Vec<(String, String)> {
                     walk(child, format!("{path}.{key}"), out);
                 }
             }
-            Node::Array(items) if items.iter().any(|item| matches!(item, Node::Table(_))) => {
+            // Item by item, so that a value per year (`[700, 750]`) is compared value by value.
+            Node::Array(items) if !items.is_empty() => {
                 for (index, item) in items.iter().enumerate() {
                     walk(item, format!("{path}.{index}"), out);
                 }
@@ -709,6 +720,14 @@ pub fn list_text(items: &[String]) -> String {
 }
 
 fn parse_value(raw: &str) -> Value {
+    // A number is taken only as people write numbers: digits, a sign, a decimal point, an exponent.
+    // TOML's other forms (0x10, 4_000, inf, a trailing # comment) are kept as the text typed, for
+    // the reader to refuse with the reason.
+    let plain_number = |text: &str| {
+        text.trim()
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E'))
+    };
     let toml = |text: &str| {
         format!("value = {text}")
             .parse::<DocumentMut>()
@@ -720,6 +739,7 @@ fn parse_value(raw: &str) -> Value {
             })
     };
     toml(raw)
+        .filter(|value| !matches!(value, Value::Integer(_) | Value::Float(_)) || plain_number(raw))
         // A number as people type it but TOML does not write it (".02", "5.", "+.5") is that number,
         // in the exact decimal text the reader takes (never through a float).
         .or_else(|| {
@@ -909,6 +929,37 @@ fn json_value(value: &serde_json::Value, path: &str) -> Result<Value, Diagnostic
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_typed_is_a_number_only_as_people_write_numbers() {
+        // TOML's other ways of writing numbers are kept as typed and refused with the reason.
+        let refusal = |typed: &str| {
+            let mut document = Document::from_text(super::super::shipped::default_text()).unwrap();
+            document.set("reform.per_bed_subsidy_yuan", typed).unwrap();
+            let errors = super::super::load(&document.text(), &[]).unwrap_err();
+            errors
+                .iter()
+                .find(|d| d.path == "reform.per_bed_subsidy_yuan")
+                .map(|d| d.message_zh.clone())
+                .unwrap()
+        };
+        for (typed, says) in [
+            ("0x10", "不是数字"),
+            ("0.01 # x", "不是数字"),
+            ("inf", "不是有限的数"),
+            ("−100", "半角减号"),
+            ("4000, 5000", "只填一个数字"),
+            ("99999999999999999999999", "数值过大"),
+        ] {
+            assert!(refusal(typed).contains(says), "{typed}: {}", refusal(typed));
+        }
+        // A thousands underscore reads as the number it is, written plainly.
+        let mut document = Document::from_text(super::super::shipped::default_text()).unwrap();
+        document
+            .set("reform.per_bed_subsidy_yuan", "4_000")
+            .unwrap();
+        assert!(document.text().contains("per_bed_subsidy_yuan = 4000"));
+    }
 
     #[test]
     fn boxes_become_one_list_each_item_as_typed() {

@@ -700,6 +700,11 @@ pub fn not_a_number(text: &str) -> (&'static str, &'static str) {
             "小数请用小数点,例如 0.02,不要用逗号",
             "use a decimal point, as in 0.02, not a comma",
         )
+    } else if text.contains(['[', ']', '{', '}', '=']) || text.contains(", ") || text.contains(", ")
+    {
+        ("每个格子只填一个数字", "one number per box")
+    } else if text.contains(['−', '-']) {
+        ("请用半角减号 -", "use the ASCII minus sign -")
     } else if text.contains([',', ',']) {
         (
             "数字不要用千位分隔符",

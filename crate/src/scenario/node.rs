@@ -48,6 +48,16 @@ impl Node {
             Node::Text(text) => format!("\"{text}\""),
             Node::Bool(value) => value.to_string(),
             Node::Table(_) => "{…}".into(),
+            // A short list of plain values as written; a long or nested one by its length.
+            Node::Array(items)
+                if items.len() <= 10
+                    && items
+                        .iter()
+                        .all(|item| !matches!(item, Node::Table(_) | Node::Array(_))) =>
+            {
+                let shown: Vec<String> = items.iter().map(Node::display).collect();
+                format!("[{}]", shown.join(", "))
+            }
             Node::Array(items) => format!("[{} items]", items.len()),
             Node::Other(name) => (*name).into(),
         }

@@ -210,7 +210,15 @@ impl Reader {
             }
             Node::Text(text) => {
                 let trimmed = text.trim();
-                let (zh, en) = if rule.parse(trimmed).is_some() {
+                // A whole number longer than a TOML integer reaches the reader as text.
+                let too_long = trimmed.trim_start_matches(['-', '+']).len() > 18
+                    && trimmed
+                        .trim_start_matches(['-', '+'])
+                        .chars()
+                        .all(|c| c.is_ascii_digit());
+                let (zh, en) = if too_long {
+                    ("数值过大或位数过多", "too large or too many digits")
+                } else if rule.parse(trimmed).is_some() {
                     ("数字不要加引号", "write the number without quotes")
                 } else {
                     fields::not_a_number(trimmed)

@@ -722,28 +722,85 @@ pub fn csv_archive(tables: &[Table]) -> Vec<u8> {
 /// Files read from a zip archive, (name, bytes), or the problem with one of them.
 type ArchiveFiles = Result<Vec<(String, Vec<u8>)>, Diagnostic>;
 
+/// A CSV file that is not UTF-8, UTF-16 or (natively) GBK. In the page the core does not decode GBK
+/// (the page does, for a CSV file imported on its own), so one that reaches it came inside a zip.
+#[cfg(not(target_arch = "wasm32"))]
+const UNKNOWN_ENCODING: (&str, &str) = (
+    "无法识别 CSV 文件的编码(不是 UTF-8、UTF-16 或 GBK);请在 Excel/WPS 中另存为“CSV UTF-8”",
+    "cannot tell the CSV file's encoding (not UTF-8, UTF-16 or GBK); save it as \"CSV UTF-8\" in Excel or WPS",
+);
+#[cfg(target_arch = "wasm32")]
+const UNKNOWN_ENCODING: (&str, &str) = (
+    "这个 CSV 文件不是 UTF-8 编码(可能是 GBK):压缩包中的 CSV 须为 UTF-8;请解压后直接导入这些 CSV 文件(网页能读 GBK),或在 Excel/WPS 中另存为“CSV UTF-8”",
+    "this CSV file is not UTF-8 (perhaps GBK): CSV files inside an archive must be UTF-8; unzip it and import the CSV files themselves (the page reads GBK), or save them as \"CSV UTF-8\" in Excel or WPS",
+);
+
+/// Why a zip archive of CSV files cannot be read, (Chinese, English).
+fn archive_problem(name: &str, zh: &str, en: &str) -> Diagnostic {
+    Diagnostic::error(name, "", zh, en)
+}
+
 /// The CSV files inside a zip archive (the CSV template downloads as one), or `None` when the archive
-/// is not one of CSV files (an .xlsx workbook is a zip archive too). A zip inside the archive is not
-/// opened.
-fn zipped_csv_files(bytes: &[u8]) -> Option<ArchiveFiles> {
-    let archive = super::zip::Archive::open(bytes).ok()?;
+/// is a workbook (an .xlsx is a zip archive too, with `xl/workbook.xml`). A zip inside the archive is
+/// not opened; an archive that is damaged, too large or holds no CSV file says so.
+fn zipped_csv_files(name: &str, bytes: &[u8]) -> Option<ArchiveFiles> {
+    use super::zip::{Archive, ZipError};
+    let archive = match Archive::open(bytes) {
+        Ok(archive) => archive,
+        // Not named .zip: let the workbook reader say what is wrong with the .xlsx.
+        Err(_) if !name.to_ascii_lowercase().ends_with(".zip") => return None,
+        Err(ZipError::TooLarge) => {
+            return Some(Err(archive_problem(
+                name,
+                "压缩包的文件太多或解压后太大:县情模板的压缩包只有三个 CSV 文件",
+                "the archive has too many files or is too large unpacked: the template's archive holds three CSV files",
+            )))
+        }
+        Err(_) => {
+            return Some(Err(archive_problem(
+                name,
+                "压缩包已损坏或不完整:请重新下载模板,或解压后导入其中的 CSV 文件",
+                "the archive is damaged or cut short: download the template again, or unzip it and import its CSV files",
+            )))
+        }
+    };
+    if archive.names().any(|entry| entry.ends_with("workbook.xml")) {
+        return None;
+    }
     let names: Vec<String> = archive
         .names()
-        .filter(|name| name.to_ascii_lowercase().ends_with(".csv"))
+        .filter(|entry| entry.to_ascii_lowercase().ends_with(".csv"))
         .map(str::to_string)
         .collect();
-    if names.is_empty() || archive.names().any(|name| name.ends_with("workbook.xml")) {
+    // Another kind of zip (an .ods, a damaged .xlsx): the workbook reader names it.
+    if names.is_empty() && !name.to_ascii_lowercase().ends_with(".zip") {
         return None;
+    }
+    if names.is_empty() {
+        return Some(Err(archive_problem(
+            name,
+            "压缩包中没有 CSV 文件:应含县情模板的 县.csv、医共体.csv、机构.csv",
+            "the archive holds no CSV file: it should hold the template's 县.csv, 医共体.csv and 机构.csv",
+        )));
     }
     let read = names
         .iter()
-        .map(|name| match archive.part(name) {
-            Ok(Some(contents)) if !contents.starts_with(b"PK") => Ok((name.clone(), contents)),
-            _ => Err(Diagnostic::error(
-                name,
-                "",
-                "压缩包中的这个 CSV 文件无法读取:请解压后分别导入各个 CSV 文件",
-                "this CSV file in the archive cannot be read: unzip the archive and import its CSV files",
+        .map(|entry| match archive.part(entry) {
+            Ok(Some(contents)) if contents.starts_with(b"PK") => Err(archive_problem(
+                entry,
+                "这是压缩包中的另一个压缩包,不会被打开:请导入 CSV 文件本身",
+                "this is an archive inside the archive and is not opened: import the CSV files themselves",
+            )),
+            Ok(Some(contents)) => Ok((entry.clone(), contents)),
+            Err(ZipError::TooLarge) => Err(archive_problem(
+                entry,
+                "这个 CSV 文件解压后超过 32 MB(县情模板远小于此):请只保留模板的内容",
+                "this CSV file is over 32 MB unpacked (a county template is far smaller): keep only the template's content",
+            )),
+            _ => Err(archive_problem(
+                entry,
+                "压缩包中的这个 CSV 文件已损坏:请重新压缩,或解压后导入",
+                "this CSV file in the archive is damaged: zip the files again, or unzip and import them",
             )),
         })
         .collect();
@@ -792,7 +849,7 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Table>, Vec<Diagnos
             ));
         } else if let Some(zipped) = bytes
             .starts_with(b"PK")
-            .then(|| zipped_csv_files(bytes))
+            .then(|| zipped_csv_files(name, bytes))
             .flatten()
         {
             match zipped.map(|entries| read_files(&entries)) {
@@ -841,17 +898,20 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Table>, Vec<Diagnos
                     match super::csv::read(&stem, &text) {
                         Ok(table) => tables.push(table),
                         Err((row, column)) => {
-                            let (zh, en) = super::xlsx::XlsxError::TooBig { sheet: stem.clone(), row, column }.messages();
+                            let (zh, en) = super::xlsx::XlsxError::TooBig {
+                                sheet: stem.clone(),
+                                row,
+                                column,
+                            }
+                            .messages();
                             problems.push(Diagnostic::error(name, "", zh, en));
                         }
                     }
                 }
-                None => problems.push(Diagnostic::error(
-                    name,
-                    "",
-                    "无法识别 CSV 文件的编码(不是 UTF-8、UTF-16 或 GBK);请在 Excel/WPS 中另存为“CSV UTF-8”",
-                    "cannot tell the CSV file's encoding (not UTF-8, UTF-16 or GBK); save it as \"CSV UTF-8\" in Excel or WPS",
-                )),
+                None => {
+                    let (zh, en) = UNKNOWN_ENCODING;
+                    problems.push(Diagnostic::error(name, "", zh, en))
+                }
             }
         }
     }
@@ -887,6 +947,43 @@ mod tests {
     }
 
     #[test]
+    fn an_import_applies_a_changed_value_per_year() {
+        // The default county's per-capita contribution is [400]; a sheet giving 420, then 420 and
+        // 440, then 420 again: each import gives exactly the sheet's list, and says what changed.
+        let current = shipped::default_text().to_string();
+        let with = |text: &str, list: &str| {
+            let mut document = crate::scenario::Document::from_text(text).unwrap();
+            document
+                .set("county.individual_per_capita_yuan", list)
+                .unwrap();
+            export(&load(&document.text(), &[]).unwrap().scenario)
+        };
+        let contribution = |text: &str| {
+            load(text, &[])
+                .unwrap()
+                .scenario
+                .input
+                .county
+                .individual_per_capita
+                .values()
+                .to_vec()
+        };
+        let (one, changed) = import_into(&with(&current, "[420]"), &current).unwrap();
+        assert_eq!(contribution(&one), [rust_decimal_macros::dec!(420)]);
+        assert_eq!(changed, ["county.individual_per_capita_yuan.0"]);
+        let (two, _) = import_into(&with(&current, "[420, 440]"), &one).unwrap();
+        assert_eq!(
+            contribution(&two),
+            [
+                rust_decimal_macros::dec!(420),
+                rust_decimal_macros::dec!(440)
+            ]
+        );
+        let (back, _) = import_into(&with(&current, "[420]"), &two).unwrap();
+        assert_eq!(contribution(&back), [rust_decimal_macros::dec!(420)]);
+    }
+
+    #[test]
     fn a_zip_of_the_csv_files_reads_as_the_files_themselves() {
         let tables = export(&default_scenario());
         let files: Vec<(String, Vec<u8>)> = tables
@@ -903,7 +1000,20 @@ mod tests {
         // A zip inside the archive is not opened.
         let nested = super::super::zip::write(&[("机构.csv", zipped[0].1.clone())]);
         let problems = read_files(&[("a.zip".into(), nested)]).unwrap_err();
-        assert!(problems[0].message_zh.contains("解压"), "{problems:?}");
+        assert!(
+            problems[0].message_zh.contains("不会被打开"),
+            "{problems:?}"
+        );
+        // An archive with no CSV file, or cut short, says so (not that it is a bad workbook).
+        let text_only = super::super::zip::write(&[("readme.txt", b"hello".to_vec())]);
+        let problems = read_files(&[("a.zip".into(), text_only)]).unwrap_err();
+        assert!(
+            problems[0].message_zh.contains("没有 CSV 文件"),
+            "{problems:?}"
+        );
+        let cut = zipped[0].1[..zipped[0].1.len() - 30].to_vec();
+        let problems = read_files(&[("a.zip".into(), cut)]).unwrap_err();
+        assert!(problems[0].message_zh.contains("损坏"), "{problems:?}");
     }
 
     #[test]
