@@ -109,6 +109,11 @@ pub fn import_spreadsheet(names: js_sys::Array, contents: js_sys::Array, current
             "ok": true,
             "text": text,
             "changed": changed,
+            // Each changed value as a person reads it, (Chinese, English), or its path.
+            "changed_labels": changed.iter().map(|path| {
+                let (zh, en) = scenario::fields::path_label(path).unwrap_or_else(|| (path.clone(), path.clone()));
+                json!({"zh": zh, "en": en})
+            }).collect::<Vec<_>>(),
             "notes": report::json::diagnostics(&notes),
         }),
         Err(diagnostics) => return diagnostics_json(&diagnostics),

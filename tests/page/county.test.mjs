@@ -87,6 +87,7 @@ test('a template filled in a real .xlsx imports and gives the command line\'s re
   await workbook.xlsx.readFile(template);
   const county = workbook.getWorksheet('县');
   county.getCell('B2').value = '填表县';
+  county.getCell('B6').value = 420; // 人均个人缴费, the county's one-year list [400]
   const institutions = workbook.getWorksheet('机构');
   institutions.getCell('F2').value = 950; // the lead hospital's beds
   institutions.getCell('K2').value = 540000; // its visits
@@ -104,7 +105,9 @@ test('a template filled in a real .xlsx imports and gives the command line\'s re
   await page.waitForFunction(() => window.ygt.results().scenario.county === '填表县');
   const web = await page.evaluate(() => window.ygt.results());
   assert.equal(web.scenario.title, titleBefore);
-  assert.match(await page.textContent('#diagnostics'), /已导入县情:5 项数值改变/);
+  // Six values changed, named as people read them (the per-capita contribution with its year).
+  assert.match(await page.textContent('#diagnostics'), /已导入县情:6 项数值改变:县名、人均个人缴费,第1年、医共体1 · 机构1:床位/);
+  assert.match(await page.evaluate(() => window.ygt.scenario()), /individual_per_capita_yuan = \[420\]/);
   assert.match(await page.textContent('#diagnostics'), /机构!F3 = 320.*公式,已取其计算结果/s);
   const imported = path.join(tmp, 'imported.toml');
   execFileSync(ygt, ['import', filled, '--into', current, '-o', imported]);

@@ -174,7 +174,8 @@ export async function importSpreadsheet(files) {
     return outcome;
   }
   const opened = openText(outcome.text, { askFirst: false, fromFile: false }) ?? outcome;
-  const listed = outcome.changed.slice(0, 10).join(', ') + (outcome.changed.length > 10 ? ' …' : '');
+  const labels = outcome.changed_labels.map((label) => (state.lang === 'zh' ? label.zh : label.en));
+  const listed = labels.slice(0, 10).join(state.lang === 'zh' ? '、' : ', ') + (labels.length > 10 ? ' …' : '');
   showDiagnostics([...state.diagnostics, ...notes, ...(outcome.notes ?? []), { severity: 'warning', path: names.join(', '), value: '',
     message_zh: `已导入县情:${outcome.changed.length} 项数值改变${listed ? ':' + listed : ''};改革方案、假设和标题不变`,
     message_en: `county imported: ${outcome.changed.length} value(s) changed${listed ? ': ' + listed : ''}; the reform, assumptions and title are kept` }]);

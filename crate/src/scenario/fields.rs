@@ -417,9 +417,23 @@ pub fn path_label(path: &str) -> Option<(String, String)> {
                 format!("community {c}: {}", field.en),
             ))
         }
-        ["county", ..] => {
-            let field = county_fields().into_iter().find(|f| f.path == path)?;
-            Some((field.zh, field.en))
+        ["county", .., last] => {
+            // A county value per year (`county.individual_per_capita_yuan.0`) names its year.
+            let (base, (year_zh, year_en)) = match last.parse::<usize>() {
+                Ok(index) => (
+                    path.rsplit_once('.')?.0,
+                    (
+                        format!(",第{}年", index + 1),
+                        format!(", year {}", index + 1),
+                    ),
+                ),
+                Err(_) => (path, (String::new(), String::new())),
+            };
+            let field = county_fields().into_iter().find(|f| f.path == base)?;
+            Some((
+                format!("{}{year_zh}", field.zh),
+                format!("{}{year_en}", field.en),
+            ))
         }
         _ => None,
     }
@@ -832,6 +846,10 @@ mod tests {
             "community 2: out-of-county admissions"
         );
         assert_eq!(label("county.base_year").0, "基础数据年份");
+        assert_eq!(
+            label("county.individual_per_capita_yuan.1").0,
+            "人均个人缴费,第2年"
+        );
         assert_eq!(
             label("uncertainty.wage_growth_rate.1").1,
             "uncertainty range: base pay growth, high end"
