@@ -60,7 +60,7 @@ replace(/<link rel="stylesheet" href="style.css">/, `<style>${style}</style>`);
 // The served page's preloads name files the offline edition carries inside itself.
 replace(/<!-- Fetched at once[^>]*-->\n(<link rel="(module)?preload"[^>]*>\n)+/, '');
 // The offline edition offers no offline edition of itself.
-replace(/<a id="offline-edition"[^>]*>.*?<\/a>/, '');
+replace(/<p id="offline-box"[^>]*>.*?<\/p>/, '');
 replace(/<script type="module" src="app.js"><\/script>/, [
   embedded('ygt-wasm', read('pkg/ygt_bg.wasm')),
   embedded('ygt-tools-wasm', read('pkg/ygt_tools_bg.wasm')),
