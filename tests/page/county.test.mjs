@@ -170,6 +170,12 @@ test('the CSV template downloads as one zip of the three tables, which imports a
   await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('已导入县情'));
   assert.match(await page.textContent('#diagnostics'), /已导入县情:0 项数值改变/);
   assert.equal(await page.evaluate(() => window.ygt.scenario()), before);
+  // Nothing changed, so nothing is unsaved.
+  const saved = await page.textContent('#save-state');
+  await page.setInputFiles('#sheet-file', zip);
+  await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('已导入县情'));
+  assert.equal(await page.textContent('#save-state'), saved);
+  assert.doesNotMatch(saved, /未保存/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -173,7 +173,8 @@ export async function importSpreadsheet(files) {
     showDiagnostics(outcome.diagnostics);
     return outcome;
   }
-  const opened = openText(outcome.text, { askFirst: false, fromFile: false }) ?? outcome;
+  // A sheet that changes nothing leaves the scenario (and whether it is saved) as it was.
+  const opened = outcome.text === scenarioText() ? { ok: true, diagnostics: [] } : openText(outcome.text, { askFirst: false, fromFile: false }) ?? outcome;
   const labels = outcome.changed_labels.map((label) => (state.lang === 'zh' ? label.zh : label.en));
   const listed = labels.slice(0, 10).join(state.lang === 'zh' ? '、' : ', ') + (labels.length > 10 ? ' …' : '');
   showDiagnostics([...state.diagnostics, ...notes, ...(outcome.notes ?? []), { severity: 'warning', path: names.join(', '), value: '',
