@@ -20,7 +20,7 @@ import { wasmSource } from './js/embedded.js';
 import { renderComparePicker, renderCompare, addChosen, addFile } from './js/compare.js';
 import { renderWorkshop } from './js/workshop.js';
 import { renderReportHead } from './js/report.js';
-import { wirePresenter, forPrint } from './js/presenter.js';
+import { wirePresenter, forPrint, resumePresenter } from './js/presenter.js';
 
 function renderStatic() {
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
@@ -150,6 +150,7 @@ async function main() {
   renderAll();
   performance.mark('ygt-first-charts');
   document.body.dataset.ready = 'true';
+  resumePresenter();
   warmUncertainty();
 }
 

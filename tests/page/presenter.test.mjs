@@ -55,6 +55,14 @@ test('presenter mode fills a 1280×720 projector in large type; a step opens wit
   // Hidden again with the space bar, and the same picture as before.
   await page.keyboard.press(' ');
   assert.deepEqual(await presenterHashes(page), before);
+  // A reload in the middle of the workshop comes back to the same step, chart and held-back reform.
+  await page.reload();
+  // (The page's body has no height of its own while the presenter covers the screen.)
+  await page.waitForSelector('body[data-ready=true]', { state: 'attached' });
+  await page.waitForSelector('#presenter:not([hidden])');
+  assert.match(await page.textContent('#p-step'), /第 2\/5 步/);
+  assert.equal(await page.getAttribute('#p-charts canvas', 'data-chart'), 'primary_outpatient_share');
+  assert.ok((await reformCells(page)).every((cell) => cell === '?'));
   await page.keyboard.press(' ');
   assert.deepEqual(problems, []);
   await context.close();

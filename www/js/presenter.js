@@ -37,6 +37,33 @@ function setMode(mode) {
   document.querySelector(`input[name=mode][value=${mode}]`).checked = true;
 }
 
+// What the presenter shows is kept for this tab (sessionStorage), so a reload in the middle of a
+// workshop comes back to the same step, chart and reveal (the scenario itself is the working copy).
+const SESSION_KEY = 'ygt.presenter';
+
+function remember() {
+  try {
+    if (presenter.on) sessionStorage.setItem(SESSION_KEY, JSON.stringify({ step: presenter.step, chart: presenter.chart, two: presenter.two, predicting: presenter.predicting, lever: presenter.lever, modeBefore: presenter.modeBefore }));
+    else sessionStorage.removeItem(SESSION_KEY);
+  } catch { /* a reload then starts on the page */ }
+}
+
+// After a reload: presents again what was presented, if the tab was presenting.
+export function resumePresenter() {
+  let kept = null;
+  try { kept = JSON.parse(sessionStorage.getItem(SESSION_KEY)); } catch { /* nothing kept */ }
+  if (!kept) return;
+  enterPresenter();
+  presenter.modeBefore = kept.modeBefore ?? 'reform';
+  presenter.step = Number.isInteger(kept.step) && kept.step < steps().length ? kept.step : -1;
+  presenter.stepDepth = history.undo.length;
+  presenter.chart = Number.isInteger(kept.chart) ? kept.chart : 0;
+  presenter.two = kept.two === true;
+  presenter.lever = typeof kept.lever === 'string' ? kept.lever : null;
+  setPredicting(kept.predicting === true);
+  renderPresenter();
+}
+
 // Shows or hides the presenter, with no step, no QR code and nothing held back.
 function showPresenter(on) {
   presenter.on = on;
@@ -61,6 +88,7 @@ export function enterPresenter(stepIndex = -1) {
 export function exitPresenter() {
   if (!presenter.on) return;
   showPresenter(false);
+  remember();
   if (document.fullscreenElement) document.exitFullscreen?.().catch(() => {});
   if (presenter.modeBefore !== state.mode) setMode(presenter.modeBefore);
   renderAll();
@@ -251,4 +279,5 @@ export function renderPresenter() {
   const second = (presenter.chart + 1) % charts;
   setText($('p-chart-of'), `${presenter.chart + 1}${presenter.two && second !== presenter.chart ? `, ${second + 1}` : ''} / ${charts}`);
   renderQr();
+  remember();
 }
