@@ -140,16 +140,24 @@ impl Sandbox {
             .unwrap_or_default()
     }
 
-    /// What presenter mode shows beside chart `index` ([`report::view::presenter`]): the last year's
-    /// figures of the chart's indicators and of those with targets.
-    pub fn presenter(&self, index: usize, options: &str) -> String {
+    /// What presenter mode shows beside the charts `first` to `last` (one, or two side by side)
+    /// ([`report::view::presenter`]): the last year's figures of their indicators, each once, and of
+    /// those with targets.
+    pub fn presenter(&self, first: usize, last: usize, options: &str) -> String {
         let options = report::view::ViewOptions::from_json(options);
-        let indicators: Vec<&str> = self
-            .session
-            .charts()
-            .get(index)
-            .map(|chart| chart.series.iter().filter_map(|s| s.indicator).collect())
-            .unwrap_or_default();
+        let charts = self.session.charts();
+        let mut indicators: Vec<&str> = Vec::new();
+        for index in [first, last] {
+            for indicator in charts
+                .get(index)
+                .into_iter()
+                .flat_map(|chart| chart.series.iter().filter_map(|s| s.indicator))
+            {
+                if !indicators.contains(&indicator) {
+                    indicators.push(indicator);
+                }
+            }
+        }
         report::view::presenter(self.session.projection(), &indicators, &options).to_string()
     }
 

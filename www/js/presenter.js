@@ -238,8 +238,8 @@ function renderLever() {
 }
 
 // The last year's key figures; the reform's are held back ("?") until revealed.
-function renderRows(index) {
-  const answer = JSON.parse(state.sandbox.presenter(index, JSON.stringify({ lang: state.lang, wan: true })));
+function renderRows(first, last) {
+  const answer = JSON.parse(state.sandbox.presenter(first, last, JSON.stringify({ lang: state.lang, wan: true })));
   setText($('p-year'), `${answer.year ?? ''}`);
   $('p-rows').replaceChildren(...answer.rows.map((row) => {
     const hidden = presenter.predicting;
@@ -275,7 +275,7 @@ export function renderPresenter() {
   $('p-next').disabled = presenter.step >= list.length - 1;
   drawCharts(presenter.chart, Math.min(presenter.two ? 2 : 1, charts));
   renderLever();
-  renderRows(presenter.chart);
+  renderRows(presenter.chart, presenter.two ? (presenter.chart + 1) % charts : presenter.chart);
   const second = (presenter.chart + 1) % charts;
   setText($('p-chart-of'), `${presenter.chart + 1}${presenter.two && second !== presenter.chart ? `, ${second + 1}` : ''} / ${charts}`);
   renderQr();
