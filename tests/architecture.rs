@@ -16,8 +16,12 @@ fn root() -> PathBuf {
 fn page_scripts(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        // www/pkg holds the generated bindings, ygt-offline.html the generated one-file edition.
-        if path.file_name().is_some_and(|n| n == "ygt-offline.html") {
+        // www/pkg holds the generated bindings, ygt-offline.html the generated one-file edition and
+        // js/app.bundle.js the page's modules bundled.
+        if path
+            .file_name()
+            .is_some_and(|n| n == "ygt-offline.html" || n == "app.bundle.js")
+        {
             continue;
         }
         if path.is_dir() && path.file_name().is_some_and(|n| n != "pkg") {
@@ -137,28 +141,41 @@ fn the_scenario_fuzz_dictionary_holds_every_scenario_key() {
     );
 }
 
-/// The page asks for its core and every module it imports at once (`<link rel="modulepreload">` in
-/// index.html) instead of discovering them one import level after another: the list names app.js,
-/// the core's bindings and every module in www/js but the worker's (loaded by the Monte Carlo), and
-/// nothing else.
+/// The page asks for its core and its code at once: index.html preloads the wasm and modulepreloads
+/// the bundle of app.js and js/ (built by scripts/build-offline.sh) and the bindings, and runs the
+/// bundle; every module of js/ but the worker's (started by the Monte Carlo) is one the bundle is made
+/// from, so none is left to be fetched import by import.
 #[test]
-fn index_html_preloads_every_module_the_page_imports() {
+fn index_html_loads_the_bundled_page_and_preloads_the_core() {
     let www = root().join("www");
     let html = std::fs::read_to_string(www.join("index.html")).unwrap();
-    let mut preloaded: Vec<String> = html
+    let preloaded: Vec<&str> = html
         .lines()
         .filter_map(|line| line.strip_prefix("<link rel=\"modulepreload\" href=\""))
-        .filter_map(|rest| rest.split('"').next().map(str::to_string))
+        .filter_map(|rest| rest.split('"').next())
         .collect();
-    preloaded.sort();
-    let mut modules: Vec<String> = std::fs::read_dir(www.join("js"))
-        .unwrap()
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".js") && name != "worker.js")
-        .map(|name| format!("js/{name}"))
-        .chain(["app.js".to_string(), "pkg/ygt.js".to_string()])
-        .collect();
-    modules.sort();
-    assert_eq!(preloaded, modules);
+    assert_eq!(preloaded, ["js/app.bundle.js", "pkg/ygt.js"]);
     assert!(html.contains("<link rel=\"preload\" href=\"pkg/ygt_bg.wasm\" as=\"fetch\""));
+    assert!(html.contains("<script type=\"module\" src=\"js/app.bundle.js\"></script>"));
+    // Every module in js/ is reached from app.js by static imports (the worker is started by URL).
+    let mut reached = std::collections::BTreeSet::new();
+    let mut waiting = vec![www.join("app.js")];
+    while let Some(file) = waiting.pop() {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for import in text.split("from '").skip(1).filter_map(|rest| rest.split('\'').next()) {
+            let target = file.parent().unwrap().join(import);
+            if !import.contains("pkg/") && reached.insert(target.file_name().unwrap().to_owned()) {
+                waiting.push(target);
+            }
+        }
+    }
+    let modules: std::collections::BTreeSet<_> = std::fs::read_dir(www.join("js"))
+        .unwrap()
+        .filter_map(|entry| Some(entry.ok()?.file_name()))
+        .filter(|name| {
+            let name = name.to_string_lossy();
+            name.ends_with(".js") && name != "worker.js" && name != "app.bundle.js"
+        })
+        .collect();
+    assert_eq!(reached, modules);
 }
