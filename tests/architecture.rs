@@ -162,7 +162,11 @@ fn index_html_loads_the_bundled_page_and_preloads_the_core() {
     let mut waiting = vec![www.join("app.js")];
     while let Some(file) = waiting.pop() {
         let text = std::fs::read_to_string(&file).unwrap();
-        for import in text.split("from '").skip(1).filter_map(|rest| rest.split('\'').next()) {
+        for import in text
+            .split("from '")
+            .skip(1)
+            .filter_map(|rest| rest.split('\'').next())
+        {
             let target = file.parent().unwrap().join(import);
             if !import.contains("pkg/") && reached.insert(target.file_name().unwrap().to_owned()) {
                 waiting.push(target);
