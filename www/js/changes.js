@@ -52,17 +52,16 @@ export function requestSet(path, value, typed = String(value)) {
 function flush() {
   pending.scheduled = false;
   performance.measure('ygt-wait', { start: pending.requestedAt });
-  const changes = [...pending.changes.entries()].map(([path, change]) => [path, change.value]);
-  const typed = new Map([...pending.changes.entries()].map(([path, change]) => [path, change.typed]));
+  const changes = [...pending.changes.entries()];
   pending.changes = new Map();
   const started = performance.now();
   const previous = scenarioText();
-  const outcome = JSON.parse(state.sandbox.set_many(JSON.stringify(changes)));
+  const outcome = JSON.parse(state.sandbox.set_many(JSON.stringify(changes.map(([path, change]) => [path, change.value]))));
   performance.measure('ygt-core', { start: started });
   // Each change is kept or refused on its own: a refused one keeps what the user typed in its field.
   const refusedNow = new Set(outcome.refused || []);
-  for (const [path] of changes) {
-    if (refusedNow.has(path)) state.refused.set(path, typed.get(path));
+  for (const [path, change] of changes) {
+    if (refusedNow.has(path)) state.refused.set(path, change.typed);
     else state.refused.delete(path);
   }
   if (refusedNow.size < changes.length) {

@@ -19,6 +19,13 @@ export function showDiagnostics(list) {
   }
 }
 
+// One problem as a line of text in the user's language: what it is about (as a person reads it, or
+// its path) and the message.
+export function problemText(d) {
+  const about = (state.lang === 'zh' ? d.label_zh : d.label_en) ?? d.path;
+  return `${about}: ${state.lang === 'zh' ? d.message_zh : d.message_en}`;
+}
+
 // The error naming `path`, if there is one.
 export function problemFor(path) {
   return state.diagnostics.find((d) => d.severity === 'error' && d.path === path);

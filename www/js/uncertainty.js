@@ -8,6 +8,7 @@ import { t } from './words.js';
 import { renderCharts } from './charts.js';
 import { requestSet, structural } from './changes.js';
 import { list_text } from '../pkg/ygt.js';
+import { problemText } from './diagnostics.js';
 
 const CHUNK = 50;
 
@@ -133,7 +134,7 @@ export function renderRanges() {
         const typed = [low.value.trim(), high.value.trim()];
         const outcome = await requestSet(row.path, list_text(JSON.stringify(typed)), typed);
         const refused = (outcome.diagnostics ?? []).filter((d) => d.severity === 'error' && d.path.startsWith(row.path));
-        $('mc-ranges-message').textContent = refused.map((d) => `${state.lang === 'zh' ? d.label_zh ?? d.path : d.label_en ?? d.path}: ${state.lang === 'zh' ? d.message_zh : d.message_en}`).join(' · ');
+        $('mc-ranges-message').textContent = refused.map(problemText).join(' · ');
       };
       low.addEventListener('change', send);
       high.addEventListener('change', send);

@@ -426,12 +426,8 @@ fn write_template(options: &Options) -> Result<(), Failure> {
         std::fs::write(&output, ygt::sheet::xlsx::write(&tables)).map_err(io)?;
     } else {
         std::fs::create_dir_all(&output).map_err(io)?;
-        for table in &tables {
-            std::fs::write(
-                std::path::Path::new(&output).join(format!("{}.csv", table.name)),
-                ygt::sheet::csv::write(table),
-            )
-            .map_err(io)?;
+        for (name, contents) in ygt::sheet::county::csv_files(&tables) {
+            std::fs::write(std::path::Path::new(&output).join(name), contents).map_err(io)?;
         }
     }
     say_err!("{output}: 模板已写出 / template written");

@@ -356,12 +356,11 @@ fn slider_range(spec: &ParamSpec) -> (Decimal, Decimal, Decimal) {
 }
 
 /// The value of the lever or assumption at `path` (`reform.KEY`, `levers.KEY`, `assumptions.KEY`)
-/// moved `steps` keyboard steps (ten of its slider's steps, about a twentieth of the slider; one for a
-/// number of years), each year
-/// of a schedule alike, kept within the slider: the
-/// text to set (one value, or one per year), for the presenter's arrow keys. A switch turns on for a
-/// step up and off for a step down; a choice moves to the next or previous option. `None` for a path
-/// that names neither.
+/// moved `steps` keyboard steps, each year of a schedule alike, kept within the slider: the text to
+/// set (one value, or one per year), for the presenter's arrow keys. A key step is ten of the
+/// slider's steps (about a twentieth of the slider), one for a number of years; a switch turns on for
+/// a step up and off for a step down; a choice moves to the next or previous option. `None` for a
+/// path that names neither.
 pub fn nudged(scenario: &Scenario, path: &str, steps: i64) -> Option<String> {
     let input = &scenario.input;
     let (section, key) = path.split_once('.')?;

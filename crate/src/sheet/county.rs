@@ -700,10 +700,10 @@ pub fn formula_notes(tables: &[Table]) -> Vec<Diagnostic> {
     notes
 }
 
-/// The template's tables as one zip archive of CSV files (UTF-8 with a byte-order mark, one per
-/// table, named by it), so a browser downloads one file; [`read_files`] reads it back as it is.
-pub fn csv_archive(tables: &[Table]) -> Vec<u8> {
-    let files: Vec<(String, Vec<u8>)> = tables
+/// The template's tables as CSV files: (file name, contents), one per table and named by it, UTF-8
+/// with a byte-order mark, as `ygt template -o DIR` writes them and [`read_files`] reads them.
+pub fn csv_files(tables: &[Table]) -> Vec<(String, Vec<u8>)> {
+    tables
         .iter()
         .map(|table| {
             (
@@ -711,12 +711,13 @@ pub fn csv_archive(tables: &[Table]) -> Vec<u8> {
                 super::csv::write(table).into_bytes(),
             )
         })
-        .collect();
-    let entries: Vec<(&str, Vec<u8>)> = files
-        .iter()
-        .map(|(name, bytes)| (name.as_str(), bytes.clone()))
-        .collect();
-    super::zip::write(&entries)
+        .collect()
+}
+
+/// The template's tables as one zip archive of their [`csv_files`], so a browser downloads one file;
+/// [`read_files`] reads it back as it is.
+pub fn csv_archive(tables: &[Table]) -> Vec<u8> {
+    super::zip::write(&csv_files(tables))
 }
 
 /// Files read from a zip archive, (name, bytes), or the problem with one of them.
@@ -745,10 +746,11 @@ fn archive_problem(name: &str, zh: &str, en: &str) -> Diagnostic {
 /// not opened; an archive that is damaged, too large or holds no CSV file says so.
 fn zipped_csv_files(name: &str, bytes: &[u8]) -> Option<ArchiveFiles> {
     use super::zip::{Archive, ZipError};
+    let named_zip = name.to_ascii_lowercase().ends_with(".zip");
     let archive = match Archive::open(bytes) {
         Ok(archive) => archive,
         // Not named .zip: let the workbook reader say what is wrong with the .xlsx.
-        Err(_) if !name.to_ascii_lowercase().ends_with(".zip") => return None,
+        Err(_) if !named_zip => return None,
         Err(ZipError::TooLarge) => {
             return Some(Err(archive_problem(
                 name,
@@ -773,7 +775,7 @@ fn zipped_csv_files(name: &str, bytes: &[u8]) -> Option<ArchiveFiles> {
         .map(str::to_string)
         .collect();
     // Another kind of zip (an .ods, a damaged .xlsx): the workbook reader names it.
-    if names.is_empty() && !name.to_ascii_lowercase().ends_with(".zip") {
+    if names.is_empty() && !named_zip {
         return None;
     }
     if names.is_empty() {
@@ -986,15 +988,7 @@ mod tests {
     #[test]
     fn a_zip_of_the_csv_files_reads_as_the_files_themselves() {
         let tables = export(&default_scenario());
-        let files: Vec<(String, Vec<u8>)> = tables
-            .iter()
-            .map(|t| {
-                (
-                    format!("{}.csv", t.name),
-                    super::super::csv::write(t).into_bytes(),
-                )
-            })
-            .collect();
+        let files = csv_files(&tables);
         let zipped = vec![("县情模板-CSV.zip".to_string(), csv_archive(&tables))];
         assert_eq!(read_files(&zipped).unwrap(), read_files(&files).unwrap());
         // A zip inside the archive is not opened.
@@ -1215,15 +1209,7 @@ mod tests {
             load(&from_xlsx, &[]).unwrap().scenario.input.county,
             scenario.input.county
         );
-        let csv_files: Vec<(String, Vec<u8>)> = tables
-            .iter()
-            .map(|t| {
-                (
-                    format!("{}.csv", t.name),
-                    super::super::csv::write(t).into_bytes(),
-                )
-            })
-            .collect();
+        let csv_files = csv_files(&tables);
         let from_csv = import(&read_files(&csv_files).unwrap()).unwrap();
         assert_eq!(
             load(&from_csv, &[]).unwrap().scenario.input.county,

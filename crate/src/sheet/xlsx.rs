@@ -542,11 +542,7 @@ pub fn write(tables: &[Table]) -> Vec<u8> {
         ),
     ];
     entries.extend(parts);
-    let borrowed: Vec<(&str, Vec<u8>)> = entries
-        .iter()
-        .map(|(n, b)| (n.as_str(), b.clone()))
-        .collect();
-    zip::write(&borrowed)
+    zip::write(&entries)
 }
 
 #[cfg(test)]

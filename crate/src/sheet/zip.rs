@@ -226,10 +226,11 @@ fn crc32(bytes: &[u8]) -> u32 {
 }
 
 /// An archive of `entries` (name, contents), each deflated.
-pub fn write(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+pub fn write<N: AsRef<str>>(entries: &[(N, Vec<u8>)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut directory = Vec::new();
     for (name, contents) in entries {
+        let name = name.as_ref();
         let compressed = miniz_oxide::deflate::compress_to_vec(contents, 6);
         let crc = crc32(contents);
         let offset = out.len() as u32;
